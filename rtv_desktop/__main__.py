@@ -1,0 +1,3 @@
+from rtv_desktop.app import main
+
+main()

@@ -1,0 +1,91 @@
+"""Headless commands: ``rtv-desktop run | template | check``.
+
+Exit codes: 0 success, 2 bad input (a clear message on stderr, never a traceback),
+1 unexpected failure (logged with its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Sequence
+
+from . import __version__
+from .core import InvalidScenario, SimulationResults, run, simulate
+from .io import InputFileError, SaveError, load_scenario
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = ("run", "template", "check")
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (its default), never a traceback."""
+
+    def error(self, message: str):  # pragma: no cover - exercised through main()
+        self.print_usage(sys.stderr)
+        raise SystemExit(f"rtv-desktop: {message}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rtv-desktop", description="Value person- and community-centred approaches (offline).")
+    parser.add_argument("--version", action="version", version=f"RtV Desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="value a scenario (.json or .xlsx) and print the summary as JSON")
+    p_run.add_argument("input", help="scenario file (.json) or RtV workbook (.xlsx)")
+    p_run.add_argument("--out", help="also write the scenario and its results to this workbook (.xlsx)")
+    p_run.add_argument("--iterations", type=_positive_int, help="also run a Monte Carlo simulation of N draws")
+    p_run.add_argument("--seed", type=_non_negative_int, help="random seed of the simulation")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {text}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one headless command and return its exit code."""
+    args = build_parser().parse_args(argv)
+    handler = {"run": cmd_run}[args.command]
+    try:
+        return handler(args)
+    except (InputFileError, InvalidScenario, SaveError) as exc:
+        print(f"rtv-desktop: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def summary_json(summary: dict, simulation: SimulationResults | None = None) -> dict:
+    out = {"summary": summary}
+    if simulation is not None:
+        out["simulation"] = {"iterations": simulation.iterations, "seed": simulation.seed, **simulation.summary}
+    return out
+
+
+def cmd_run(args) -> int:
+    scenario = load_scenario(args.input)
+    results = run(scenario)
+    simulation = None
+    if args.iterations or args.seed is not None:
+        simulation = simulate(scenario, iterations=args.iterations, seed=args.seed)
+    if args.out:
+        from .io.files import save_scenario  # noqa: PLC0415
+
+        save_scenario(scenario, args.out, results=results, simulation=simulation)
+    json.dump(summary_json(results.summary, simulation), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
