@@ -1,0 +1,1 @@
+"""Widgets, item models and charts: no maths, no file parsing."""
