@@ -24,9 +24,10 @@ log = logging.getLogger(__name__)
 class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line message (its default), never a traceback."""
 
-    def error(self, message: str):  # pragma: no cover - exercised through main()
+    def error(self, message: str):
         self.print_usage(sys.stderr)
-        raise SystemExit(f"rtv-desktop: {message}") from None
+        print(f"rtv-desktop: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
 
 
 def build_parser() -> argparse.ArgumentParser:

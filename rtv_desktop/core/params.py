@@ -112,15 +112,18 @@ def draws_at(s: Scenario, n: int, pick: str = "central") -> dict[str, np.ndarray
     """Draw arrays with every uncertain input at ``pick`` ("central", "low" or "high").
 
     Shapes: ``wellby_value [n]``, ``unit_cost [n, S]``, per-intervention inputs ``[n, I]``,
-    ``effect [n, I, S]`` (zero where an intervention does not affect a service).
+    ``effect [n, I, S]`` (zero where an intervention does not affect a service). The
+    arrays are fresh and writable, so callers may overwrite columns with draws.
     """
-    n_i, n_s = len(s.interventions), len(s.services)
-    draws = {
-        "wellby_value": np.empty(n),
-        "unit_cost": np.empty((n, n_s)),
-        "effect": np.zeros((n, n_i, n_s)),
-        **{name: np.empty((n, n_i)) for name in INTERVENTION_UNCERTAIN},
-    }
-    for item in uncertain_inputs(s):
-        draws[item.array][(slice(None), *item.index)] = getattr(item.value, pick)
+    ivs, column = s.interventions, {sid: j for j, sid in enumerate(s.service_ids)}
+    effect = np.zeros((len(ivs), len(s.services)))
+    for i, iv in enumerate(ivs):
+        for sid, value in iv.effect:
+            if sid in column:
+                effect[i, column[sid]] = getattr(value, pick)
+    row = lambda values: np.repeat(np.array([values], dtype=float).reshape(1, -1), n, axis=0)
+    draws = {name: row([getattr(getattr(iv, name), pick) for iv in ivs]) for name in INTERVENTION_UNCERTAIN}
+    draws["effect"] = np.repeat(effect[None], n, axis=0)
+    draws["unit_cost"] = row([getattr(svc.unit_cost, pick) for svc in s.services])
+    draws["wellby_value"] = np.full(n, float(getattr(s.settings.wellby_value, pick)))
     return draws

@@ -13,7 +13,7 @@ from .params import draws_at, fixed_inputs, uncertain_inputs
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, _checked, pert
 
 # Draw arrays of [chunk, I, T] floats stay near this many elements (bounded memory).
-_CHUNK_ELEMENTS = 2_000_000
+_CHUNK_ELEMENTS = 250_000
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def simulate(
     cancelled : callable() -> bool, optional
         Polled between chunks; returning True raises :class:`SimulationCancelled`.
     chunk_size : int, optional
-        Draws per chunk; the default keeps working arrays near 16 MB. It does not change
+        Draws per chunk; the default keeps each working array near 2 MB. It does not change
         the answer.
 
     Notes
