@@ -85,7 +85,7 @@ def default_services() -> tuple[Service, ...]:
 
 @lru_cache(maxsize=1)
 def approach_presets() -> dict[str, Intervention]:
-    """One ready-made intervention per approach (the six of MODEL.md section 5)."""
+    """One ready-made intervention per approach: the six of MODEL.md section 5, then ``custom``."""
     data = _toml("interventions.toml")
     common = data["common"]
     presets = {}
@@ -112,11 +112,9 @@ def approach_presets() -> dict[str, Intervention]:
 
 
 def approach_preset(approach: str) -> Intervention:
-    """A new intervention for ``approach`` (``custom`` gives a blank one with no effects)."""
+    """A new intervention for ``approach``; ``custom`` is a placeholder with no effects."""
     presets = approach_presets()
-    if approach in presets:
-        return presets[approach]
-    return Intervention(name="Custom intervention", approach="custom")
+    return presets.get(approach, presets["custom"])
 
 
 def default_scenario() -> Scenario:
@@ -126,7 +124,7 @@ def default_scenario() -> Scenario:
         area=default_area(),
         settings=default_settings(),
         services=default_services(),
-        interventions=tuple(approach_presets().values()),
+        interventions=tuple(iv for key, iv in approach_presets().items() if key != "custom"),
         notes="Illustrative defaults (2024/25 prices): replace with local evidence.",
     )
 

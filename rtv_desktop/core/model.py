@@ -7,7 +7,7 @@ Numeric arrays for the engine are built on demand (read-only) by :mod:`.params`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 # Target groups, in the fixed order used by ``Service.baseline``.
 GROUPS: tuple[str, ...] = ("all_adults", "adults_ltc", "adults_multimorbid", "older_people", "custom")
@@ -72,13 +72,13 @@ class Uncertain:
 class Area:
     """The local population [persons] and its shares [fractions]."""
 
-    area_name: str = "Example area, England average"
-    area_code: str = ""
-    population: float = 1_000_000.0
-    adult_share: float = 0.792
-    over65_share: float = 0.187
-    ltc_share: float = 0.30
-    multimorbid_share: float = 0.25
+    area_name: str
+    area_code: str
+    population: float
+    adult_share: float
+    over65_share: float
+    ltc_share: float
+    multimorbid_share: float
     reference_period: str = ""
 
     def group_sizes(self) -> dict[str, float]:
@@ -94,17 +94,21 @@ class Area:
 
 @dataclass(frozen=True)
 class Settings:
-    """Appraisal settings; money in real terms of ``price_year``."""
+    """Appraisal settings; money in real terms of ``price_year``.
 
-    horizon_years: int = 5
-    discount_rate: float = 0.035
-    health_discount_rate: float = 0.015
-    wellby_value: Uncertain = Uncertain(16_000.0, 12_300.0, 19_700.0)
-    volunteer_hour_value: float = 12.21
-    optimism_bias: tuple[float, ...] = (0.0, 0.05, 0.10, 0.15, 0.25, 0.40)
-    price_year: str = "2024/25"
-    iterations: int = 5_000
-    seed: int = 20160301
+    The shipped values (Green Book rates, WELLBY value, ...) are in
+    ``resources/defaults/settings.toml``: see :func:`rtv_desktop.core.default_settings`.
+    """
+
+    horizon_years: int
+    discount_rate: float
+    health_discount_rate: float
+    wellby_value: Uncertain
+    volunteer_hour_value: float
+    optimism_bias: tuple[float, ...]
+    price_year: str
+    iterations: int
+    seed: int
 
 
 @dataclass(frozen=True)
@@ -133,23 +137,25 @@ class Intervention:
 
     ``effect`` holds ``(service_id, Uncertain)`` pairs: the relative reduction in the
     group's baseline use per completer while the effect lasts (0.05 = 5% fewer contacts).
-    Services without an entry are not affected.
+    Services without an entry are not affected. The field defaults are neutral (nobody
+    reached, no effect, no haircut); the shipped starting points are the approach presets
+    in ``resources/defaults/interventions.toml`` (:func:`rtv_desktop.core.approach_preset`).
     """
 
     name: str
     approach: str = "custom"
-    target_group: str = "adults_ltc"
-    reach: Uncertain = Uncertain.fixed(0.01)
-    completion: Uncertain = Uncertain.fixed(0.7)
-    cost_per_starter: Uncertain = Uncertain.fixed(200.0)
+    target_group: str = "all_adults"
+    reach: Uncertain = Uncertain.fixed(0.0)
+    completion: Uncertain = Uncertain.fixed(1.0)
+    cost_per_starter: Uncertain = Uncertain.fixed(0.0)
     fixed_cost: float = 0.0
     setup_cost: float = 0.0
     effect: tuple[tuple[str, Uncertain], ...] = ()
-    effect_years: int = 2
-    drop_off: Uncertain = Uncertain.fixed(0.5)
-    deadweight: Uncertain = Uncertain(0.2, 0.1, 0.35)
+    effect_years: int = 1
+    drop_off: Uncertain = Uncertain.fixed(0.0)
+    deadweight: Uncertain = Uncertain.fixed(0.0)
     attribution: float = 1.0
-    evidence_grade: int = 4
+    evidence_grade: int = 1
     wellbeing_gain: Uncertain = Uncertain.fixed(0.0)
     volunteer_hours: float = 0.0
     custom_size: float = 0.0
@@ -174,9 +180,9 @@ class Intervention:
 class Scenario:
     """Everything a valuation run needs: area, settings, services and interventions."""
 
-    name: str = "Default scenario"
-    area: Area = field(default_factory=Area)
-    settings: Settings = field(default_factory=Settings)
+    name: str
+    area: Area
+    settings: Settings
     services: tuple[Service, ...] = ()
     interventions: tuple[Intervention, ...] = ()
     author: str = ""

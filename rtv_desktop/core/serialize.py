@@ -7,7 +7,7 @@ range checks (fractions, horizon, ...) belong to :func:`rtv_desktop.core.validat
 from __future__ import annotations
 
 import math
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from .issues import Issue, ScenarioFormatError
 from .model import GROUPS, Area, Intervention, Scenario, Service, Settings, Uncertain
@@ -180,7 +180,9 @@ def _read_area(r: _Reader, d: dict) -> Area:
 
 
 def _read_settings(r: _Reader, d: dict) -> Settings:
-    base = Settings()
+    from .defaults import default_settings
+
+    base = default_settings()
     ob = d.get("optimism_bias", list(base.optimism_bias))
     if not isinstance(ob, list) or len(ob) != len(base.optimism_bias):
         r.fail("settings.optimism_bias", f"must be a list of {len(base.optimism_bias)} fractions, one per evidence grade")
@@ -239,7 +241,9 @@ def _read_interventions(r: _Reader, raw) -> tuple[Intervention, ...]:
 
 
 def _read_intervention(r: _Reader, d: dict, path: str) -> Intervention:
-    base = Intervention(name="")
+    from .defaults import approach_preset
+
+    base = replace(approach_preset("custom"), notes="")  # fills optional fields left out
     values: dict = {}
     for key in _INTERVENTION_TEXT:
         values[key] = r.text(d, key, f"{path}.{key}", None if key in _INTERVENTION_REQUIRED else getattr(base, key))

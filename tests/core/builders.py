@@ -41,7 +41,7 @@ def scenario(interventions=None, services=None, area=None, **settings):
     base_settings.update(settings)
     return Scenario(
         name="Hand-worked",
-        area=area or Area(population=1000.0, adult_share=1.0, over65_share=0.2, ltc_share=0.5,
+        area=area or Area(area_name="Test", area_code="", population=1000.0, adult_share=1.0, over65_share=0.2, ltc_share=0.5,
                           multimorbid_share=0.25),
         settings=Settings(**base_settings),
         services=tuple(services or (service(),)),
