@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from rtv_desktop.core import Area, Intervention, Scenario, Service, Settings, Uncertain
 
-ZERO_BIAS = (0.0, 0.05, 0.10, 0.15, 0.25, 0.40)
+OPTIMISM_BIAS_BY_GRADE = (0.0, 0.05, 0.10, 0.15, 0.25, 0.40)
 
 
 def service(sid="gp", cost=50.0, cashable=0.2, baseline=(4.0, 4.0, 4.0, 4.0, 4.0)):
@@ -37,11 +37,12 @@ def intervention(**fields):
 def scenario(interventions=None, services=None, area=None, **settings):
     base_settings = dict(horizon_years=3, discount_rate=0.1, health_discount_rate=0.0,
                          wellby_value=Uncertain.fixed(10_000.0), volunteer_hour_value=10.0,
-                         optimism_bias=ZERO_BIAS, iterations=1000, seed=7)
+                         optimism_bias=OPTIMISM_BIAS_BY_GRADE, iterations=1000, seed=7, price_year="2024/25")
     base_settings.update(settings)
     return Scenario(
         name="Hand-worked",
-        area=area or Area(area_name="Test", area_code="", population=1000.0, adult_share=1.0, over65_share=0.2, ltc_share=0.5,
+        area=area or Area(area_name="Test", area_code="", population=1000.0, adult_share=1.0, over65_share=0.2,
+                          ltc_share=0.5,
                           multimorbid_share=0.25),
         settings=Settings(**base_settings),
         services=tuple(services or (service(),)),

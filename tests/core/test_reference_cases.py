@@ -51,7 +51,8 @@ def test_case_2_payback_in_year_2_with_attribution_and_optimism_bias():
                       effect=(("nel", Uncertain.fixed(0.5)),), effect_years=3, drop_off=Uncertain.fixed(0.0),
                       deadweight=Uncertain.fixed(0.0), attribution=0.5, evidence_grade=3,
                       wellbeing_gain=Uncertain.fixed(0.0), volunteer_hours=0.0)
-    area = Area(area_name="Small", area_code="", population=2000.0, adult_share=0.5, over65_share=0.1, ltc_share=0.2, multimorbid_share=0.1)
+    area = Area(area_name="Small", area_code="", population=2000.0, adult_share=0.5, over65_share=0.1,
+                ltc_share=0.2, multimorbid_share=0.1)
     r = run(scenario([iv], [nel], area, discount_rate=0.0))
     s = r.summary
     np.testing.assert_allclose(r.cumulative_net, [-4750, -1250, 4500])
