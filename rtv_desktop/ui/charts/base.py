@@ -1,0 +1,225 @@
+"""A chart panel: a titled pyqtgraph plot with a note, a placeholder and export buttons.
+
+Each concrete chart builds its plot items once in ``__init__`` and later only calls
+``setData``/``setOpts`` on them, so updates are cheap and tests can read the data back.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QSizePolicy,
+                               QStackedLayout, QToolButton, QVBoxLayout, QWidget)
+
+from ...io.errors import SaveError
+from ..formatting import year_label
+from . import export
+from .style import NHS_DARK_GREY, NHS_MID_GREY, TEXT, MoneyAxis, style_axis
+
+
+# Up to this many years the axis says "Year 1"; beyond, "1", "2", ... so labels do not collide.
+LONG_YEAR_LABELS_UP_TO = 6
+
+
+class ChartPanel(QWidget):
+    """Base class of every chart; ``objectName`` is ``chart.<name>``.
+
+    Subclasses fill :attr:`plot` with items, and override :meth:`table` (the data behind
+    the chart, for CSV) and :meth:`clear`.
+    """
+
+    money_axes: tuple[str, ...] = ("left",)
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(f"chart.{name}")
+        axes = {side: MoneyAxis(side) for side in self.money_axes}
+        self.plot_widget = pg.PlotWidget(background="w", axisItems=axes)
+        self.plot = self.plot_widget.getPlotItem()
+        self._configure_plot()
+        self.title_label = self._make_label(title, f"font-size: 11pt; font-weight: 600; color: {TEXT};")
+        self.title_label.setWordWrap(True)
+        self.note_label = self._make_label("", f"font-size: 9pt; color: {NHS_DARK_GREY};")
+        self.note_label.setObjectName(f"chart.{name}.note")
+        self.note_label.setWordWrap(True)
+        self.note_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.placeholder_label = self._make_label("", f"font-size: 11pt; color: {NHS_MID_GREY};")
+        self.placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder_label.setWordWrap(True)
+        self.placeholder_label.setObjectName(f"chart.{name}.placeholder")
+        self.toolbar = QHBoxLayout()
+        self.chrome: list[QWidget] = []  # buttons and selectors: on screen, not in exports
+        self._build_actions()
+        self.body = self._build_body()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body, 1)
+
+    # ----- construction -------------------------------------------------------------
+    @staticmethod
+    def _make_label(text: str, style: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet(style)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _configure_plot(self) -> None:
+        # Calm, static charts for reading and pasting into papers: no pan, zoom or menu.
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=False, y=True, alpha=0.15)
+        for side in ("left", "bottom"):
+            style_axis(self.plot.getAxis(side))
+        # Ignored: the chart takes the room the page gives it, and its large default size hint
+        # must not make a scrolling page taller than the window.
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.plot_widget.setMinimumHeight(120)
+
+    def _build_body(self) -> QWidget:
+        """Title row (with the export button), plot (or placeholder) and note."""
+        body = QWidget()
+        body.setObjectName(f"chart.{self.name}.body")
+        body.setAutoFillBackground(True)
+        body.setStyleSheet("background: white;")
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.plot_widget)
+        self._stack.addWidget(self.placeholder_label)
+        self.toolbar.setContentsMargins(0, 0, 0, 0)
+        self.toolbar.addWidget(self.title_label, 1)
+        self.toolbar.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.addLayout(self.toolbar)
+        layout.addLayout(self._stack, 1)
+        layout.addWidget(self.note_label)
+        return body
+
+    def _build_actions(self) -> None:
+        self.actions_by_key = {}
+        for key, text, slot, tip in (
+            ("copy", "Copy", self._copy, "Copy the chart as an image, to paste into a document"),
+            ("save_png", "Save as PNG...", self._save_png, "Save the chart as a PNG picture"),
+            ("save_svg", "Save as SVG...", self._save_svg,
+             "Save the chart as an SVG drawing, with its data as CSV beside it"),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"chart.{self.name}.{key}")
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            self.actions_by_key[key] = action
+            self.addAction(action)
+        # The same actions from a right click anywhere on the chart, or from the button.
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName(f"chart.{self.name}.export")
+        self.export_button.setText("Copy / save")
+        self.export_button.setToolTip("Copy this chart, or save it as a picture with its data")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setAutoRaise(True)
+        menu = QMenu(self.export_button)
+        menu.addActions(list(self.actions_by_key.values()))
+        self.export_button.setMenu(menu)
+        self.chrome.append(self.export_button)
+
+    def add_control(self, widget: QWidget) -> None:
+        """Put a control (such as a selector) in the title row, before the export button."""
+        self.toolbar.insertWidget(self.toolbar.count() - 1, widget, 0, Qt.AlignmentFlag.AlignTop)
+        self.chrome.append(widget)
+
+    @contextmanager
+    def chrome_hidden(self):
+        """Hide buttons and selectors while the chart is drawn for export."""
+        shown = [widget for widget in self.chrome if not widget.isHidden()]
+        for widget in shown:
+            widget.hide()
+        try:
+            yield
+        finally:
+            for widget in shown:
+                widget.show()
+
+    # ----- state ---------------------------------------------------------------------
+    def show_placeholder(self, text: str) -> None:
+        """Replace the plot with a message saying what to do to see it."""
+        self.placeholder_label.setText(text)
+        self._stack.setCurrentWidget(self.placeholder_label)
+
+    def show_plot(self) -> None:
+        self._stack.setCurrentWidget(self.plot_widget)
+
+    @property
+    def showing_placeholder(self) -> bool:
+        return self._stack.currentWidget() is self.placeholder_label
+
+    def set_note(self, text: str) -> None:
+        self.note_label.setText(text)
+
+    def set_year_ticks(self, years: int, axis: str = "bottom") -> None:
+        """Label positions 1..years as "Year 1".. "Year N" (just "1".."N" when there are many)."""
+        ticks = [(t + 1, year_label(t) if years <= LONG_YEAR_LABELS_UP_TO else str(t + 1)) for t in range(years)]
+        self.plot.getAxis(axis).setTicks([ticks, []])
+
+    def fit_money_axis(self, values, side: str = "left") -> None:
+        """Size a money axis so its tick labels fit from the first paint."""
+        axis = self.plot.getAxis(side)
+        if isinstance(axis, MoneyAxis):
+            axis.fit_to(values)
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """Column headers (with units) and rows of the data drawn; empty when cleared."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    # ----- export buttons ------------------------------------------------------------
+    def _copy(self) -> None:
+        export.copy_to_clipboard(self)
+
+    def _save_png(self) -> None:
+        self._save("PNG picture (*.png)", ".png", export.export_png)
+
+    def _save_svg(self) -> None:
+        self._save("SVG drawing (*.svg)", ".svg", export.export_svg)
+
+    def _save(self, file_filter: str, suffix: str, write) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart", self.name + suffix, file_filter)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            write(self, path)
+        except SaveError as exc:
+            QMessageBox.warning(self, "Could not save the chart", str(exc))
+
+
+def make_legend(plot: pg.PlotItem, columns: int = 1) -> pg.LegendItem:
+    """A legend in the top-left corner with a light frame and readable text."""
+    legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt", labelTextColor=TEXT,
+                            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(NHS_MID_GREY), colCount=columns)
+    return legend
+
+
+_CORNERS = {"top_left": ((0, 0), (10, 10)), "bottom_left": ((0, 1), (10, -10)),
+            "top_right": ((1, 0), (-10, 10)), "bottom_right": ((1, 1), (-10, -10))}
+
+
+def place_legend(legend: pg.LegendItem, corner: str) -> None:
+    """Move a legend to a corner of the plot area (away from the data)."""
+    anchor, offset = _CORNERS[corner]
+    legend.anchor(itemPos=anchor, parentPos=anchor, offset=offset)
+
+
+def fill_legend(legend: pg.LegendItem, entries) -> None:
+    """Show ``(item, name)`` entries; clicking an entry must not hide a series."""
+    legend.clear()
+    for item, name in entries:
+        legend.addItem(item, name)
+    for sample, _label in legend.items:
+        sample.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

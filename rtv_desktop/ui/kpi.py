@@ -1,0 +1,202 @@
+"""Headline cards: one figure each, in words a finance team reads at a glance.
+
+Each card's value is a ``QLabel`` named ``kpi.<summary key>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from .formatting import format_count, format_money, format_payback, format_ratio, is_negative
+
+CARD_STYLE = """
+QFrame#kpi_card { background: white; border: 1px solid #D8DDE0; border-left: 4px solid #005EB8;
+                  border-radius: 4px; }
+QFrame#kpi_card[stale="true"] { border-left-color: #AEB7BD; background: #F4F6F7; }
+QLabel { border: none; background: transparent; }
+"""
+VALUE_COLOURS = {"normal": "#212B32", "negative": "#A83232", "stale": "#AEB7BD", "empty": "#768692"}
+PAYBACK_TIP = ("Adds up NHS savings and cost year by year, not discounted; "
+               "year 1 is the first delivery year")
+NULL_RATIO_TIP = "Not available: the present value of cost is zero, so there is nothing to divide by."
+
+
+@dataclass(frozen=True)
+class KpiSpec:
+    """A headline card: summary key, title, kind of figure and a caption template.
+
+    ``caption`` may use ``{years}`` (the horizon, "5 years") and ``{price_year}``.
+    """
+
+    key: str
+    title: str
+    kind: str  # "money", "ratio", "payback" or "count"
+    caption: str
+
+
+KPI_SPECS = (
+    KpiSpec("npv_fiscal", "Net fiscal value", "money",
+            "PV of NHS savings minus PV of cost, {years}, {price_year} prices"),
+    KpiSpec("npv_social", "Net social value", "money",
+            "PV of savings, wellbeing and volunteering minus PV of cost"),
+    KpiSpec("npv_cashable", "Net cashable value", "money",
+            "PV of cash-releasing savings minus PV of cost"),
+    KpiSpec("starters", "People reached", "count", "People who start, over {years}"),
+    KpiSpec("bcr_fiscal", "Fiscal return", "ratio", "PV of NHS savings for each £1 spent"),
+    KpiSpec("bcr_social", "Social return", "ratio", "PV of all value for each £1 spent"),
+    KpiSpec("payback_year", "Payback", "payback",
+            "First year cumulative NHS savings cover cumulative cost"),
+    KpiSpec("completers", "Completers", "count", "People who complete, over {years}"),
+)
+# Four cards a row when there is room, two on a very narrow page.
+WIDE_COLUMNS, NARROW_COLUMNS, WIDE_MIN_WIDTH = 4, 2, 640
+# Value fonts [pt], largest first: each card uses the largest its figure fits in.
+VALUE_SIZES = (17, 15, 13, 12, 11, 10, 9)
+
+
+def format_kpi(kind: str, value, horizon_years: int) -> tuple[str, str]:
+    """Display text and tooltip for one headline figure."""
+    if kind == "money":
+        return format_money(value, compact=True), format_money(value)
+    if kind == "ratio":
+        text = format_ratio(value)
+        return text, NULL_RATIO_TIP if value is None else f"Benefit-cost ratio {value:.4f}"
+    if kind == "payback":
+        return format_payback(value, horizon_years), PAYBACK_TIP
+    if value is None:
+        return format_count(value), ""
+    exact = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return format_count(value), f"{exact} over the appraisal period"
+
+
+class KpiCard(QFrame):
+    """One headline figure with its title and a one-line caption."""
+
+    def __init__(self, spec: KpiSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName("kpi_card")
+        self.title_label = QLabel(spec.title)
+        self.title_label.setStyleSheet("color: #425563; font-size: 9pt; font-weight: 600;")
+        self.value_label = QLabel("")
+        self.value_label.setObjectName(f"kpi.{spec.key}")
+        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The panel picks a font that fits; the label must not hold the window wide.
+        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption_label = QLabel("")
+        self.caption_label.setObjectName(f"kpi.{spec.key}.caption")
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setStyleSheet("color: #4C6272; font-size: 8pt;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(1)
+        for label in (self.title_label, self.value_label, self.caption_label):
+            layout.addWidget(label)
+        layout.addStretch(1)  # cards in a row line up at the top whatever their caption length
+        self._value = None
+        self._stale = False
+        self.value_point_size = VALUE_SIZES[0]
+        self.show_value(None, 5, "2024/25")
+
+    def show_value(self, value, horizon_years: int, price_year: str, available: bool = True) -> None:
+        """Show ``value`` (a summary figure); ``available=False`` shows a dash."""
+        self._value = value if available else None
+        period = f"{horizon_years} year" + ("" if horizon_years == 1 else "s")
+        self.caption_label.setText(self.spec.caption.format(years=period, price_year=price_year))
+        if not available:
+            self.value_label.setText("\u2014")
+            self.value_label.setToolTip("No results yet")
+        else:
+            text, tip = format_kpi(self.spec.kind, value, horizon_years)
+            self.value_label.setText(text)
+            self.value_label.setToolTip(tip)
+        self._available = available
+        self._restyle()
+
+    def set_stale(self, stale: bool) -> None:
+        self._stale = stale
+        self.setProperty("stale", "true" if stale else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        if self._stale:
+            colour = VALUE_COLOURS["stale"]
+        elif not self._available or self._value is None and self.spec.kind == "ratio":
+            colour = VALUE_COLOURS["empty"]
+        else:
+            colour = VALUE_COLOURS["negative" if is_negative(self._value) else "normal"]
+        self.value_label.setStyleSheet(f"color: {colour}; font-size: {self.value_point_size}pt; font-weight: 600;")
+
+    def fitting_size(self, width: int) -> int:
+        """Largest value font [pt] whose text fits a card ``width`` pixels wide."""
+        margins = self.layout().contentsMargins()
+        available = width - margins.left() - margins.right() - 6
+        font = QFont(self.value_label.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        for points in VALUE_SIZES:
+            font.setPointSize(points)
+            if QFontMetrics(font).horizontalAdvance(self.value_label.text()) <= available:
+                return points
+        return VALUE_SIZES[-1]
+
+    def set_value_size(self, points: int) -> None:
+        if points != self.value_point_size:
+            self.value_point_size = points
+            self._restyle()
+
+
+class KpiPanel(QWidget):
+    """The grid of headline cards; ``cards[key]`` gives a card by summary key."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(CARD_STYLE)
+        self.cards = {spec.key: KpiCard(spec) for spec in KPI_SPECS}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(8)
+        self.columns = 0
+        self._arrange(WIDE_COLUMNS)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards.values():
+            self._grid.removeWidget(card)
+        for index, card in enumerate(self.cards.values()):
+            self._grid.addWidget(card, index // columns, index % columns)
+        for column in range(WIDE_COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        self._arrange(WIDE_COLUMNS if event.size().width() >= WIDE_MIN_WIDTH else NARROW_COLUMNS)
+        self._fit_fonts(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_fonts(self, width: int) -> None:
+        """One value font per row of cards: the largest that fits every card in it."""
+        card_width = (width - self._grid.spacing() * (self.columns - 1)) // self.columns
+        cards = list(self.cards.values())
+        for start in range(0, len(cards), self.columns):
+            row = cards[start:start + self.columns]
+            points = min(card.fitting_size(card_width) for card in row)
+            for card in row:
+                card.set_value_size(points)
+
+    def show_summary(self, summary: dict | None, horizon_years: int = 5, price_year: str = "2024/25") -> None:
+        """Fill every card from a results summary, or blank them all for ``None``."""
+        for key, card in self.cards.items():
+            available = summary is not None
+            card.show_value(summary.get(key) if available else None, horizon_years, price_year, available)
+        self._fit_fonts(self.width())
+
+    def set_stale(self, stale: bool) -> None:
+        for card in self.cards.values():
+            card.set_stale(stale)

@@ -1,0 +1,118 @@
+"""The results page: headline cards above three tabs of charts (Savings, Value, Uncertainty)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from .charts import (ByInterventionChart, CumulativeChart, FanChart, HistogramChart, IcebergChart,
+                     SavingsByServiceChart, TornadoChart)
+from .charts.grid import ChartTab
+from .charts.uncertainty import simulation_caption
+from .kpi import KpiPanel
+
+if TYPE_CHECKING:
+    from ..core import Results, SimulationResults, TornadoRow
+
+STALE_STYLE = ("background: #FFF4D6; color: #212B32; border: 1px solid #FFB81C; border-left: 4px solid #FFB81C;"
+               "padding: 6px 10px; font-size: 10pt;")
+DEFAULT_STALE_REASON = "fix the highlighted fields"
+
+
+class ResultsPage(QWidget):
+    """Headline figures and charts of the latest run.
+
+    The window calls :meth:`show_results` after each deterministic run, :meth:`show_tornado`
+    and :meth:`show_simulation` after the uncertainty runs, and :meth:`set_stale` while
+    the inputs are invalid or being edited.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("results.page")
+        self._results = None
+        self._rows = None
+        self.stale_banner = QLabel()
+        self.stale_banner.setObjectName("results.stale_banner")
+        self.stale_banner.setStyleSheet(STALE_STYLE)
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.hide()
+        self.kpis = KpiPanel()
+        self.charts = {chart.name: chart for chart in (
+            CumulativeChart(), SavingsByServiceChart(), IcebergChart(), ByInterventionChart(),
+            TornadoChart(), HistogramChart(), FanChart())}
+        self.simulation_label = QLabel("No simulation run yet. Run one with Ctrl+R.")
+        self.simulation_label.setObjectName("results.simulation_info")
+        self.simulation_label.setStyleSheet("color: #425563; font-size: 9pt; padding: 2px 4px;")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("results.tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._pair("cumulative", "savings_by_service"), "Savings")
+        self.tabs.addTab(self._pair("iceberg", "by_intervention"), "Value")
+        self.tabs.addTab(self._uncertainty_tab(), "Uncertainty")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.stale_banner)
+        layout.addWidget(self.kpis)
+        layout.addWidget(self.tabs, 1)
+        self.show_results(None)
+
+    def _pair(self, left: str, right: str) -> QWidget:
+        return ChartTab([(self.charts[left], 0, 0, 1, 1), (self.charts[right], 0, 1, 1, 1)])
+
+    def _uncertainty_tab(self) -> QWidget:
+        return ChartTab([(self.charts["tornado"], 0, 0, 2, 1), (self.charts["histogram"], 0, 1, 1, 1),
+                         (self.charts["fan"], 1, 1, 1, 1)], column_stretch=(5, 4), header=self.simulation_label)
+
+    def chart(self, name: str):
+        """The chart panel named ``chart.<name>``."""
+        return self.charts[name]
+
+    # ----- the interface the window calls ------------------------------------------------
+    def show_results(self, results: "Results | None") -> None:
+        """Show a deterministic run, or clear the cards and time charts for ``None``."""
+        self._results = results
+        if results is None:
+            self.kpis.show_summary(None)
+            for name in ("cumulative", "savings_by_service", "iceberg", "by_intervention"):
+                self.charts[name].clear()
+            return
+        settings = results.scenario.settings
+        self.kpis.show_summary(results.summary, settings.horizon_years, settings.price_year)
+        for name in ("cumulative", "savings_by_service", "iceberg", "by_intervention"):
+            self.charts[name].update_results(results)
+        if self._rows is not None:
+            self.show_tornado(self._rows)
+
+    def show_tornado(self, rows: "list[TornadoRow] | None") -> None:
+        """Show the one-way sensitivity rows (net social value), or the prompt for ``None``."""
+        self._rows = rows
+        chart = self.charts["tornado"]
+        if rows is None:
+            chart.clear()
+            return
+        central = self._results.summary["npv_social"] if self._results is not None else None
+        chart.update_rows(rows, central)
+
+    def show_simulation(self, sim: "SimulationResults | None") -> None:
+        """Show a Monte Carlo run (histogram and fan), or the prompt for ``None``."""
+        for name in ("histogram", "fan"):
+            if sim is None:
+                self.charts[name].clear()
+            else:
+                self.charts[name].update_simulation(sim)
+        self.simulation_label.setText(
+            "No simulation run yet. Run one with Ctrl+R." if sim is None
+            else f"Monte Carlo simulation: {simulation_caption(sim)}. The same seed gives the same answer.")
+
+    def set_stale(self, stale: bool, reason: str = "") -> None:
+        """Grey the figures and say why they are out of date; ``False`` restores them."""
+        self.kpis.set_stale(stale)
+        self.stale_banner.setText(f"Results are out of date: {reason or DEFAULT_STALE_REASON}")
+        self.stale_banner.setVisible(stale)
+
+    @property
+    def is_stale(self) -> bool:
+        return not self.stale_banner.isHidden()
