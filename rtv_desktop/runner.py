@@ -1,0 +1,182 @@
+"""Runs valuations off the GUI thread: latest request wins, cancellable, throttled progress.
+
+QtCore only. Two kinds of job run on a private :class:`QThreadPool`:
+
+- ``submit(scenario)``: the deterministic run plus the tornado (a few milliseconds);
+  results of any request older than the latest are dropped by run id.
+- ``simulate(scenario, iterations, seed)``: the Monte Carlo run; a new request (or
+  :meth:`ComputeRunner.cancel`) cancels the one in progress through the core's
+  cooperative ``cancelled`` callback, polled between chunks of draws.
+
+Signals are emitted from worker threads on a QObject that lives in the GUI thread, so
+Qt queues them: slots always run in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from .core import InvalidScenario, Scenario, SimulationCancelled, run, simulate, tornado
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI
+# Smaller chunks than the core's default keep each GIL-holding step short, so the
+# GUI thread's event loop never waits long; the answer does not depend on chunk size.
+SIMULATION_CHUNK = 8_192
+
+
+class _Job(QRunnable):
+    def __init__(self, work):
+        super().__init__()
+        self._work = work
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # runs in a pool thread
+        self._work()
+
+
+class ComputeRunner(QObject):
+    """Latest-wins, cancellable valuation worker.
+
+    Signals
+    -------
+    resultsReady(int run_id, Scenario, Results, list[TornadoRow])
+    simulationReady(int run_id, SimulationResults)
+    progress(int run_id, int done, int total)
+        Throttled to ~10 a second (the last one always arrives).
+    simulationCancelled(int run_id, str message)
+    failed(int run_id, str message)
+        An unexpected error (logged with its traceback).
+    busyChanged(bool)
+        True while a simulation is running.
+    """
+
+    resultsReady = Signal(int, object, object, object)
+    simulationReady = Signal(int, object)
+    progress = Signal(int, int, int)
+    simulationCancelled = Signal(int, str)
+    failed = Signal(int, str)
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(3)  # quick runs, a simulation, one still cancelling
+        self._latest_run = 0
+        self._latest_sim = 0
+        self._sim_cancel: threading.Event | None = None
+        self._next_id = 0
+        self._busy = False
+        # Queued from worker threads; filtered here so stale results never reach the GUI.
+        self._rawResults.connect(self._on_raw_results)
+        self._rawSimulation.connect(self._on_raw_simulation)
+        self._rawSimEnded.connect(self._on_sim_ended)
+        self._rawProgress.connect(self._on_raw_progress)
+
+    _rawResults = Signal(int, object, object, object)
+    _rawSimulation = Signal(int, object)
+    _rawSimEnded = Signal(int)
+    _rawProgress = Signal(int, int, int)
+
+    # -- public API --------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a simulation is running."""
+        return self._busy
+
+    def submit(self, scenario: Scenario) -> int:
+        """Queue a deterministic run of ``scenario``; returns its run id."""
+        run_id = self._new_id()
+        self._latest_run = run_id
+        self._pool.start(_Job(lambda: self._deterministic(run_id, scenario)))
+        return run_id
+
+    def simulate(self, scenario: Scenario, iterations: int, seed: int) -> int:
+        """Start a Monte Carlo run (cancelling any in progress); returns its run id."""
+        self.cancel()
+        run_id = self._new_id()
+        self._latest_sim = run_id
+        cancel = threading.Event()
+        self._sim_cancel = cancel
+        self._set_busy(True)
+        self._pool.start(_Job(lambda: self._simulation(run_id, scenario, iterations, seed, cancel)))
+        return run_id
+
+    def cancel(self) -> None:
+        """Ask the running simulation to stop at its next chunk."""
+        if self._sim_cancel is not None:
+            self._sim_cancel.set()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel and wait for the workers (call before the application quits)."""
+        self.cancel()
+        return self._pool.waitForDone(timeout_ms)
+
+    # -- worker side (pool threads) -----------------------------------------------------
+    def _deterministic(self, run_id: int, scenario: Scenario) -> None:
+        if run_id != self._latest_run:
+            return  # a newer request is already queued
+        try:
+            results = run(scenario)
+            rows = tornado(scenario)
+        except InvalidScenario as exc:
+            self.failed.emit(run_id, str(exc))
+            return
+        except Exception:  # noqa: BLE001 - reported to the user, logged with traceback
+            log.exception("deterministic run failed")
+            self.failed.emit(run_id, traceback.format_exc(limit=1))
+            return
+        self._rawResults.emit(run_id, scenario, results, rows)
+
+    def _simulation(self, run_id, scenario, iterations, seed, cancel: threading.Event) -> None:
+        last = [0.0]
+
+        def report(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
+                last[0] = now
+                self._rawProgress.emit(run_id, done, total)
+
+        try:
+            sim = simulate(scenario, iterations=iterations, seed=seed, progress=report,
+                           cancelled=cancel.is_set, chunk_size=SIMULATION_CHUNK)
+            self._rawSimulation.emit(run_id, sim)
+        except SimulationCancelled as exc:
+            self.simulationCancelled.emit(run_id, str(exc))
+        except Exception as exc:  # noqa: BLE001
+            log.exception("simulation failed")
+            self.failed.emit(run_id, str(exc))
+        finally:
+            self._rawSimEnded.emit(run_id)
+
+    # -- GUI side -----------------------------------------------------------------------
+    def _on_raw_results(self, run_id, scenario, results, rows) -> None:
+        if run_id == self._latest_run:
+            self.resultsReady.emit(run_id, scenario, results, rows)
+
+    def _on_raw_simulation(self, run_id, sim) -> None:
+        if run_id == self._latest_sim:
+            self.simulationReady.emit(run_id, sim)
+
+    def _on_raw_progress(self, run_id, done, total) -> None:
+        if run_id == self._latest_sim:
+            self.progress.emit(run_id, done, total)
+
+    def _on_sim_ended(self, run_id) -> None:
+        if run_id == self._latest_sim:
+            self._sim_cancel = None
+            self._set_busy(False)
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

@@ -1,0 +1,192 @@
+"""Assumptions: services and unit costs, baseline use, and the appraisal settings.
+
+Object names: ``services.table``, ``services.add`` (menu of catalogue services, actions
+``action.add_service_<id>``), ``services.remove``, ``baseline_use.table``, and
+``settings.<field>`` for every setting (``settings.wellby_value`` with ``.low`` and
+``.high``; ``settings.optimism_bias[0]`` .. ``[5]``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                               QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from ..core import service_catalogue
+from ..session import Session
+from .assumption_models import BaselineModel, ServicesModel
+from .delegates import NumberDelegate
+from .fields import FormBinder, IntSpin, SeedEdit, TextEdit, ValueSpin
+from .forms import FormGrid
+from .issues import group_by, mark_widgets
+from .paths import edit_label, with_value
+
+GRADE_NAMES = ("strong local evidence", "strong evidence elsewhere", "promising", "emerging",
+               "weak or anecdotal", "untested assumption")
+
+
+class AssumptionsPage(QScrollArea):
+    """Unit costs, baseline use and settings; every number editable, every default sourced."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page.assumptions")
+        self.setWidgetResizable(True)
+        self.session = session
+        self.binder = FormBinder(parent=self)
+        self.binder.edited.connect(self._on_edited)
+        self.services_model = ServicesModel(self._on_edited, self)
+        self.baseline_model = BaselineModel(self._on_edited, self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(_heading("Services and unit costs (2024/25 prices)"))
+        layout.addLayout(self._service_buttons())
+        self.services_view = _table(self.services_model, "services.table", "Services and unit costs")
+        self.services_view.setItemDelegate(NumberDelegate(0.0, 1e7, 2, parent=self.services_view))
+        self.services_view.setItemDelegateForColumn(4, NumberDelegate(0.0, 100.0, 1, suffix="%",
+                                                                      parent=self.services_view))
+        self.services_view.verticalHeader().hide()
+        header = self.services_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.services_view)
+        layout.addWidget(_heading("Baseline use: contacts per person per year"))
+        self.baseline_view = _table(self.baseline_model, "baseline_use.table", "Baseline use")
+        self.baseline_view.setItemDelegate(NumberDelegate(0.0, 1000.0, 2, parent=self.baseline_view))
+        layout.addWidget(self.baseline_view)
+        legend = QLabel("Shaded, italic cells are assumptions, editable: replace them with local figures. "
+                        "Hover over a cell to see its source.")
+        legend.setProperty("role", "note")
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        settings = QWidget()
+        self._build_settings(FormGrid(settings, self.binder))
+        layout.addWidget(settings)
+        layout.addStretch(1)
+        self.setWidget(body)
+        session.scenarioChanged.connect(self.load)
+        session.issuesChanged.connect(self.show_issues)
+        self.load(session.scenario)
+        self.show_issues(session.issues)
+
+    def _service_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_service_button = QToolButton()
+        self.add_service_button.setObjectName("services.add")
+        self.add_service_button.setText("Add &service")
+        self.add_service_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_service_menu = QMenu(self.add_service_button)
+        self.add_service_button.setMenu(self.add_service_menu)
+        self.remove_service_button = QPushButton("Remove ser&vice")
+        self.remove_service_button.setObjectName("services.remove")
+        self.remove_service_button.clicked.connect(self.remove_selected_service)
+        row.addWidget(self.add_service_button)
+        row.addWidget(self.remove_service_button)
+        row.addStretch(1)
+        return row
+
+    def _build_settings(self, g: FormGrid) -> None:
+        g.section("Appraisal settings", with_range_header=True)
+        g.single("&Horizon:", "settings.horizon_years", IntSpin(1, 10, " years"), "Appraisal period, 1-10 years")
+        g.single("&Discount rate:", "settings.discount_rate", ValueSpin("rate"), "Costs and savings, per year")
+        g.single("Health discount &rate:", "settings.health_discount_rate", ValueSpin("rate"),
+                 "Wellbeing effects, per year")
+        g.uncertain("&WELLBY value:", "settings.wellby_value", "money", "£ per wellbeing-adjusted life year")
+        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", ValueSpin("money_pence"), "£ an hour")
+        g.single("&Price year:", "settings.price_year", TextEdit(), "All money is in real terms of this year")
+        g.section("Optimism bias (haircut on benefits) by evidence grade")
+        for k, name in enumerate(GRADE_NAMES):
+            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", ValueSpin("fraction"))
+        g.section("Monte Carlo simulation")
+        g.single("&Iterations:", "settings.iterations", IntSpin(1, 1_000_000), "Draws in each simulation")
+        g.single("S&eed:", "settings.seed", SeedEdit(), "Same seed, same answer")
+
+    # -- scenario -> widgets --------------------------------------------------------------------
+    def load(self, scenario) -> None:
+        self.binder.load(scenario)
+        self.services_model.set_services(scenario.services)
+        self.baseline_model.set_services(scenario.services)
+        _fit_height(self.services_view)
+        _fit_height(self.baseline_view)
+        self._refresh_service_menu(scenario)
+
+    def show_issues(self, issues) -> None:
+        mark_widgets(self.binder.widgets, group_by(issues, self.name_for_field))
+        self.services_model.set_issues(issues)
+        self.baseline_model.set_issues(issues)
+
+    def name_for_field(self, field: str) -> str | None:
+        if field in self.binder.widgets:
+            return field
+        if field == "settings.optimism_bias":
+            return "settings.optimism_bias[0]"
+        return None
+
+    def _refresh_service_menu(self, scenario) -> None:
+        self.add_service_menu.clear()
+        present = set(scenario.service_ids)
+        for service in service_catalogue():
+            if service.id in present:
+                continue
+            action = QAction(service.name, self.add_service_menu)
+            action.setObjectName(f"action.add_service_{service.id}")
+            action.triggered.connect(lambda _=False, s=service: self.add_service(s.id))
+            self.add_service_menu.addAction(action)
+        self.add_service_button.setEnabled(not self.add_service_menu.isEmpty())
+
+    # -- edits -----------------------------------------------------------------------------------
+    def _on_edited(self, path: str, value) -> None:
+        self.session.set_scenario(with_value(self.session.scenario, path, value), edit_label(path), merge_key=path)
+
+    def add_service(self, service_id: str) -> None:
+        """Add a catalogue service (its unit cost, cashable share and any shipped baseline)."""
+        scenario = self.session.scenario
+        service = next(s for s in service_catalogue() if s.id == service_id)
+        if service_id not in scenario.service_ids:
+            self.session.set_scenario(replace(scenario, services=scenario.services + (service,)),
+                                      f"Add {service.name}")
+
+    def remove_selected_service(self) -> None:
+        index = self.services_view.currentIndex()
+        if index.isValid():
+            self.remove_service(index.row())
+
+    def remove_service(self, row: int) -> None:
+        """Remove a service and every intervention's effect on it."""
+        scenario = self.session.scenario
+        gone = scenario.services[row].id
+        services = scenario.services[:row] + scenario.services[row + 1:]
+        interventions = tuple(replace(iv, effect=tuple(p for p in iv.effect if p[0] != gone))
+                              for iv in scenario.interventions)
+        self.session.set_scenario(replace(scenario, services=services, interventions=interventions),
+                                  f"Remove {scenario.services[row].name}")
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "section")
+    return label
+
+
+def _table(model, name: str, accessible: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view
+
+
+def _fit_height(view: QTableView) -> None:
+    """Show every row without an inner scroll bar (the page itself scrolls)."""
+    rows = view.model().rowCount()
+    header = view.horizontalHeader().sizeHint().height()
+    view.setFixedHeight(header + rows * view.verticalHeader().defaultSectionSize() + 2 * view.frameWidth() + 2)

@@ -1,0 +1,241 @@
+"""File menu behaviour: New, Open, Save, Save As, Open Recent, Export results.
+
+Errors from reading or writing (``InputFileError``, ``SaveError``) are shown in full in
+a message box (object name ``dialog.error``, opened without blocking) and the open
+scenario is left as it was. A workbook edited in Excel since it was exported opens only
+after the user accepts the list of changes (:attr:`DocumentActions.review_changes`).
+Unsaved changes are confirmed through :attr:`DocumentActions.ask_save_changes`, which
+returns ``"save"``, ``"discard"`` or ``"cancel"``. Both are replaceable (e.g. by tests).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from ..core import blank_scenario
+from ..io import InputFileError, SaveError, save_scenario
+from ..io.files import WORKBOOK_SUFFIXES
+from ..session import Session
+
+log = logging.getLogger(__name__)
+RECENT_KEY = "recent_files"
+MAX_RECENT = 8
+OPEN_FILTERS = "Scenarios and workbooks (*.json *.xlsx);;Scenario files (*.json);;RtV workbooks (*.xlsx)"
+SAVE_FILTERS = "Scenario file (*.json);;RtV workbook (*.xlsx)"
+WORKBOOKS_MISSING = ("'{path}' is an Excel workbook, and this build of RtV Desktop cannot read or write "
+                     "workbooks. Use a scenario file (.json) instead.")
+
+
+def workbook_export_available() -> bool:
+    """True when this build can write Excel workbooks."""
+    return importlib.util.find_spec("rtv_desktop.io.workbook_writer") is not None
+
+
+def _action(parent, name: str, text: str, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(f"action.{name}")
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+class DocumentActions(QObject):
+    """The File menu's actions and what they do to the session."""
+
+    message = Signal(str)  # a short status-bar message
+
+    def __init__(self, session: Session, settings: QSettings, window: QWidget):
+        super().__init__(window)
+        self.session, self.settings, self.window = session, settings, window
+        self.ask_save_changes = self._ask_save_changes
+        self.review_changes = self._review_changes  # (changes) -> True to accept a workbook's edits
+        self.last_error: QMessageBox | None = None
+        self.new = _action(self, "new", "&New", QKeySequence.StandardKey.New, "Start a new scenario")
+        self.open = _action(self, "open", "&Open...", QKeySequence.StandardKey.Open, "Open a scenario or workbook")
+        self.save = _action(self, "save", "&Save", QKeySequence.StandardKey.Save, "Save the scenario")
+        self.save_as = _action(self, "save_as", "Save &As...", QKeySequence.StandardKey.SaveAs,
+                               "Save the scenario under a new name")
+        self.export = _action(self, "export", "&Export results to Excel...", "Ctrl+E",
+                              "Save a workbook with the scenario, its results and any simulation")
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.setObjectName("menu.recent")
+        self.new.triggered.connect(self.new_document)
+        self.open.triggered.connect(self.choose_and_open)
+        self.save.triggered.connect(self.save_current)
+        self.save_as.triggered.connect(self.choose_and_save)
+        self.export.triggered.connect(self.choose_and_export)
+        if not workbook_export_available():
+            self.export.setEnabled(False)
+            self.export.setToolTip("Excel export is not available in this build")
+            self.export.setStatusTip("Excel export is not available in this build")
+        self._rebuild_recent()
+
+    # -- unsaved changes --------------------------------------------------------------------------
+    def _ask_save_changes(self) -> str:
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes", "The scenario has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            answer, "cancel")
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current scenario (saved, discarded or clean)."""
+        if not self.session.dirty:
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save_current()
+        return answer == "discard"
+
+    # -- commands ------------------------------------------------------------------------------------
+    def new_document(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        self.session.replace_document(blank_scenario(), None, saved=True)
+        self.message.emit("New scenario: the default area and services, no interventions yet")
+        return True
+
+    def choose_and_open(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open scenario", self._folder(), OPEN_FILTERS)
+        return self.open_path(path, confirm=False) if path else False
+
+    def open_path(self, path, confirm: bool = True) -> bool:
+        """Open ``path``; on a bad file show every problem and keep the current scenario."""
+        if confirm and not self.confirm_discard():
+            return False
+        try:
+            if not self._open_document(Path(path)):
+                self.message.emit("Kept the scenario that was open")
+                return False
+        except InputFileError as exc:
+            self.show_error("Could not open the file", exc.report())
+            return False
+        except OSError as exc:
+            self.show_error("Could not open the file", f"'{path}' could not be read: {exc}")
+            return False
+        except ImportError:
+            self.show_error("Could not open the file", WORKBOOKS_MISSING.format(path=path))
+            return False
+        self._remember(path)
+        self.message.emit(f"Opened {Path(path).name}")
+        return True
+
+    def _open_document(self, path: Path) -> bool:
+        """Open a scenario file, or a workbook after the user accepts any edits made in Excel."""
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            self.session.open(path)
+            return True
+        from ..io.workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
+
+        imported = read_workbook(path)
+        if imported.changes and not self.review_changes(imported.changes):
+            return False
+        self.session.replace_document(imported.scenario, path, saved=True)
+        if imported.warnings:
+            self.show_error("Opened with warnings", "\n".join(str(w) for w in imported.warnings),
+                            QMessageBox.Icon.Warning)
+        return True
+
+    def _review_changes(self, changes) -> bool:
+        from .change_review import ChangeReviewDialog  # noqa: PLC0415
+
+        return ChangeReviewDialog(changes, self.window).exec() == QDialog.DialogCode.Accepted
+
+    def save_current(self) -> bool:
+        if self.session.path is None:
+            return self.choose_and_save()
+        return self.save_to(self.session.path)
+
+    def choose_and_save(self) -> bool:
+        suggested = str(self.session.path or Path(self._folder()) / "scenario.json")
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Save scenario as", suggested, SAVE_FILTERS)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".xlsx" if "xlsx" in chosen else ".json"
+        return self.save_to(path)
+
+    def save_to(self, path) -> bool:
+        options = {}
+        if Path(path).suffix.lower() == ".xlsx":
+            options = self._workbook_contents()
+        try:
+            self.session.save(path, **options)
+        except SaveError as exc:
+            self.show_error("Could not save", str(exc))
+            return False
+        except ImportError:
+            self.show_error("Could not save", WORKBOOKS_MISSING.format(path=path))
+            return False
+        self._remember(path)
+        self.message.emit(f"Saved {Path(path).name}")
+        return True
+
+    def choose_and_export(self) -> bool:
+        base = self.session.path.with_suffix("") if self.session.path else Path(self._folder()) / "results"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export results", f"{base} results.xlsx",
+                                              "Excel workbook (*.xlsx)")
+        return self.export_to(path) if path else False
+
+    def export_to(self, path) -> bool:
+        """Write a workbook with the scenario, its results and any simulation (not the document)."""
+        path = Path(path).with_suffix(".xlsx")
+        try:
+            save_scenario(self.session.scenario, path, **self._workbook_contents())
+        except SaveError as exc:
+            self.show_error("Could not export", str(exc))
+            return False
+        self.message.emit(f"Exported results to {path.name}")
+        return True
+
+    def _workbook_contents(self) -> dict:
+        """What a workbook shows besides the inputs: the latest results, tornado and simulation."""
+        session = self.session
+        return {"results": session.results, "simulation": session.simulation, "tornado_rows": session.tornado}
+
+    def show_error(self, title: str, text: str, icon=QMessageBox.Icon.Critical) -> QMessageBox:
+        log.info("%s: %s", title, text)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("dialog.error")
+        box.open()
+        self.last_error = box
+        return box
+
+    # -- recent files -----------------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path) -> None:
+        path = str(Path(path).resolve())
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self.settings.setValue(RECENT_KEY, files[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setObjectName(f"action.recent_{number}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def _folder(self) -> str:
+        files = self.recent_files()
+        return str(Path(files[0]).parent) if files else str(Path.home())

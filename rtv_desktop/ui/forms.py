@@ -1,0 +1,93 @@
+"""Lay out labelled inputs in a grid: one column for a value, or central / low / high."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from .fields import FormBinder, ValueSpin, source_tooltip
+
+HEADER_STYLE = "color: #425563; font-weight: 600;"
+
+
+class FormGrid:
+    """Adds rows to a ``QGridLayout``: label | central (or value) | low | high | note.
+
+    ``source_path(name)`` gives the path whose shipped source goes in the tooltip.
+    """
+
+    def __init__(self, parent: QWidget, binder: FormBinder, source_path=lambda name: name):
+        self.layout = QGridLayout(parent)
+        self.layout.setHorizontalSpacing(10)
+        self.layout.setVerticalSpacing(6)
+        self.layout.setColumnStretch(5, 1)
+        self.binder = binder
+        self._source_path = source_path
+        self.row = 0
+        self.notes: dict[str, QLabel] = {}
+
+    def section(self, title: str, with_range_header: bool = False) -> None:
+        heading = QLabel(title)
+        heading.setProperty("role", "section")
+        self.layout.addWidget(heading, self.row, 0, 1, 6)
+        self.row += 1
+        if with_range_header:
+            for column, text in ((1, "Central"), (2, "Low"), (3, "High")):
+                label = QLabel(text)
+                label.setStyleSheet(HEADER_STYLE)
+                self.layout.addWidget(label, self.row, column)
+            self.row += 1
+
+    def single(self, label: str, name: str, widget: QWidget, tip: str = "", note: str = "") -> QWidget:
+        """One value in the central column; ``note`` (e.g. a reference year) to its right."""
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.binder.bind(widget, name, _plain(label))
+        widget.setProperty("what", tip)
+        widget.setToolTip(source_tooltip(self._source_path(name), tip))
+        self.layout.addWidget(caption, self.row, 0)
+        self.layout.addWidget(widget, self.row, 1)
+        if note:
+            note_label = QLabel(note)
+            note_label.setObjectName(f"{name}.note")
+            note_label.setProperty("role", "note")
+            self.notes[name] = note_label
+            self.layout.addWidget(note_label, self.row, 2, 1, 3)
+        self.row += 1
+        return widget
+
+    def wide(self, label: str, name: str, widget: QWidget, tip: str = "") -> QWidget:
+        """A value spanning the central, low and high columns (names, notes)."""
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.binder.bind(widget, name, _plain(label))
+        widget.setProperty("what", tip)
+        widget.setToolTip(source_tooltip(self._source_path(name), tip))
+        self.layout.addWidget(caption, self.row, 0)
+        self.layout.addWidget(widget, self.row, 1, 1, 3)
+        self.row += 1
+        return widget
+
+    def uncertain(self, label: str, name: str, kind: str, tip: str = "") -> list[ValueSpin]:
+        """Central, low and high of an ``Uncertain``, named ``name``, ``name.low``, ``name.high``."""
+        caption = QLabel(label)
+        tooltip = source_tooltip(self._source_path(name), tip)
+        spins = []
+        for column, suffix, what in ((1, "", "central"), (2, ".low", "low"), (3, ".high", "high")):
+            spin = ValueSpin(kind)
+            self.binder.bind(spin, name + suffix, f"{_plain(label)}, {what}")
+            spin.setProperty("what", tip)
+            spin.setToolTip(tooltip)
+            self.layout.addWidget(spin, self.row, column)
+            spins.append(spin)
+        caption.setBuddy(spins[0])
+        self.layout.addWidget(caption, self.row, 0)
+        self.row += 1
+        return spins
+
+    def widget_row(self, widget: QWidget, span: int = 5) -> None:
+        self.layout.addWidget(widget, self.row, 0, 1, span)
+        self.row += 1
+
+
+def _plain(label: str) -> str:
+    return label.replace("&", "").rstrip(":")

@@ -1,0 +1,200 @@
+"""The main window: results and input pages as tabs under an always-visible headline strip.
+
+It composes and wires only: each page edits the session, the compute controller keeps
+results in step, the document actions handle files. Object names: ``pages`` (the tab
+widget of input pages), ``page.area``, ``page.interventions``, ``page.assumptions``,
+``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
+actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
+``redo``, ``simulate``, ``cancel``, ``about``, ``quit``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from ..core import GROUP_LABELS
+from ..runner import ComputeRunner
+from ..session import Session
+from .about import AboutDialog
+from .area_page import AreaPage
+from .autosave_controller import AutosaveController
+from .assumptions_page import AssumptionsPage
+from .compute_controller import ComputeController
+from .document_actions import DocumentActions
+from .headline_strip import HeadlineStrip
+from .interventions_page import InterventionsPage
+from .issues import IssuesList
+from .results_page import ResultsPage
+
+APP_TITLE = "RtV Desktop"
+_INTERVENTION = re.compile(r"^interventions\[(\d+)\]\.?(.*)$")
+_SERVICE = re.compile(r"^services\[(\d+)\]\.?(.*)$")
+
+
+class MainWindow(QMainWindow):
+    """Composes the pages, results, menus and status bar around one session and runner."""
+
+    def __init__(self, session: Session, runner: ComputeRunner, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session, self.runner, self.settings = session, runner, settings
+        self.area_page = AreaPage(session)
+        self.interventions_page = InterventionsPage(session)
+        self.assumptions_page = AssumptionsPage(session)
+        self.results_page = ResultsPage()
+        self.issues_list = IssuesList()
+        self.headline = HeadlineStrip(session)
+        self.setCentralWidget(self._central())
+        self.documents = DocumentActions(session, settings, self)
+        self.compute = ComputeController(session, runner, self.results_page, self.statusBar(), self)
+        self.autosave = AutosaveController(session, self)
+        self.about_dialog: AboutDialog | None = None
+        self._build_menus()
+        self._connect()
+        self.resize(1280, 800)
+        self._restore_state()
+        self._update_title()
+        self._show_issues(session.issues)
+        self.compute.start()
+
+    def _central(self) -> QWidget:
+        # The charts need the window's full width, so results are the first tab rather than
+        # a side panel; the headline strip keeps the key figures in view on every tab.
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addTab(self.results_page, "Res&ults")
+        self.pages.addTab(self.area_page, "&1 Area && population")
+        self.pages.addTab(self.interventions_page, "&2 Intervention mix")
+        self.pages.addTab(self.assumptions_page, "&3 Assumptions")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.issues_list)
+        return central
+
+    def _build_menus(self) -> None:
+        docs, compute = self.documents, self.compute
+        self.undo_action = self._action("undo", "&Undo", QKeySequence.StandardKey.Undo, self.session.undo)
+        self.redo_action = self._action("redo", "&Redo", QKeySequence.StandardKey.Redo, self.session.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.about_action = self._action("about", "&About RtV Desktop", None, self.show_about)
+        self.quit_action = self._action("quit", "E&xit", QKeySequence.StandardKey.Quit, self.close)
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([docs.new, docs.open])
+        file_menu.addMenu(docs.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([docs.save, docs.save_as, docs.export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        run_menu = self.menuBar().addMenu("&Run")
+        run_menu.addActions([compute.simulate, compute.cancel])
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self.headline.add_action_button(compute.simulate, "headline.simulate")
+
+    def _action(self, name, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action.{name}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.session.issuesChanged.connect(self._show_issues)
+        self.session.dirtyChanged.connect(lambda _: self._update_title())
+        self.session.pathChanged.connect(lambda _: self._update_title())
+        self.session.scenarioChanged.connect(lambda _: self._update_title())
+        self.session.historyChanged.connect(self._update_history_actions)
+        self.documents.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.compute.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.autosave.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.issues_list.fieldRequested.connect(self.focus_field)
+        self._update_history_actions()
+
+    # -- views of the session -----------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = self.session.path.name if self.session.path else self.session.scenario.name
+        self.setWindowTitle(f"{name}[*] - {APP_TITLE}")
+        self.setWindowModified(self.session.dirty)
+
+    def _update_history_actions(self) -> None:
+        history = self.session.history
+        self.undo_action.setEnabled(history.can_undo())
+        self.redo_action.setEnabled(history.can_redo())
+        self.undo_action.setText(f"&Undo {_lower_first(history.undo_label())}".strip())
+        self.redo_action.setText(f"&Redo {_lower_first(history.redo_label())}".strip())
+
+    def _show_issues(self, issues) -> None:
+        self.issues_list.show_issues(issues, self.describe_field)
+
+    def describe_field(self, field: str) -> str:
+        """A person's name for a scenario path, e.g. 'Peer support: reach (low)'."""
+        scenario = self.session.scenario
+        match = _INTERVENTION.match(field)
+        if match and int(match.group(1)) < len(scenario.interventions):
+            return f"{scenario.interventions[int(match.group(1))].name}: {_words(match.group(2))}"
+        match = _SERVICE.match(field)
+        if match and int(match.group(1)) < len(scenario.services):
+            return f"{scenario.services[int(match.group(1))].name}: {_words(match.group(2))}"
+        parts = field.split(".")
+        if parts[0] == "baseline_use" and len(parts) == 3:
+            return f"Baseline use, {GROUP_LABELS.get(parts[1], parts[1])}, {parts[2]}:"
+        return f"{parts[0].capitalize()}: {_words('.'.join(parts[1:]))}"
+
+    def focus_field(self, field: str) -> None:
+        """Show the page and widget that edit ``field``."""
+        match = _INTERVENTION.match(field)
+        if match:
+            self.pages.setCurrentWidget(self.interventions_page)
+            self.interventions_page.select(int(match.group(1)))
+        for page in (self.area_page, self.interventions_page, self.assumptions_page):
+            name = page.name_for_field(field)
+            widget = page.findChild(QWidget, name) if name else None
+            if widget is not None:
+                self.pages.setCurrentWidget(page)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        if field.startswith(("services", "baseline_use", "settings")):
+            self.pages.setCurrentWidget(self.assumptions_page)
+
+    def show_about(self) -> None:
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    # -- window state ----------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self.pages.setCurrentIndex(int(self.settings.value("window/page", 0) or 0))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self.documents.confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.pages.currentIndex())
+        self.settings.sync()
+        self.runner.shutdown()
+        event.accept()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _words(path: str) -> str:
+    text = path.replace("_", " ").replace(".low", " (low)").replace(".high", " (high)")
+    return text.replace(".", " ") or "value"
+

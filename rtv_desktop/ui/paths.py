@@ -1,0 +1,67 @@
+"""Read and replace values in a scenario by scenario path (``settings.wellby_value.low``).
+
+Paths are the ones :func:`rtv_desktop.core.validate` reports: dotted attribute names, with
+``[k]`` after a tuple attribute (``interventions[2].reach``, ``settings.optimism_bias[3]``).
+A path ending on an ``Uncertain`` means its central value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import is_dataclass, replace
+
+from ..core import Uncertain
+
+_TOKEN = re.compile(r"^(\w+)(?:\[(\d+)\])?$")
+
+
+def tokens(path: str) -> list[tuple[str, int | None]]:
+    out = []
+    for part in path.split("."):
+        match = _TOKEN.match(part)
+        if not match:
+            raise ValueError(f"not a scenario path: {path!r}")
+        out.append((match.group(1), None if match.group(2) is None else int(match.group(2))))
+    return out
+
+
+def get_value(root, path: str):
+    """The value at ``path`` (an ``Uncertain``'s central value when the path ends on one)."""
+    obj = root
+    for name, index in tokens(path):
+        obj = getattr(obj, name)
+        if index is not None:
+            obj = obj[index]
+    return obj.central if isinstance(obj, Uncertain) else obj
+
+
+def with_value(root, path: str, value):
+    """A copy of ``root`` with the value at ``path`` replaced (``Uncertain`` -> its central)."""
+    return _set(root, tokens(path), value)
+
+
+def _set(obj, toks, value):
+    if not toks:
+        if isinstance(obj, Uncertain):
+            return replace(obj, central=value)
+        return value
+    (name, index), rest = toks[0], toks[1:]
+    if not is_dataclass(obj):
+        raise ValueError(f"cannot set {name!r} inside {type(obj).__name__}")
+    child = getattr(obj, name)
+    if index is None:
+        new = _set(child, rest, value)
+    else:
+        items = list(child)
+        items[index] = _set(items[index], rest, value)
+        new = tuple(items)
+    return replace(obj, **{name: new})
+
+
+def edit_label(path: str) -> str:
+    """Words for an undo step that edits ``path``: 'interventions[2].reach.low' -> 'Edit reach (low)'."""
+    parts = [p for p in re.split(r"[.\[\]]", path) if p and not p.isdigit()]
+    if parts and parts[0] in ("area", "settings", "interventions", "services"):
+        parts = parts[1:]
+    end = f" ({parts.pop()})" if parts and parts[-1] in ("low", "high", "central") and len(parts) > 1 else ""
+    return f"Edit {' '.join(parts).replace('_', ' ')}{end}".strip()

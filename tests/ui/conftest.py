@@ -1,0 +1,42 @@
+"""Fixtures for driving the real main window by object names."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from rtv_desktop.app import create_window
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build wired main windows; each is closed (workers stopped) after the test."""
+    windows = []
+
+    def build(scenario=None, wait_for_results: bool = True):
+        window = create_window(scenario)
+        window.documents.ask_save_changes = lambda: "discard"
+        qtbot.addWidget(window)
+        windows.append(window)
+        if wait_for_results:
+            qtbot.waitUntil(lambda: window.session.results is not None, timeout=10_000)
+        return window
+
+    yield build
+    for window in windows:
+        window.runner.shutdown()
+
+
+@pytest.fixture
+def window(make_window):
+    """The main window on the default scenario, with its first results shown."""
+    return make_window()
+
+
+def wait_for_results_of(qtbot, window, timeout: int = 10_000):
+    """Wait until the session holds results of its current scenario."""
+    session = window.session
+    qtbot.waitUntil(lambda: session.results is not None and session.results.scenario == session.scenario,
+                    timeout=timeout)
+    QApplication.processEvents()
+    return session.results

@@ -1,0 +1,60 @@
+"""Invalid input is highlighted at its field, listed, and not computed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDoubleSpinBox, QListWidget
+
+from rtv_desktop.core import validate
+
+from .conftest import wait_for_results_of
+
+
+def test_invalid_share_is_marked_listed_and_not_computed(qtbot, window):
+    submitted = []
+    window.runner.submit = lambda s: submitted.append(s)
+    over65 = window.findChild(QDoubleSpinBox, "area.over65_share")
+    over65.setValue(90.0)  # more people aged 65+ than adults (79.2%)
+    assert over65.property("invalid") == "error"
+    assert "cannot exceed the adult share" in over65.toolTip()
+    issues = window.findChild(QListWidget, "issues.list")
+    assert issues.isVisibleTo(window)
+    assert any("cannot exceed the adult share" in issues.item(k).text() for k in range(issues.count()))
+    assert window.results_page.is_stale
+    assert window.session.results is None
+    window.compute.compute_now()
+    assert submitted == []
+    assert not window.compute.simulate.isEnabled()
+
+
+def test_fixing_the_value_clears_the_mark_and_recomputes(qtbot, window):
+    over65 = window.findChild(QDoubleSpinBox, "area.over65_share")
+    over65.setValue(90.0)
+    over65.setValue(20.0)
+    assert over65.property("invalid") == ""
+    results = wait_for_results_of(qtbot, window)
+    assert results.scenario.area.over65_share == 0.2
+    qtbot.waitUntil(lambda: not window.results_page.is_stale)
+    assert not window.issues_list.isVisibleTo(window)
+
+
+def test_low_above_central_marks_the_selected_interventions_field(qtbot, window):
+    window.interventions_page.select(1)
+    low = window.findChild(QDoubleSpinBox, "interventions.selected.cost_per_starter.low")
+    low.setValue(900.0)
+    central = window.findChild(QDoubleSpinBox, "interventions.selected.cost_per_starter")
+    assert [i.field for i in validate(window.session.scenario) if i.severity == "error"] == [
+        "interventions[1].cost_per_starter"]
+    assert central.property("invalid") == "error"
+    assert "low <= central <= high" in central.toolTip()
+    model = window.interventions_page.model
+    assert model.index(1, 0).data(0x8) is not None  # BackgroundRole: the row is tinted
+    window.interventions_page.select(0)
+    assert central.property("invalid") == ""
+
+
+def test_clicking_an_issue_shows_its_field(qtbot, window):
+    window.findChild(QDoubleSpinBox, "area.multimorbid_share").setValue(60.0)
+    window.pages.setCurrentIndex(0)
+    item = window.issues_list.item(0)
+    window.issues_list.itemClicked.emit(item)
+    assert window.pages.currentWidget() is window.area_page
