@@ -14,6 +14,7 @@ from .uncertainty import SIMULATED_KEYS, SimulationCancelled, _checked, pert
 
 # Draw arrays of [chunk, I, T] floats stay near this many elements (bounded memory).
 _CHUNK_ELEMENTS = 250_000
+FAN_PERCENTILES = (5, 50, 95)
 
 
 @dataclass(frozen=True)
@@ -32,14 +33,21 @@ class SimulationResults:
     summary: dict
     samples: dict
     cumulative_net: np.ndarray
+    fan_percentiles: np.ndarray  # [3, T] £: 5th, 50th, 95th percentile of cumulative_net
 
     def histogram(self, key: str = "npv_fiscal", bins: int = 40) -> tuple[np.ndarray, np.ndarray]:
         """Counts and bin edges of one figure's draws (NaNs left out)."""
         values = self.samples[key]
         return np.histogram(values[np.isfinite(values)], bins=bins)
 
-    def fan(self, percentiles=(5, 50, 95)) -> np.ndarray:
-        """Percentiles of the undiscounted cumulative fiscal net by year, [len(percentiles), T] £."""
+    def fan(self, percentiles=FAN_PERCENTILES) -> np.ndarray:
+        """Percentiles of the undiscounted cumulative fiscal net by year, [len(percentiles), T] £.
+
+        The 5/50/95 fan is computed once, where the simulation runs (a worker thread), so
+        drawing it costs the window nothing.
+        """
+        if tuple(percentiles) == FAN_PERCENTILES:
+            return self.fan_percentiles
         return np.percentile(self.cumulative_net, percentiles, axis=0)
 
 
@@ -101,9 +109,10 @@ def simulate(
         done += m
         if progress is not None:
             progress(done, n_total)
-    for array in (*samples.values(), cumulative):
+    fan = np.percentile(cumulative, FAN_PERCENTILES, axis=0)
+    for array in (*samples.values(), cumulative, fan):
         array.setflags(write=False)
-    return SimulationResults(s, n_total, seed, _summarise(samples), samples, cumulative)
+    return SimulationResults(s, n_total, seed, _summarise(samples), samples, cumulative, fan)
 
 
 def _summarise(samples: dict[str, np.ndarray]) -> dict:

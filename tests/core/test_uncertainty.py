@@ -67,3 +67,9 @@ def test_progress_and_cooperative_cancel():
     with pytest.raises(SimulationCancelled):
         simulate(default_scenario(), iterations=10_000, seed=1, chunk_size=100, cancelled=cancel_after_two)
     assert len(calls) == 3
+
+
+def test_fan_is_precomputed_and_equals_the_percentiles_of_the_draws():
+    sim = simulate(default_scenario(), iterations=1500, seed=4)
+    np.testing.assert_array_equal(sim.fan(), np.percentile(sim.cumulative_net, (5, 50, 95), axis=0))
+    np.testing.assert_array_equal(sim.fan((10, 90)), np.percentile(sim.cumulative_net, (10, 90), axis=0))
