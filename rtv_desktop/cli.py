@@ -14,7 +14,7 @@ from typing import Sequence
 
 from . import __version__
 from .core import InvalidScenario, SimulationResults, run, simulate
-from .io import InputFileError, SaveError, load_scenario
+from .io import InputFileError, Problem, SaveError, load_scenario
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("run", "template", "check")
@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--out", help="also write the scenario and its results to this workbook (.xlsx)")
     p_run.add_argument("--iterations", type=_positive_int, help="also run a Monte Carlo simulation of N draws")
     p_run.add_argument("--seed", type=_non_negative_int, help="random seed of the simulation")
+    p_template = sub.add_parser("template", help="write the default scenario as an RtV workbook (.xlsx)")
+    p_template.add_argument("output", help="workbook to write (.xlsx)")
+    p_check = sub.add_parser("check", help="list every problem in a workbook (.xlsx) or scenario (.json)")
+    p_check.add_argument("input", help="RtV workbook (.xlsx) or scenario file (.json)")
     return parser
 
 
@@ -62,7 +66,7 @@ def _non_negative_int(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one headless command and return its exit code."""
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run}[args.command]
+    handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check}[args.command]
     try:
         return handler(args)
     except (InputFileError, InvalidScenario, SaveError) as exc:
@@ -89,4 +93,42 @@ def cmd_run(args) -> int:
         save_scenario(scenario, args.out, results=results, simulation=simulation)
     json.dump(summary_json(results.summary, simulation), sys.stdout, indent=2)
     sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _require_workbook_suffix(path: str) -> None:
+    if not path.lower().endswith((".xlsx", ".xlsm")):
+        raise InputFileError(path, [Problem("", "must be an Excel workbook name ending in .xlsx")],
+                             f"Cannot write '{path}'")
+
+
+def cmd_template(args) -> int:
+    """Write the default scenario as a workbook to fill in."""
+    from .core import default_scenario  # noqa: PLC0415
+    from .io.workbook_writer import write_workbook  # noqa: PLC0415
+
+    _require_workbook_suffix(args.output)
+    write_workbook(default_scenario(), args.output)
+    print(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    """Print every problem (sheet and cell) and exit 2, or "No problems found" and exit 0."""
+    warnings = []
+    if args.input.lower().endswith((".xlsx", ".xlsm")):
+        from .io.workbook_reader import read_workbook  # noqa: PLC0415
+
+        try:
+            warnings = read_workbook(args.input).warnings
+        except InputFileError as exc:
+            print(exc.summary + ":", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        load_scenario(args.input)
+    for warning in warnings:
+        print(f"Note: {warning}")
+    print("No problems found")
     return EXIT_OK

@@ -1,0 +1,58 @@
+"""A dialog listing what changed in a workbook since it was exported, to accept or cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+HEADERS = ("Field", "Exported value", "Value now")
+
+
+class ChangeReviewDialog(QDialog):
+    """Read-only table of changes (field, exported value, value now) with Accept / Cancel.
+
+    Parameters
+    ----------
+    changes : list of Change
+        From ``WorkbookImport.changes`` (each has ``field``, ``old_text``, ``new_text``).
+    """
+
+    def __init__(self, changes, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dialog.change_review")
+        self.setWindowTitle("Changes in the workbook")
+        self.changes = list(changes)
+        layout = QVBoxLayout(self)
+        self.explanation = QLabel(self._explanation())
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        self.table = self._table()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept changes")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def _explanation(self) -> str:
+        count = len(self.changes)
+        if count == 0:
+            return "No inputs changed since this workbook was exported from RtV Desktop."
+        return (f"{count} input(s) changed in the workbook since RtV Desktop exported it. Accept to open the "
+                "scenario with these values, or Cancel to keep what is open now.")
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(len(self.changes), len(HEADERS), self)
+        table.setObjectName("change_review.table")
+        table.setHorizontalHeaderLabels(HEADERS)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, change in enumerate(self.changes):
+            for col, text in enumerate((change.field, change.old_text, change.new_text)):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        return table

@@ -1,0 +1,80 @@
+"""Command line with workbooks: template, check, run --out; bad input exits 2 without a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from rtv_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from rtv_desktop.core import default_scenario, run
+from rtv_desktop.io.workbook_reader import read_workbook
+
+from .workbook_cases import edit_copy, named_cell
+
+
+def test_template_writes_the_default_scenario(tmp_path, capsys):
+    path = tmp_path / "template.xlsx"
+    assert main(["template", str(path)]) == EXIT_OK
+    assert read_workbook(path).scenario == default_scenario()
+    assert str(path) in capsys.readouterr().out
+
+
+def test_template_refuses_a_name_that_is_not_a_workbook(tmp_path, capsys):
+    assert main(["template", str(tmp_path / "out.txt")]) == EXIT_BAD_INPUT
+    assert ".xlsx" in capsys.readouterr().err
+
+
+def test_check_clean_workbook(tmp_path, capsys):
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    capsys.readouterr()
+    assert main(["check", str(path)]) == EXIT_OK
+    assert capsys.readouterr().out.strip().endswith("No problems found")
+
+
+def test_check_lists_each_problem_with_sheet_and_cell(tmp_path, capsys):
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    edit_copy(path, tmp_path / "bad.xlsx", {"area_adult_share": 1.5, "settings_horizon_years": "five"})
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "bad.xlsx")]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    lines = [line.strip() for line in err.splitlines()[1:]]
+    assert len(lines) == 2 and all(line.startswith("sheet '") and ", cell " in line for line in lines)
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 broken", b"plain text"])
+def test_check_bad_files_exit_2_without_traceback(tmp_path, capsys, content):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.strip()
+
+
+def test_run_reads_a_workbook_and_writes_results_and_simulation(tmp_path, capsys):
+    source = tmp_path / "in.xlsx"
+    main(["template", str(source)])
+    capsys.readouterr()
+    out = tmp_path / "out.xlsx"
+    assert main(["run", str(source), "--out", str(out), "--iterations", "200", "--seed", "3"]) == EXIT_OK
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["summary"]["npv_fiscal"] == pytest.approx(run(default_scenario()).summary["npv_fiscal"])
+    assert printed["simulation"]["iterations"] == 200
+    wb = openpyxl.load_workbook(out)
+    uncertainty = [c.value for row in wb["Uncertainty"].iter_rows() for c in row if c.value is not None]
+    assert "Iterations" in uncertainty and 200 in uncertainty and "npv_fiscal" in uncertainty
+    assert named_cell(wb, "npv_fiscal").offset(0, 3).value == pytest.approx(printed["summary"]["npv_fiscal"])
+    assert read_workbook(out).scenario == default_scenario()
+
+
+def test_run_bad_workbook_exits_2(tmp_path, capsys):
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    edit_copy(path, tmp_path / "bad.xlsx", {"area_population": -1})
+    capsys.readouterr()
+    assert main(["run", str(tmp_path / "bad.xlsx")]) == EXIT_BAD_INPUT
+    assert "sheet 'Area', cell B" in capsys.readouterr().err

@@ -1,0 +1,35 @@
+"""The change-review dialog lists each change read-only, with Accept and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox
+
+from rtv_desktop.io.workbook_changes import Change
+from rtv_desktop.ui.change_review import ChangeReviewDialog
+
+CHANGES = [Change("area.population", 1_000_000.0, 250_000.0), Change("interventions[1].reach", 0.005, 0.01),
+           Change("interventions[6].name", None, "New group")]
+
+
+def test_table_lists_field_old_and_new(qtbot):
+    dialog = ChangeReviewDialog(CHANGES)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert table.rowCount() == 3
+    assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["Field", "Exported value", "Value now"]
+    assert [table.item(0, c).text() for c in range(3)] == ["area.population", "1,000,000", "250,000"]
+    assert table.item(2, 1).text() == "(none)"
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert "3 input(s) changed" in dialog.explanation.text()
+
+
+def test_accept_and_cancel(qtbot):
+    dialog = ChangeReviewDialog(CHANGES)
+    qtbot.addWidget(dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    other = ChangeReviewDialog([])
+    qtbot.addWidget(other)
+    other.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert other.result() == QDialog.DialogCode.Rejected
+    assert "No inputs changed" in other.explanation.text()
