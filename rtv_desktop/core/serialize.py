@@ -98,6 +98,9 @@ class _Reader:
         return float(value)
 
     def integer(self, data: dict, key: str, path: str, default=None):
+        raw = data.get(key)
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw  # exact: a float would round seeds above 2**53
         value = self.number(data, key, path, default)
         if value is None:
             return None

@@ -11,6 +11,11 @@ from .model import APPROACHES, EVIDENCE_GRADES, GROUPS, MAX_HORIZON, MAX_INTERVE
 _SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_ITERATIONS = 1_000_000
 MAX_SEED = 2**63 - 1
+# Upper bounds that no real figure reaches; beyond them a value is a typo, and the
+# arithmetic could overflow to infinity.
+MAX_PEOPLE = 1e9  # persons (England has about 57 million)
+MAX_POUNDS = 1e10  # £ a year or one-off, per intervention
+MAX_HOURS_PER_STARTER = 8760.0  # hours in a year
 
 
 class _Checks:
@@ -32,9 +37,10 @@ class _Checks:
         if self.finite(path, value) and not lo <= value <= hi:
             self.add(path, f"must be {what} (between {lo:g} and {hi:g}); it is {value:g}")
 
-    def at_least(self, path: str, value, lo: float = 0.0) -> None:
-        if self.finite(path, value) and value < lo:
-            self.add(path, f"must be {lo:g} or more; it is {value:g}")
+    def amount(self, path: str, value, hi: float, what: str) -> None:
+        """A non-negative amount with a generous upper bound."""
+        if self.finite(path, value) and not 0.0 <= value <= hi:
+            self.add(path, f"must be {what} from 0 to {hi:,.0f}; it is {value:,.6g}")
 
     def whole(self, path: str, value, lo: int, hi: int) -> None:
         if not self.finite(path, value):
@@ -67,7 +73,7 @@ def validate(s: Scenario) -> list[Issue]:
 
 def _check_area(c: _Checks, s: Scenario) -> None:
     a = s.area
-    c.at_least("area.population", a.population)
+    c.amount("area.population", a.population, MAX_PEOPLE, "a number of people")
     for name in ("adult_share", "over65_share", "ltc_share", "multimorbid_share"):
         c.between(f"area.{name}", getattr(a, name), 0.0, 1.0, "a fraction")
     if _ok(a.over65_share, a.adult_share) and a.over65_share > a.adult_share:
@@ -124,8 +130,10 @@ def _check_interventions(c: _Checks, s: Scenario) -> None:
             c.uncertain(f"{p}.{name}", getattr(iv, name), 0.0, 1.0, "a fraction")
         c.uncertain(f"{p}.cost_per_starter", iv.cost_per_starter, 0.0, 1e7, "£ per starter")
         c.uncertain(f"{p}.wellbeing_gain", iv.wellbeing_gain, -10.0, 10.0, "life-satisfaction points (0-10 scale)")
-        for name in ("fixed_cost", "setup_cost", "volunteer_hours", "custom_size"):
-            c.at_least(f"{p}.{name}", getattr(iv, name))
+        c.amount(f"{p}.fixed_cost", iv.fixed_cost, MAX_POUNDS, "£ a year")
+        c.amount(f"{p}.setup_cost", iv.setup_cost, MAX_POUNDS, "£")
+        c.amount(f"{p}.volunteer_hours", iv.volunteer_hours, MAX_HOURS_PER_STARTER, "hours per starter")
+        c.amount(f"{p}.custom_size", iv.custom_size, MAX_PEOPLE, "a number of people")
         c.between(f"{p}.attribution", iv.attribution, 0.0, 1.0, "a fraction")
         c.whole(f"{p}.effect_years", iv.effect_years, 1, MAX_HORIZON)
         c.whole(f"{p}.evidence_grade", iv.evidence_grade, 1, EVIDENCE_GRADES)

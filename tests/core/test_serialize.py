@@ -58,3 +58,9 @@ def test_every_type_problem_is_reported_with_its_path():
 def test_not_an_object():
     with pytest.raises(ScenarioFormatError):
         Scenario.from_dict([1, 2, 3])
+
+
+def test_large_whole_numbers_stay_exact():
+    d = default_scenario().to_dict()
+    d["settings"]["seed"] = 2**63 - 1
+    assert Scenario.from_dict(json.loads(json.dumps(d))).settings.seed == 2**63 - 1

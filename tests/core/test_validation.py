@@ -148,3 +148,13 @@ def test_run_refuses_an_invalid_scenario_with_its_issues():
     with pytest.raises(InvalidScenario) as caught:
         run(with_area(population=-5))
     assert [i.field for i in caught.value.issues] == ["area.population"]
+
+
+@pytest.mark.parametrize("name,value", [("fixed_cost", 1e11), ("setup_cost", 1e308), ("volunteer_hours", 10_000),
+                                        ("custom_size", 2e9)])
+def test_amounts_have_upper_bounds_against_typos_and_overflow(name, value):
+    assert fields_of(with_intervention(0, **{name: value})) == {f"interventions[0].{name}"}
+
+
+def test_population_upper_bound():
+    assert fields_of(with_area(population=1e308)) == {"area.population"}
