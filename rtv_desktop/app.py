@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import sys
 import tempfile
@@ -20,25 +19,11 @@ import time
 from pathlib import Path
 
 from . import __version__, cli, messages, paths
+from .logs import configure_logging
 
 _IMPORTED_AT = time.perf_counter()  # close to process start: ``python -m rtv_desktop`` imports us first
 log = logging.getLogger("rtv_desktop")
-LOG_BYTES, LOG_BACKUPS = 1_000_000, 3
 SELF_TEST_TIMEOUT_MS = 60_000
-
-
-def configure_logging() -> Path:
-    """Log to the user's log folder, rotating at 1 MB and keeping 3 old files."""
-    log_path = paths.log_file()
-    root = logging.getLogger()
-    if not any(getattr(h, "rtv_log", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                       encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler.rtv_log = True
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return log_path
 
 
 def install_crash_handler() -> None:

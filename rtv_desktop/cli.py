@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from typing import Sequence
 
-from . import __version__
+from . import __version__, messages
 from .core import InvalidScenario, SimulationResults, run, simulate
 from .io import InputFileError, Problem, SaveError, load_scenario
+from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("run", "template", "check")
@@ -72,6 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (InputFileError, InvalidScenario, SaveError) as exc:
         print(f"rtv-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): nothing more to say.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit-time flush quiet
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 - every unexpected failure is logged, never a bare traceback
+        log_path = configure_logging()
+        log.exception("unexpected failure in 'rtv-desktop %s'", args.command)
+        print(f"rtv-desktop: {messages.unexpected_error(str(log_path))}", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def summary_json(summary: dict, simulation: SimulationResults | None = None) -> dict:

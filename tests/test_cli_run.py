@@ -1,6 +1,7 @@
 """`rtv-desktop run IN.json`: the summary as JSON on stdout; bad input exits 2 naming the field."""
 
 import json
+import logging
 import subprocess
 import sys
 
@@ -65,3 +66,21 @@ def test_bad_arguments_exit_2_without_traceback(scenario_file):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "--iterations" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unexpected_failure_exits_1_and_logs_the_traceback(scenario_file, capsys, monkeypatch):
+    from rtv_desktop import paths
+
+    def broken(_scenario):
+        raise RuntimeError("deliberate fault for the test")
+
+    monkeypatch.setattr(cli, "run", broken)
+    assert cli.main(["run", str(scenario_file)]) == 1
+    err = capsys.readouterr().err
+    assert str(paths.log_file()) in err and "Traceback" not in err
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "rtv_log", False)]:
+        handler.flush()
+        root.removeHandler(handler)
+        handler.close()
+    assert "RuntimeError: deliberate fault for the test" in paths.log_file().read_text(encoding="utf-8")
