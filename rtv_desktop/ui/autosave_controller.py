@@ -72,5 +72,9 @@ def recover_documents(session: Session, ask: Callable[[str], bool]) -> bool:
             continue
         original = Path(recovery.original_path) if recovery.original_path else None
         session.replace_document(scenario, original, saved=False)
+        try:  # replacing the document cleared the old autosave: keep the restored work covered at once
+            auto.autosave(scenario, original)
+        except SaveError as exc:
+            log.warning("could not re-save the restored autosave: %s", exc)
         return True
     return False

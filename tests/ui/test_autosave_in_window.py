@@ -58,3 +58,21 @@ def test_declined_recoveries_are_discarded(qtbot, tmp_path, monkeypatch):
     session = Session()
     assert not recover_documents(session, lambda text: False)
     assert not crashed.exists() and session.scenario == default_scenario()
+
+
+def test_a_restored_untitled_document_stays_covered_by_an_autosave(qtbot, tmp_path, monkeypatch):
+    from rtv_desktop.ui.autosave_controller import AutosaveController
+
+    monkeypatch.setenv("RTV_DESKTOP_HOME", str(tmp_path / "home"))
+    edited = replace(default_scenario(), name="Never saved")
+    dead_pid = 2**22 + 777
+    crashed = auto.autosave_file(None, pid=dead_pid)
+    body = {"autosave": {"original_path": None, "saved_at": "2026-11-22T20:00:00+00:00", "app_version": "0.1.0",
+                         "pid": dead_pid}, "scenario": edited.to_dict()}
+    crashed.write_text(json.dumps(body), encoding="ascii")
+    session = Session()
+    controller = AutosaveController(session)  # as in the window: clears autosaves when the document changes
+    assert recover_documents(session, lambda text: True)
+    mine = auto.autosave_file(None)
+    assert mine.exists() and json.loads(mine.read_text(encoding="ascii"))["scenario"]["name"] == "Never saved"
+    controller.deleteLater()
