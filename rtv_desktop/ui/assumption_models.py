@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core import GROUP_LABELS, GROUPS, Issue, source_for
 from .intervention_models import SHORT_GROUP_LABELS, _issue_brush
+from .service_rows import ServiceRows
 
 ASSUMPTION_BRUSH = QBrush(QColor("#eef4fb"))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -73,28 +74,11 @@ class _TableBase(QAbstractTableModel):
         return True
 
 
-class ServicesModel(_TableBase):
+class ServicesModel(ServiceRows, _TableBase):
     """One row per service: unit cost central / low / high [£] and cashable share [%]."""
 
     HEADERS = ("Service", "Unit cost", "Low", "High", "Cashable share")
     _PATHS = (None, "unit_cost.central", "unit_cost.low", "unit_cost.high", "cashable_share")
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._services)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() > 0 else base
 
     def cell_for_field(self, field: str):
         for row in range(len(self._services)):

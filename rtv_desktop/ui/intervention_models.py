@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..core import APPROACH_LABELS, GROUP_LABELS, Issue, Scenario, Uncertain
+from .service_rows import ServiceRows
 
 SHORT_GROUP_LABELS = {"all_adults": "All adults", "adults_ltc": "Adults with LTC",
                       "adults_multimorbid": "Adults 2+ LTCs", "older_people": "Aged 65+", "custom": "Custom group"}
@@ -131,7 +132,7 @@ class InterventionTableModel(QAbstractTableModel):
         return f"£{ratio:,.2f}" if math.isfinite(ratio) else "n/a"
 
 
-class EffectsModel(QAbstractTableModel):
+class EffectsModel(ServiceRows, QAbstractTableModel):
     """The selected intervention's effect on each service: central, low, high (as %).
 
     Editing a cell calls ``on_edit(service_id, Uncertain)``; the page turns that into a
@@ -164,23 +165,6 @@ class EffectsModel(QAbstractTableModel):
         self._issues = issues_by_key
         if self._services:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._services) - 1, 3))
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._services)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() > 0 else base
 
     def _value(self, row: int) -> Uncertain:
         return self._effects.get(self._services[row].id, Uncertain.fixed(0.0))
