@@ -39,12 +39,7 @@ class FormGrid:
 
     def single(self, label: str, name: str, widget: QWidget, tip: str = "", note: str = "") -> QWidget:
         """One value in the central column; ``note`` (e.g. a reference year) to its right."""
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        self.binder.bind(widget, name, _plain(label))
-        widget.setProperty("what", tip)
-        widget.setToolTip(source_tooltip(self._source_path(name), tip))
-        self.layout.addWidget(caption, self.row, 0)
+        self._labelled(label, name, widget, tip)
         self.layout.addWidget(widget, self.row, 1)
         if note:
             note_label = QLabel(note)
@@ -57,15 +52,19 @@ class FormGrid:
 
     def wide(self, label: str, name: str, widget: QWidget, tip: str = "") -> QWidget:
         """A value spanning the central, low and high columns (names, notes)."""
+        self._labelled(label, name, widget, tip)
+        self.layout.addWidget(widget, self.row, 1, 1, 3)
+        self.row += 1
+        return widget
+
+    def _labelled(self, label: str, name: str, widget: QWidget, tip: str) -> None:
+        """Bind ``widget`` to scenario path ``name`` and put its caption (its buddy) in column 0."""
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.binder.bind(widget, name, _plain(label))
         widget.setProperty("what", tip)
         widget.setToolTip(source_tooltip(self._source_path(name), tip))
         self.layout.addWidget(caption, self.row, 0)
-        self.layout.addWidget(widget, self.row, 1, 1, 3)
-        self.row += 1
-        return widget
 
     def uncertain(self, label: str, name: str, kind: str, tip: str = "") -> list[ValueSpin]:
         """Central, low and high of an ``Uncertain``, named ``name``, ``name.low``, ``name.high``."""
