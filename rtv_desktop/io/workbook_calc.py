@@ -240,7 +240,7 @@ def write_calc_sheet(wb, s: Scenario, where: InputMap, i: int) -> CalcSheet:
     name_ref = sheet_ref(INTERVENTIONS, f"{where.intervention_columns['name']}{where.intervention_rows[i]}")
     ws["A1"] = f'="Calculation: "&{name_ref}'
     ws["A1"].font = st.TITLE_FONT
-    ws["A2"] = "Everything on this sheet is calculated from the input sheets (MODEL.md section 3)."
+    ws["A2"] = "Everything on this sheet is calculated from the input sheets; the labels and notes give each row's equation."
     ws["A2"].font = st.SUBTITLE_FONT
     w = _Writer(ws)
     ref = _inputs(w, where, i)
