@@ -13,6 +13,9 @@ ONS_ATTRIBUTION = ("Contains public sector information licensed under the Open G
                    "Source: Office for National Statistics.")
 
 
+BUNDLED_TABLES = ("ICB", "Upper-tier local authority")
+
+
 @dataclass(frozen=True)
 class AreaRecord:
     """One area's population [persons] by age band, with the table it came from."""
@@ -27,8 +30,15 @@ class AreaRecord:
     table: str  # "ICB" or "Upper-tier local authority"
 
     @property
+    def period_label(self) -> str:
+        """Where the figures come from: "ONS mid-2022" for the bundled tables, else the file's name."""
+        if self.table in BUNDLED_TABLES:
+            return f"ONS {self.reference_period}"
+        return f"{self.reference_period}, from {self.table}"
+
+    @property
     def label(self) -> str:
-        return f"{self.name} ({self.code}, ONS {self.reference_period})"
+        return f"{self.name} ({self.code}, {self.period_label})"
 
     def apply_to(self, area: Area) -> Area:
         """``area`` with this record's name, code, population and age shares (LTC shares kept)."""
@@ -40,7 +50,7 @@ class AreaRecord:
             population=float(total),
             adult_share=self.population_18_plus / total if total else 0.0,
             over65_share=self.population_65_plus / total if total else 0.0,
-            reference_period=f"ONS {self.reference_period}",
+            reference_period=self.period_label,
         )
 
 

@@ -1,17 +1,21 @@
 """Area & population: pick a bundled ONS area or type your own figures.
 
-Object names: ``area.search`` (type-to-search box), ``area.<field>`` for every ``Area``
-field, ``groups.<group>`` for the derived target-group sizes (read-only labels).
+Object names: ``area.search`` (type-to-search box), ``area.import`` (add areas from a CSV or
+XLSX table, e.g. a newer ONS estimate), ``area.<field>`` for every ``Area`` field,
+``groups.<group>`` for the derived target-group sizes (read-only labels).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QScrollArea, QWidget
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
+from PySide6.QtWidgets import (QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QScrollArea, QWidget)
 
 from ..core import GROUP_LABELS
+from ..io import InputFileError
+from ..io.area_import import read_area_table
 from ..io.areas import ONS_ATTRIBUTION, bundled_areas
 from ..session import Session
 from .fields import FormBinder, TextEdit, ValueSpin
@@ -50,8 +54,12 @@ class AreaPage(QScrollArea):
         self.search = QLineEdit()
         self.search.setObjectName("area.search")
         self.search.setAccessibleName("Search bundled areas")
-        self.search.setPlaceholderText("Type to search 42 ICBs and 153 upper-tier local authorities")
-        completer = QCompleter(list(self._records), self.search)
+        self.search.setPlaceholderText("ICB or local authority name")
+        self.search.setToolTip("Type to search the 42 ICBs (ONS mid-2022) and 153 upper-tier local authorities "
+                               "(ONS mid-2023)")
+        self.search.setMinimumWidth(260)
+        self._labels = QStringListModel(list(self._records), self)
+        completer = QCompleter(self._labels, self.search)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
@@ -61,8 +69,25 @@ class AreaPage(QScrollArea):
         caption = QLabel("&Find area:")
         caption.setBuddy(self.search)
         g.layout.addWidget(caption, g.row, 0)
-        g.layout.addWidget(self.search, g.row, 1, 1, 4)
+        finder = QWidget()
+        row = QHBoxLayout(finder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 1)
+        self.import_button = QPushButton("&Import areas...")
+        self.import_button.setObjectName("area.import")
+        self.import_button.setToolTip("Add areas from a CSV or Excel table with the columns area_code, area_name, "
+                                      "population_total, population_18_plus, population_65_plus, reference_period "
+                                      "(for example a newer ONS mid-year estimate)")
+        self.import_button.clicked.connect(self._ask_import)
+        row.addWidget(self.import_button)
+        g.layout.addWidget(finder, g.row, 1, 1, 4)
         g.row += 1
+        self.import_note = QLabel()
+        self.import_note.setObjectName("area.import_note")
+        self.import_note.setWordWrap(True)
+        self.import_note.setProperty("role", "note")
+        self.import_note.hide()  # until areas are imported
+        g.widget_row(self.import_note)
         self.attribution = QLabel(ONS_ATTRIBUTION)
         self.attribution.setWordWrap(True)
         self.attribution.setProperty("role", "note")
@@ -126,3 +151,29 @@ class AreaPage(QScrollArea):
         with QSignalBlocker(self.search):
             self.search.clear()
         return True
+
+    def import_areas(self, path) -> int:
+        """Add the areas of a CSV/XLSX table to the search list; returns how many were added.
+
+        A file with problems adds nothing and shows every problem with its row.
+        """
+        try:
+            table = read_area_table(path)
+        except InputFileError as exc:
+            QMessageBox.warning(self, "Import areas", exc.report())
+            return 0
+        for record in table.records:
+            self._records[record.label] = record
+        self._labels.setStringList(list(self._records))
+        note = f"Added {len(table.records):,} areas from {table.records[0].table if table.records else path}."
+        if table.warnings:
+            note += " Notes: " + "; ".join(str(w) for w in table.warnings[:3])
+            note += f" (and {len(table.warnings) - 3} more)" if len(table.warnings) > 3 else ""
+        self.import_note.setText(note)
+        self.import_note.show()
+        return len(table.records)
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import areas", "", "Area tables (*.csv *.xlsx)")
+        if path:
+            self.import_areas(path)
