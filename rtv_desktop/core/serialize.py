@@ -93,9 +93,14 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(path, f"must be a number, not {_kind(value)}")
             return default if default is not None else 0.0
-        if not math.isfinite(value):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer with hundreds of digits
+            self.fail(path, "is far too large to be a real figure: check the value")
+            return 0.0
+        if not math.isfinite(number):
             self.fail(path, "must be a finite number (not NaN or infinity)")
-        return float(value)
+        return number
 
     def integer(self, data: dict, key: str, path: str, default=None):
         raw = data.get(key)

@@ -64,3 +64,11 @@ def test_large_whole_numbers_stay_exact():
     d = default_scenario().to_dict()
     d["settings"]["seed"] = 2**63 - 1
     assert Scenario.from_dict(json.loads(json.dumps(d))).settings.seed == 2**63 - 1
+
+
+def test_an_integer_too_large_for_a_float_is_a_located_problem():
+    d = default_scenario().to_dict()
+    d["area"]["population"] = 10**400
+    with pytest.raises(ScenarioFormatError) as caught:
+        Scenario.from_dict(d)
+    assert [i.field for i in caught.value.issues] == ["area.population"]
