@@ -10,7 +10,6 @@ upgrades replace files cleanly.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import shutil
@@ -108,12 +107,8 @@ def build_msi(payload: Path, out: Path, app_version: str | None = None, work_dir
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build the per-machine MSI with wixl.")
-    parser.add_argument("--payload", type=Path, default=release_info.APP_DIST_DIR, help="the one-folder Windows build")
-    parser.add_argument("--out", type=Path, default=release_info.DIST_DIR / release_info.msi_name())
-    args = parser.parse_args(argv)
-    print(f"msi: wrote {build_msi(args.payload, args.out)}")
-    return 0
+    return release_info.deliverable_main(argv, "Build the per-machine MSI with wixl.",
+                                         release_info.DIST_DIR / release_info.msi_name(), build_msi, "msi")
 
 
 if __name__ == "__main__":

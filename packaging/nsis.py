@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -53,12 +52,9 @@ def build_user_installer(payload: Path, out: Path, app_version: str | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build the per-user installer with makensis.")
-    parser.add_argument("--payload", type=Path, default=release_info.APP_DIST_DIR, help="the one-folder Windows build")
-    parser.add_argument("--out", type=Path, default=release_info.DIST_DIR / release_info.user_installer_name())
-    args = parser.parse_args(argv)
-    print(f"nsis: wrote {build_user_installer(args.payload, args.out)}")
-    return 0
+    return release_info.deliverable_main(argv, "Build the per-user installer with makensis.",
+                                         release_info.DIST_DIR / release_info.user_installer_name(),
+                                         build_user_installer, "nsis")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ Entries are sorted and time-stamped from the files, and executable bits are kept
 
 from __future__ import annotations
 
-import argparse
 import sys
 import zipfile
 from pathlib import Path
@@ -31,12 +30,9 @@ def build_portable_zip(payload: Path, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Zip the one-folder build for USB sticks.")
-    parser.add_argument("--payload", type=Path, default=release_info.APP_DIST_DIR)
-    parser.add_argument("--out", type=Path, default=release_info.DIST_DIR / release_info.portable_zip_name())
-    args = parser.parse_args(argv)
-    print(f"portable: wrote {build_portable_zip(args.payload, args.out)}")
-    return 0
+    return release_info.deliverable_main(argv, "Zip the one-folder build for USB sticks.",
+                                         release_info.DIST_DIR / release_info.portable_zip_name(),
+                                         build_portable_zip, "portable")
 
 
 if __name__ == "__main__":

@@ -56,3 +56,15 @@ def user_installer_name(app_version: str | None = None) -> str:
 
 def portable_zip_name(app_version: str | None = None, platform_tag: str = "win64") -> str:
     return f"RtV-Desktop-{app_version or version()}-portable-{platform_tag}.zip"
+
+
+def deliverable_main(argv, description: str, default_out: Path, build, label: str) -> int:
+    """The command line shared by the MSI, installer and zip scripts: ``--payload`` and ``--out``."""
+    import argparse  # noqa: PLC0415 - only the scripts' own entry points need it
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--payload", type=Path, default=APP_DIST_DIR, help="the one-folder build")
+    parser.add_argument("--out", type=Path, default=default_out)
+    args = parser.parse_args(argv)
+    print(f"{label}: wrote {build(args.payload, args.out)}")
+    return 0
