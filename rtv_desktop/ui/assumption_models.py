@@ -55,6 +55,16 @@ class _TableBase(QAbstractTableModel):
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._services):
+            return None
+        marked = self._issue_data(index, role)
+        return marked if marked is not None else self._cell_data(index.row(), index.column(), role)
+
+    def _cell_data(self, row: int, column: int, role):
+        """What a valid cell without issues shows for ``role``."""
+        raise NotImplementedError
+
     def _issue_data(self, index, role):
         found = self._issues.get((index.row(), index.column()), [])
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -95,13 +105,7 @@ class ServicesModel(ServiceRows, _TableBase):
             return service.cashable_share * 100.0
         return getattr(service.unit_cost, ("central", "low", "high")[column - 1])
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._services):
-            return None
-        row, column = index.row(), index.column()
-        marked = self._issue_data(index, role)
-        if marked is not None:
-            return marked
+    def _cell_data(self, row: int, column: int, role):
         service = self._services[row]
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -165,13 +169,7 @@ class BaselineModel(_TableBase):
     def _source(self, row: int, column: int):
         return source_for(f"baseline_use.{GROUPS[column]}.{self._services[row].id}")
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._services):
-            return None
-        row, column = index.row(), index.column()
-        marked = self._issue_data(index, role)
-        if marked is not None:
-            return marked
+    def _cell_data(self, row: int, column: int, role):
         value = self._services[row].baseline[column]
         source = self._source(row, column)
         assumed = source is not None and source.assumption
