@@ -133,8 +133,6 @@ def self_test() -> int:
     configure_logging()
     from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: PLC0415
 
-    from .ui.document_actions import workbook_export_available  # noqa: PLC0415
-
     app = application()
     started = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="rtv-self-test-"))
@@ -153,17 +151,17 @@ def self_test() -> int:
               "seconds_to_first_results_since_start": round(first_results - _IMPORTED_AT, 3),
               "seconds_to_first_results_since_window": round(first_results - started, 3)}
     if results is not None:
-        report.update(_self_test_save(window, folder, workbook_export_available()))
+        report.update(_self_test_save(window, folder))
     window.close()
     app.processEvents()
     print(json.dumps(report, indent=2))
     return cli.EXIT_OK if report["ok"] else cli.EXIT_FAILURE
 
 
-def _self_test_save(window, folder: Path, as_workbook: bool) -> dict:
+def _self_test_save(window, folder: Path) -> dict:
     from .io import save_scenario  # noqa: PLC0415
 
-    target = folder / ("self-test.xlsx" if as_workbook else "self-test.json")
+    target = folder / "self-test.xlsx"
     session = window.session
     try:
         save_scenario(session.scenario, target, results=session.results)

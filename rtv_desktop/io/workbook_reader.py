@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..core import GROUPS, Intervention, Scenario, ScenarioFormatError, Uncertain, errors, validate
 from .errors import InputFileError, Problem
+from .limits import check_zip_limits
 from .text_cells import read_text
 from .workbook_cells import CellReader, where_text
 from .workbook_changes import Change, changes_between, flatten
@@ -84,12 +85,7 @@ def _group(path: str) -> str:
 
 
 def _check_zip(path: Path) -> None:
-    try:
-        from .limits import check_zip_limits  # noqa: PLC0415 (size caps, when available)
-    except ImportError:
-        check_zip_limits = None
-    if check_zip_limits is not None:
-        check_zip_limits(path)
+    check_zip_limits(path)
     if not zipfile.is_zipfile(path):
         raise InputFileError(path, [Problem("", "is not an Excel workbook (.xlsx). If it is an older .xls or a "
                                                 "CSV file, open it in Excel and save it as an Excel Workbook "

@@ -10,7 +10,6 @@ returns ``"save"``, ``"discard"`` or ``"cancel"``. Both are replaceable (e.g. by
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 
@@ -28,13 +27,6 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 OPEN_FILTERS = "Scenarios and workbooks (*.json *.xlsx);;Scenario files (*.json);;RtV workbooks (*.xlsx)"
 SAVE_FILTERS = "Scenario file (*.json);;RtV workbook (*.xlsx)"
-WORKBOOKS_MISSING = ("'{path}' is an Excel workbook, and this build of RtV Desktop cannot read or write "
-                     "workbooks. Use a scenario file (.json) instead.")
-
-
-def workbook_export_available() -> bool:
-    """True when this build can write Excel workbooks."""
-    return importlib.util.find_spec("rtv_desktop.io.workbook_writer") is not None
 
 
 def _action(parent, name: str, text: str, shortcut=None, tip: str = "") -> QAction:
@@ -73,10 +65,6 @@ class DocumentActions(QObject):
         self.save.triggered.connect(self.save_current)
         self.save_as.triggered.connect(self.choose_and_save)
         self.export.triggered.connect(self.choose_and_export)
-        if not workbook_export_available():
-            self.export.setEnabled(False)
-            self.export.setToolTip("Excel export is not available in this build")
-            self.export.setStatusTip("Excel export is not available in this build")
         self._rebuild_recent()
 
     # -- unsaved changes --------------------------------------------------------------------------
@@ -125,9 +113,6 @@ class DocumentActions(QObject):
         except OSError as exc:
             self.show_error("Could not open the file", f"'{path}' could not be read: {exc}")
             return False
-        except ImportError:
-            self.show_error("Could not open the file", WORKBOOKS_MISSING.format(path=path))
-            return False
         self._remember(path)
         self.message.emit(f"Opened {Path(path).name}")
         return True
@@ -175,9 +160,6 @@ class DocumentActions(QObject):
             self.session.save(path, **options)
         except SaveError as exc:
             self.show_error("Could not save", str(exc))
-            return False
-        except ImportError:
-            self.show_error("Could not save", WORKBOOKS_MISSING.format(path=path))
             return False
         self._remember(path)
         self.message.emit(f"Saved {Path(path).name}")

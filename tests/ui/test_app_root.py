@@ -9,13 +9,11 @@ from dataclasses import replace
 
 import pytest
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rtv_desktop import app, paths
 from rtv_desktop.core import default_scenario
 from rtv_desktop.io import save_scenario
-from rtv_desktop.ui.document_actions import workbook_export_available
 
 
 @pytest.fixture
@@ -47,13 +45,6 @@ def test_unexpected_errors_are_logged_and_shown_with_the_log_path(qtbot, monkeyp
     assert log_path == paths.log_file()
     assert "RuntimeError: boom in a slot" in log_path.read_text(encoding="utf-8")
     assert shown and str(log_path) in shown[0]
-
-
-def test_export_is_offered_only_when_workbooks_can_be_written(window):
-    export = window.findChild(QAction, "action.export")
-    assert export.isEnabled() == workbook_export_available()
-    if not export.isEnabled():
-        assert "not available" in export.toolTip()
 
 
 def test_the_window_opens_a_file_given_on_the_command_line(qtbot, monkeypatch, tmp_path, global_hooks):
