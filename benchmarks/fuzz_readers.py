@@ -2,7 +2,7 @@
 
     uv run python benchmarks/fuzz_readers.py [--cases 2000] [--seed 1]
 
-For the scenario JSON reader (and the workbook reader once it exists) it reads damaged
+For the scenario JSON reader and the workbook reader it reads damaged
 copies of a valid file (truncated, bytes flipped, bytes spliced in, values replaced by
 wrong types and extreme numbers, fields removed) and hostile files near the size caps
 (20 MB of nesting, digits, list items). It reports the number of cases, crashes (must be
@@ -32,6 +32,7 @@ from rtv_desktop.core import default_scenario  # noqa: E402
 from rtv_desktop.io import load_scenario  # noqa: E402
 from rtv_desktop.io.limits import MAX_JSON_BYTES, MAX_WORKBOOK_UNPACKED_BYTES  # noqa: E402
 from rtv_desktop.io.scenario_json import scenario_json_text  # noqa: E402
+from rtv_desktop.io.workbook_writer import write_workbook  # noqa: E402
 from tests.robustness import oracle  # noqa: E402
 
 NEAR_CAP = MAX_JSON_BYTES - 1024
@@ -186,12 +187,7 @@ def crash_kinds(crashes: list[dict]) -> list[dict]:
     return [{**g, "kinds": sorted(g["kinds"])} for g in groups.values()]
 
 
-def template_workbook(folder: Path) -> bytes | None:
-    try:
-        from rtv_desktop.io import workbook_reader  # noqa: F401, PLC0415
-        from rtv_desktop.io.workbook_writer import write_workbook  # noqa: PLC0415
-    except ImportError:
-        return None
+def template_workbook(folder: Path) -> bytes:
     return write_workbook(default_scenario(), folder / "template.xlsx").read_bytes()
 
 
@@ -206,9 +202,8 @@ def main() -> None:
         report = {"seed": args.seed,
                   "json": campaign([*json_mutants(rng, args.cases), *json_hostile()], ".json", folder)}
         template = template_workbook(folder)
-        report["workbook"] = ("reader not built yet" if template is None else
-                              campaign(workbook_mutants(rng, args.cases, template), ".xlsx", folder,
-                                       check_leaks=True))
+        report["workbook"] = campaign(workbook_mutants(rng, args.cases, template), ".xlsx", folder,
+                                      check_leaks=True)
     print(json.dumps(report, indent=2))
 
 

@@ -11,9 +11,8 @@ import openpyxl
 import pytest
 
 from rtv_desktop.core import default_scenario, run, simulate, tornado
+from rtv_desktop.io import workbook_reader, workbook_writer
 
-workbook_writer = pytest.importorskip("rtv_desktop.io.workbook_writer")
-workbook_reader = pytest.importorskip("rtv_desktop.io.workbook_reader")
 
 # Each payload carries a marker number found nowhere else, so a formula made from it is spotted.
 PAYLOADS = [

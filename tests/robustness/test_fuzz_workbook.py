@@ -11,12 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rtv_desktop.core import default_scenario
-from rtv_desktop.io import load_scenario
+from rtv_desktop.io import load_scenario, workbook_writer
 
 from . import oracle
 
-workbook_writer = pytest.importorskip("rtv_desktop.io.workbook_writer")
-pytest.importorskip("rtv_desktop.io.workbook_reader")
 
 
 
