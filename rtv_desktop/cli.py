@@ -11,11 +11,13 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__, messages
 from .core import InvalidScenario, SimulationResults, run, simulate
-from .io import InputFileError, Problem, SaveError, load_scenario
+from .io import InputFileError, Problem, SaveError, load_scenario, save_scenario
+from .io.files import WORKBOOK_SUFFIXES
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -99,16 +101,18 @@ def cmd_run(args) -> int:
     if args.iterations or args.seed is not None:
         simulation = simulate(scenario, iterations=args.iterations, seed=args.seed)
     if args.out:
-        from .io.files import save_scenario  # noqa: PLC0415
-
         save_scenario(scenario, args.out, results=results, simulation=simulation)
     json.dump(summary_json(results.summary, simulation), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
 
 
+def _is_workbook(path: str) -> bool:
+    return Path(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
 def _require_workbook_suffix(path: str) -> None:
-    if not path.lower().endswith((".xlsx", ".xlsm")):
+    if not _is_workbook(path):
         raise InputFileError(path, [Problem("", "must be an Excel workbook name ending in .xlsx")],
                              f"Cannot write '{path}'")
 
@@ -127,7 +131,7 @@ def cmd_template(args) -> int:
 def cmd_check(args) -> int:
     """Print every problem (sheet and cell) and exit 2, or "No problems found" and exit 0."""
     warnings = []
-    if args.input.lower().endswith((".xlsx", ".xlsm")):
+    if _is_workbook(args.input):
         from .io.workbook_reader import read_workbook  # noqa: PLC0415
 
         try:
