@@ -36,11 +36,12 @@ def test_run_with_iterations_and_seed_adds_a_reproducible_simulation(scenario_fi
 
 def test_bad_field_exits_2_with_the_field_and_no_traceback(scenario_file, capsys):
     data = json.loads(scenario_file.read_text())
-    data["interventions"][0]["completion"] = 1.7
+    data["options"][0]["interventions"][0]["completion"] = 1.7
     scenario_file.write_text(json.dumps(data))
     assert cli.main(["run", str(scenario_file)]) == 2
     err = capsys.readouterr().err
-    assert "interventions[0].completion" in err and "between 0 and 1" in err
+    # The field as the screen names it, the allowed range and the value in the units typed.
+    assert "Self-management education: Completion must be from 0% to 100%; it is 170%" in err
     assert "Traceback" not in err
 
 

@@ -4,26 +4,38 @@
 >>> run(default_scenario()).summary["npv_fiscal"]  # doctest: +SKIP
 """
 
+from .compare import INCREMENT_KEYS, Comparison, compare, increments_against, quadrant
+from .declare import KINDS, Spec, spec_of, specs
 from .defaults import (
     Source,
     approach_preset,
     approach_presets,
+    blank_document,
     blank_scenario,
+    default_document,
     default_scenario,
     default_services,
     default_sources,
     service_catalogue,
     source_for,
 )
-from .issues import Issue, ScenarioFormatError, errors
+from .document import Document, Option, Story, all_interventions, fresh_id
+from .issues import Issue, ScenarioFormatError, described, errors
+from .labels import describe_field
 from .model import (
     APPROACH_LABELS,
     APPROACHES,
+    FUNDERS,
     GROUP_LABELS,
     GROUPS,
     MAX_HORIZON,
     MAX_INTERVENTIONS,
+    MAX_OPTIONS,
+    PARTIES,
+    PARTY_LABELS,
+    VOLUNTEER_TIME_LABELS,
     Area,
+    FigureSource,
     Intervention,
     Scenario,
     Service,
@@ -31,9 +43,11 @@ from .model import (
     Uncertain,
 )
 from .params import UncertainInput, uncertain_inputs
-from .results import INTERVENTION_KEYS, SUMMARY_KEYS, InvalidScenario, Results, run
-from .simulation import SimulationResults, simulate
+from .rebase import Deflator, bundled_deflator, calendar_year, rebase
+from .results import INTERVENTION_KEYS, PARTY_KEYS, SUMMARY_KEYS, InvalidScenario, Results, run
+from .serialize import read_document
+from .simulation import OptionSimulation, SimulationResults, simulate
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, TornadoRow, scenarios, set_central, tornado
-from .validation import validate
+from .validation import validate, validate_document
 
 __all__ = [name for name in dir() if not name.startswith("_")]

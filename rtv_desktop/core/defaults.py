@@ -1,8 +1,9 @@
-"""Shipped defaults (``resources/defaults``): the example area, services, approaches.
+"""Shipped defaults (``resources/defaults``): the example area, services, approaches, settings.
 
 Every default number lives in a data file beside its source and price year; this module
-only reads them. :func:`default_sources` returns those sources for tooltips and the
-workbook's assumptions log.
+only reads them, field by field through the declarations (:mod:`.declare`), so a new input
+needs no code here. :func:`default_sources` returns the sources for tooltips, the
+workbook's assumptions log and the report.
 """
 
 from __future__ import annotations
@@ -13,12 +14,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..resources import resource_path
-from .model import GROUPS, Area, Intervention, Scenario, Service, Settings, Uncertain
+from .declare import Spec, specs
+from .document import Document, Option
+from .model import GROUPS, Area, FigureSource, Intervention, Scenario, Service, Settings, Uncertain
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a default comes from: ``path`` is the scenario path it fills."""
+    """Where a default comes from: ``path`` names what it fills.
+
+    Paths: ``area.<field>``, ``settings.<field>``, ``services.<id>.unit_cost``,
+    ``services.<id>.cashable_share``, ``baseline_use.<group>.<id>``, ``approach.<approach>``
+    (the approach as a whole) and ``approach.<approach>.<field>``.
+    """
 
     path: str
     value: str
@@ -39,41 +47,62 @@ def _csv(name: str) -> list[dict[str, str]]:
 
 def _uncertain(value) -> Uncertain:
     if isinstance(value, dict):
-        return Uncertain(float(value["central"]), float(value["low"]), float(value["high"]))
+        central = value.get("central", value.get("value"))
+        return Uncertain(float(central), float(value["low"]), float(value["high"]))
     return Uncertain.fixed(float(value))
+
+
+def _value(spec: Spec, raw):
+    if spec.uncertain:
+        return _uncertain(raw)
+    if spec.is_text:
+        return str(raw)
+    if isinstance(raw, list):
+        return tuple(float(v) for v in raw)
+    return int(raw) if spec.integer else float(raw)
+
+
+def _declared_values(cls, entries: dict) -> dict:
+    """Values of the declared fields present in ``entries`` (``{name: raw}``)."""
+    return {name: _value(spec, entries[name]) for name, spec in specs(cls) if name in entries}
+
+
+def _entry_values(data: dict) -> dict:
+    """``{name: value}`` of a settings-style file, where each entry has value (low, high)."""
+    out = {}
+    for key, entry in data.items():
+        out[key] = {"central": entry["value"], "low": entry["low"], "high": entry["high"]} if "low" in entry \
+            else entry["value"]
+    return out
 
 
 @lru_cache(maxsize=1)
 def default_area() -> Area:
     data = _toml("area.toml")
-    return Area(**{key: entry["value"] for key, entry in data.items()})
+    area = Area(**_declared_values(Area, _entry_values(data)))
+    return area.with_sources(**{key: FigureSource(entry["source"]) for key, entry in data.items()
+                                if key in dict(specs(Area)) and entry.get("source")})
 
 
 @lru_cache(maxsize=1)
 def default_settings() -> Settings:
-    data = _toml("settings.toml")
-    values = {key: entry["value"] for key, entry in data.items()}
-    w = data["wellby_value"]
-    values["wellby_value"] = Uncertain(float(w["value"]), float(w["low"]), float(w["high"]))
-    values["optimism_bias"] = tuple(float(v) for v in values["optimism_bias"])
-    return Settings(**values)
+    return Settings(**_declared_values(Settings, _entry_values(_toml("settings.toml"))))
+
+
+def _service(row: dict[str, str], use: dict) -> Service:
+    values = {"id": row["id"], "name": row["name"], "cashable_share": row["cashable_share"], "source": row["source"],
+              "unit_cost": {"central": row["unit_cost"], "low": row["unit_cost_low"], "high": row["unit_cost_high"]}}
+    if row.get("party"):
+        values["party"] = row["party"]
+    service = Service(**_declared_values(Service, values))
+    return replace(service, baseline=tuple(use.get((g, row["id"]), 0.0) for g in GROUPS))
 
 
 @lru_cache(maxsize=1)
 def service_catalogue() -> tuple[Service, ...]:
     """Every service with a shipped unit cost, whether or not it is in the default mix."""
     use = {(row["group"], row["service"]): float(row["value"]) for row in _csv("baseline_use.csv")}
-    return tuple(
-        Service(
-            id=row["id"],
-            name=row["name"],
-            unit_cost=Uncertain(float(row["unit_cost"]), float(row["unit_cost_low"]), float(row["unit_cost_high"])),
-            cashable_share=float(row["cashable_share"]),
-            baseline=tuple(use.get((g, row["id"]), 0.0) for g in GROUPS),
-            source=row["source"],
-        )
-        for row in _csv("services.csv")
-    )
+    return tuple(_service(row, use) for row in _csv("services.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -85,29 +114,20 @@ def default_services() -> tuple[Service, ...]:
 
 @lru_cache(maxsize=1)
 def approach_presets() -> dict[str, Intervention]:
-    """One ready-made intervention per approach: the six of MODEL.md section 5, then ``custom``."""
+    """One ready-made intervention per approach: the six of MODEL.md section 5, then ``custom``.
+
+    Each preset's ``id`` is its approach, so the default mix has readable, stable ids.
+    """
     data = _toml("interventions.toml")
     common = data["common"]
     presets = {}
     for entry in data["approach"]:
-        presets[entry["approach"]] = Intervention(
-            name=entry["name"],
-            approach=entry["approach"],
-            target_group=entry["target_group"],
-            reach=_uncertain(entry["reach"]),
-            completion=_uncertain(entry["completion"]),
-            cost_per_starter=_uncertain(entry["cost_per_starter"]),
-            fixed_cost=float(entry.get("fixed_cost", common["fixed_cost"])),
-            setup_cost=float(entry.get("setup_cost", common["setup_cost"])),
-            effect=tuple((sid, _uncertain(v)) for sid, v in entry["effect"].items()),
-            effect_years=int(entry["effect_years"]),
-            drop_off=_uncertain(entry["drop_off"]),
-            deadweight=_uncertain(entry.get("deadweight", common["deadweight"])),
-            attribution=float(entry.get("attribution", common["attribution"])),
-            evidence_grade=int(entry["evidence_grade"]),
-            wellbeing_gain=_uncertain(entry["wellbeing_gain"]),
-            volunteer_hours=float(entry["volunteer_hours"]),
-        )
+        merged = {**common, **entry, "id": entry["approach"]}
+        iv = Intervention(**_declared_values(Intervention, {k: v for k, v in merged.items()
+                                                            if k not in ("effect", "funding")}))
+        effect = tuple((sid, _uncertain(v)) for sid, v in entry.get("effect", {}).items())
+        funding = tuple((p, float(v)) for p, v in merged.get("funding", {"nhs": 1.0}).items())
+        presets[entry["approach"]] = replace(iv, effect=effect, funding=funding)
     return presets
 
 
@@ -129,41 +149,77 @@ def default_scenario() -> Scenario:
     )
 
 
+def default_document() -> Document:
+    """The default scenario as a document of one option, compared with doing nothing."""
+    s = default_scenario()
+    return Document.from_scenario(s, "Six approaches")
+
+
 def blank_scenario() -> Scenario:
     """The default area and services with no interventions (File > New)."""
     return replace(default_scenario(), name="New scenario", interventions=(), notes="")
 
 
+def blank_document() -> Document:
+    s = blank_scenario()
+    return replace(Document.from_scenario(s), options=(Option("Option 1"),))
+
+
+# -- sources ---------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def default_sources() -> tuple[Source, ...]:
-    """Every shipped default with its source and price year (assumptions log, tooltips)."""
+    """Every shipped default with its source and price year (assumptions log, tooltips, report)."""
     out: list[Source] = []
     for name, prefix in (("area.toml", "area"), ("settings.toml", "settings")):
         for key, entry in _toml(name).items():
-            out.append(Source(f"{prefix}.{key}", _show(entry["value"]), entry["source"], entry.get("price_year", "")))
+            out.append(Source(f"{prefix}.{key}", _show(entry), entry["source"], entry.get("price_year", ""),
+                              bool(entry.get("assumption", False))))
     for row in _csv("services.csv"):
         sid = row["id"]
         cost = f"{row['unit_cost']} ({row['unit_cost_low']}-{row['unit_cost_high']})"
-        out.append(Source(f"services.{sid}.unit_cost", cost, row["source"], row["price_year"]))
+        out.append(Source(f"services.{sid}.unit_cost", cost, row["source"], row["price_year"],
+                          row.get("unit_cost_assumption", "no") == "yes"))
         out.append(Source(f"services.{sid}.cashable_share", row["cashable_share"], row["cashable_source"],
                           "", "assumption" in row["cashable_source"].lower()))
     for row in _csv("baseline_use.csv"):
         out.append(Source(f"baseline_use.{row['group']}.{row['service']}", row["value"], row["source"],
                           "", row["basis"] == "assumption"))
-    data = _toml("interventions.toml")
-    for entry in data["approach"]:
-        out.append(Source(f"approach.{entry['approach']}", entry["name"], entry["source"], "2024/25"))
-    out.append(Source("approach.common", "deadweight, attribution, fixed and set-up costs",
-                      data["common"]["source"], "2024/25", True))
+    out += _approach_sources(_toml("interventions.toml"))
     return tuple(out)
 
 
+def _approach_sources(data: dict) -> list[Source]:
+    out = []
+    common = data["common"]
+    for entry in data["approach"]:
+        key = entry["approach"]
+        out.append(Source(f"approach.{key}", entry["name"], entry["source"], "2024/25"))
+        for field, found in {**common.get("sources", {}), **entry.get("sources", {})}.items():
+            shown = _show({"value": entry.get(field, common.get(field, ""))})
+            out.append(Source(f"approach.{key}.{field}", shown, found.get("text", ""), found.get("price_year", ""),
+                              bool(found.get("assumption", False))))
+    out.append(Source("approach.common", "deadweight, attribution, fixed and set-up costs", common["source"],
+                      "2024/25", True))
+    return out
+
+
 def source_for(path: str) -> Source | None:
-    """The shipped source of one default, by scenario path, or ``None``."""
-    return next((s for s in default_sources() if s.path == path), None)
+    """The shipped source of one default, by path (see :class:`Source`), or ``None``."""
+    return _by_path().get(path)
 
 
-def _show(value) -> str:
+@lru_cache(maxsize=1)
+def _by_path() -> dict[str, Source]:
+    return {s.path: s for s in default_sources()}
+
+
+def _show(entry: dict) -> str:
+    value = entry.get("value", "")
+    if isinstance(value, dict):
+        return f"{_show({'value': value['central']})} ({_show({'value': value['low']})} to " \
+               f"{_show({'value': value['high']})})"
     if isinstance(value, list):
         return ", ".join(f"{v:g}" for v in value)
+    if "low" in entry:
+        return f"{value:,} ({entry['low']:,} to {entry['high']:,})"
     return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)

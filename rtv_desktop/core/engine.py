@@ -1,9 +1,13 @@
-"""The valuation equations of MODEL.md section 3, vectorised over draws.
+"""The valuation equations of MODEL.md sections 3 and 8-9, vectorised over draws.
 
 Every function takes a batch of ``n`` parameter sets (draws) at once: a deterministic run
 is a batch of one, the tornado a batch of ``2K + 1``, the Monte Carlo simulation batches of
-thousands. No Python loop runs over interventions or draws; the only loop is over the
-(at most 10) years in :func:`cumulative_persistence`.
+thousands, a run over every area a batch of areas. No Python loop runs over interventions
+or draws; the only loop is over the (at most 10) years in :func:`cumulative_persistence`.
+
+Figures are first worked out per intervention (:func:`intervention_values`), then added up
+per option with a membership matrix (:func:`option_totals`), then turned into net values and
+ratios (:func:`headline`): a document's options share one evaluation of their interventions.
 """
 
 from __future__ import annotations
@@ -12,25 +16,13 @@ import numpy as np
 
 from .params import FixedInputs
 
-# Figures summed over interventions for each draw (all in £ present value).
-PV_KEYS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social")
+# Present values and other figures that add up over interventions.
+PV_KEYS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "qalys")
+ADDITIVE_KEYS = PV_KEYS + ("wellbys", "pv_social_weak", "starters", "completers", "total_cost")
 
 
 def persistence(drop_off: np.ndarray, effect_years: np.ndarray, years: int) -> np.ndarray:
-    """Share of the effect left ``y`` years after starting.
-
-    Parameters
-    ----------
-    drop_off : ndarray [n, I]
-        Share of the effect lost each year after the start year [fraction/yr].
-    effect_years : ndarray [I]
-        Years the effect can last, counting the start year [years].
-    years : int
-        Horizon ``T`` [years].
-
-    Returns
-    -------
-    ndarray [n, I, T]
+    """Share of the effect left ``y`` years after starting, [n, I, T].
 
     Notes
     -----
@@ -75,16 +67,22 @@ def additionality(fixed: FixedInputs, deadweight: np.ndarray) -> np.ndarray:
     return (1.0 - deadweight) * fixed.additionality_fixed
 
 
+def _annual_cost(fixed: FixedInputs, starters: np.ndarray, cost_per_starter: np.ndarray) -> np.ndarray:
+    """Delivery and fixed cost of each year [£], raised by the cost optimism bias: [n, I]."""
+    return (starters * cost_per_starter + fixed.fixed_cost) * fixed.cost_uplift
+
+
 def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Yearly £ flows per draw and intervention, each of shape [n, I, T].
+    """Yearly flows per draw and intervention, each of shape [n, I, T] (£, or QALYs).
 
     Notes
     -----
     ``R = E * reach``, ``C = R * completion``,
     ``saving[i,t] = K[i,t] * A_i * sum_s u[g_i,s] * effect[i,s] * unit_cost[s]``,
     ``cashable`` the same with ``cashable_share[s]`` inside the sum,
-    ``cost[i,t] = R_i * cost_per_starter_i + fixed_cost_i + (t == 0) * setup_cost_i``,
+    ``cost[i,t] = (R_i * cost_per_starter_i + fixed_cost_i + (t == 0) * setup_cost_i) * (1 + ob(cost_grade_i))``,
     ``wellbeing[i,t] = K[i,t] * wellbeing_gain_i * A_i * wellby_value``,
+    ``qalys[i,t] = K[i,t] * qaly_gain_i * A_i``,
     ``volunteer[i,t] = R_i * volunteer_hours_i * volunteer_hour_value``.
     """
     starters = fixed.eligible * d["reach"]  # [n, I]
@@ -92,43 +90,85 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
     k = effect_weighted_completers(completers, persistence(d["drop_off"], fixed.effect_years, fixed.years))
     add = additionality(fixed, d["deadweight"])
     value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
-    per_year_saving = add * value.sum(axis=-1)
-    per_year_cashable = add * (value * fixed.cashable_share).sum(axis=-1)
-    cost = (starters * d["cost_per_starter"] + fixed.fixed_cost)[..., None] * np.ones(fixed.years)
-    cost[..., 0] += fixed.setup_cost
-    wellbeing_rate = d["wellbeing_gain"] * add * d["wellby_value"][:, None]
+    cost = _annual_cost(fixed, starters, d["cost_per_starter"])[..., None] * np.ones(fixed.years)
+    cost[..., 0] += fixed.setup_cost * fixed.cost_uplift
     volunteer = starters * fixed.volunteer_hours * fixed.volunteer_hour_value
     return {
         "starters": starters,
         "completers": completers,
         "effect_weighted": k,
         "additionality": add,
-        "saving": k * per_year_saving[..., None],
-        "cashable": k * per_year_cashable[..., None],
+        "saving": k * (add * value.sum(axis=-1))[..., None],
+        "cashable": k * (add * (value * fixed.cashable_share).sum(axis=-1))[..., None],
         "cost": cost,
-        "wellbeing": k * wellbeing_rate[..., None],
+        "wellbeing": k * (d["wellbeing_gain"] * add * d["wellby_value"][:, None])[..., None],
+        "qalys": k * (d["qaly_gain"] * add)[..., None],
         "volunteer": volunteer[..., None] * np.ones(fixed.years),
     }
 
 
-def present_values(fixed: FixedInputs, flows: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Present values per draw and intervention [£], each of shape [n, I].
+def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Per draw and intervention: present values and totals [n, I], and the yearly net [n, I, T].
+
+    Keys: :data:`ADDITIVE_KEYS`, ``saving_by_party`` and ``cashable_by_party`` [n, I, P]
+    (present values by the funder whose services save), ``yearly_net`` [n, I, T]
+    (undiscounted saving minus cost) and ``social`` [n, I] (this intervention's social value
+    on the basis of the volunteer-time setting, for the strength-of-evidence share).
 
     Notes
     -----
-    ``DF[t] = (1 + r)^-t`` for costs, savings and volunteer time; ``DFh[t] = (1 + r_h)^-t``
-    for wellbeing. ``PV_social = PV_saving + PV_wellbeing + PV_volunteer``.
+    Every benefit stream is a per-intervention rate times ``K[i,t] = C_i * cumsum(pi_i)[t]``,
+    so its present value is the rate times ``sum_t cumsum(pi_i)[t] * DF[t]``: only the
+    persistence array is [n, I, T]; everything else is [n, I].
+    ``qalys_i = sum_t K[i,t] * qaly_gain_i * A_i * DFq[t]``; ``wellbys_i`` likewise with the
+    wellbeing gain and ``DFh`` (``pv_wellbeing = wellbys * wellby_value``).
     """
-    df, dfh = fixed.discount, fixed.health_discount
-    pv = {
-        "pv_cost": flows["cost"] @ df,
-        "pv_saving": flows["saving"] @ df,
-        "pv_cashable": flows["cashable"] @ df,
-        "pv_wellbeing": flows["wellbeing"] @ dfh,
-        "pv_volunteer": flows["volunteer"] @ df,
+    starters = fixed.eligible * d["reach"]
+    completers = starters * d["completion"]
+    cum_pi = cumulative_persistence(d["drop_off"], fixed.effect_years, fixed.years)  # [n, I, T]
+    weighted = completers * additionality(fixed, d["deadweight"])  # C_i * A_i
+    value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
+    saving_rate = weighted * value.sum(axis=-1)  # £ per unit of cum_pi
+    k_df = cum_pi @ fixed.discount  # [n, I]
+    annual_cost = _annual_cost(fixed, starters, d["cost_per_starter"])
+    setup = fixed.setup_cost * fixed.cost_uplift
+    wellbys = weighted * d["wellbeing_gain"] * (cum_pi @ fixed.health_discount)
+    out = {
+        "pv_cost": annual_cost * fixed.discount.sum() + setup,
+        "pv_saving": saving_rate * k_df,
+        "pv_cashable": weighted * (value @ fixed.cashable_share) * k_df,
+        "wellbys": wellbys,
+        "pv_wellbeing": wellbys * d["wellby_value"][:, None],
+        "pv_volunteer": starters * fixed.volunteer_hours * fixed.volunteer_hour_value * fixed.discount.sum(),
+        "qalys": weighted * d["qaly_gain"] * (cum_pi @ fixed.qaly_discount),
+        "starters": starters * fixed.years,
+        "completers": completers * fixed.years,
+        "total_cost": annual_cost * fixed.years + setup,
+        "saving_by_party": (weighted * k_df)[..., None] * (value @ fixed.service_party),
+        "cashable_by_party": (weighted * k_df)[..., None] * ((value * fixed.cashable_share) @ fixed.service_party),
     }
-    pv["pv_social"] = pv["pv_saving"] + pv["pv_wellbeing"] + pv["pv_volunteer"]
-    return pv
+    out["social"] = social_value(out, fixed.volunteer_time)
+    out["pv_social_weak"] = out["social"] * fixed.weak_evidence
+    yearly_net = saving_rate[..., None] * cum_pi - annual_cost[..., None]
+    yearly_net[..., 0] -= setup
+    out["yearly_net"] = yearly_net
+    return out
+
+
+def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray) -> dict[str, np.ndarray]:
+    """Per-intervention figures added up for each option: [n, K] (``yearly_net`` [n, K, T]).
+
+    ``membership`` [I, K] is 1 where intervention ``i`` belongs to option ``k``.
+    """
+    out = {key: per_i[key] @ membership for key in ADDITIVE_KEYS}
+    out["yearly_net"] = np.einsum("nit,ik->nkt", per_i["yearly_net"], membership)
+    return out
+
+
+def social_value(pv: dict[str, np.ndarray], volunteer_time: str) -> np.ndarray:
+    """``PV_social`` on the basis of MODEL.md 8c: volunteer time counts only as a benefit."""
+    social = pv["pv_saving"] + pv["pv_wellbeing"]
+    return social + pv["pv_volunteer"] if volunteer_time == "benefit" else social
 
 
 def ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
@@ -141,74 +181,76 @@ def ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     return np.where((denominator != 0) & np.isfinite(quotient), quotient, np.nan)
 
 
-def headline(pv: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Net values and ratios from present values (any matching shapes) [£ or ratio].
+def headline(pv: dict[str, np.ndarray], volunteer_time: str, qaly_threshold: float) -> dict[str, np.ndarray]:
+    """Net values and ratios from totals (any matching shapes) [£, QALYs or ratio].
 
     Notes
     -----
     ``npv_fiscal = PV_saving - PV_cost``; ``npv_cashable = PV_cashable - PV_cost``;
-    ``npv_social = PV_social - PV_cost``; ``bcr_fiscal = PV_saving / PV_cost``;
-    ``bcr_social = PV_social / PV_cost``; ``roi_fiscal = npv_fiscal / PV_cost``;
-    ``break_even_multiplier = PV_cost / PV_saving``. Zero denominators give NaN.
+    social value and social cost per the volunteer-time setting (MODEL.md 8c):
+    ``npv_social = PV_social - PV_cost (- PV_volunteer when it is a cost)``,
+    ``bcr_social = PV_social / social cost``; ``bcr_fiscal = PV_saving / PV_cost``;
+    ``roi_fiscal = npv_fiscal / PV_cost``; ``break_even_multiplier = PV_cost / PV_saving``;
+    ``net_cost = PV_cost - PV_saving``; ``cost_per_qaly = net_cost / qalys`` (NaN unless
+    qalys > 0); ``nmb = qalys * threshold - net_cost``; ``share_social_weak_evidence =
+    PV_social of grade 4-6 interventions / PV_social`` (NaN unless PV_social > 0). Zero
+    denominators give NaN.
     """
     cost = pv["pv_cost"]
     out = dict(pv)
+    out["pv_social"] = social_value(pv, volunteer_time)
+    social_cost = cost + pv["pv_volunteer"] if volunteer_time == "cost" else cost
     out["npv_fiscal"] = pv["pv_saving"] - cost
     out["npv_cashable"] = pv["pv_cashable"] - cost
-    out["npv_social"] = pv["pv_social"] - cost
+    out["npv_social"] = out["pv_social"] - social_cost
     out["bcr_fiscal"] = ratio(pv["pv_saving"], cost)
-    out["bcr_social"] = ratio(pv["pv_social"], cost)
+    out["bcr_social"] = ratio(out["pv_social"], social_cost)
     out["roi_fiscal"] = ratio(out["npv_fiscal"], cost)
     out["break_even_multiplier"] = ratio(cost, pv["pv_saving"])
+    out["net_cost"] = cost - pv["pv_saving"]
+    out["cost_per_qaly"] = np.where(pv["qalys"] > 0, ratio(out["net_cost"], pv["qalys"]), np.nan)
+    out["nmb"] = pv["qalys"] * qaly_threshold - out["net_cost"]
+    if "pv_social_weak" in pv:
+        out["share_social_weak_evidence"] = np.where(out["pv_social"] > 0,
+                                                     ratio(pv["pv_social_weak"], out["pv_social"]), np.nan)
     return out
 
 
-def payback_year(cumulative_net: np.ndarray) -> np.ndarray:
+def payback_year(cumulative_net: np.ndarray, spent_or_saved: np.ndarray | None = None) -> np.ndarray:
     """First year ``t`` whose undiscounted cumulative (saving - cost) is >= 0, else -1.
 
-    ``cumulative_net`` has shape [n, T]; the result has shape [n] (integers).
+    ``cumulative_net`` has shape [..., T]; the result drops the last axis (integers).
+    Where nothing was spent and nothing saved (``spent_or_saved`` False) there is no
+    payback to report: -1.
     """
     reached = cumulative_net >= 0
-    return np.where(reached.any(axis=-1), reached.argmax(axis=-1), -1)
+    year = np.where(reached.any(axis=-1), reached.argmax(axis=-1), -1)
+    return year if spent_or_saved is None else np.where(spent_or_saved, year, -1)
+
+
+def evaluate_options(fixed: FixedInputs, d: dict[str, np.ndarray], membership: np.ndarray) -> dict[str, np.ndarray]:
+    """Every headline figure of every option for every draw: [n, K] (``cumulative_net`` [n, K, T]).
+
+    Adds ``payback_year`` (-1 for none) and the per-intervention ``yearly_net`` activity
+    test: a run where nothing is spent and nothing saved has no payback year.
+    """
+    per_i = intervention_values(fixed, d)
+    totals = option_totals(per_i, membership)
+    out = headline(totals, fixed.volunteer_time, fixed.qaly_threshold)
+    active = (np.abs(per_i["yearly_net"]).sum(axis=-1) + per_i["pv_cost"] + np.abs(per_i["pv_saving"])) > 0
+    out["cumulative_net"] = np.cumsum(totals["yearly_net"], axis=-1)
+    out["payback_year"] = payback_year(out["cumulative_net"], (active.astype(float) @ membership) > 0)
+    out["saving_by_party"] = np.einsum("nip,ik->nkp", per_i["saving_by_party"], membership)
+    out["cashable_by_party"] = np.einsum("nip,ik->nkp", per_i["cashable_by_party"], membership)
+    out["pays_by_party"] = np.einsum("ni,ip,ik->nkp", per_i["pv_cost"], fixed.funding, membership)
+    return out
 
 
 def evaluate(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Headline figures for every draw, without the full yearly arrays (the fast path).
+    """Headline figures of one intervention mix for every draw: arrays of shape [n].
 
-    Returns arrays of shape [n] (summed over interventions): the keys of :data:`PV_KEYS`,
-    nets, ratios, ``payback_year`` (-1 for none), ``starters`` and ``completers`` over the
-    horizon, plus ``cumulative_net`` [n, T], the undiscounted cumulative fiscal net by year.
-
-    Notes
-    -----
-    Every benefit stream is a per-intervention rate times ``K[i,t] = C_i * cumsum(pi_i)[t]``,
-    so its present value is the rate times ``sum_t cumsum(pi_i)[t] * DF[t]``: only the
-    persistence array is [n, I, T]; everything else is [n, I].
+    The keys of :func:`evaluate_options` for a single option (every intervention in it);
+    ``cumulative_net`` is [n, T], the by-party arrays [n, P].
     """
-    starters = fixed.eligible * d["reach"]
-    completers = starters * d["completion"]
-    cum_pi = cumulative_persistence(d["drop_off"], fixed.effect_years, fixed.years)  # [n, I, T]
-    add = additionality(fixed, d["deadweight"])
-    value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S]
-    saving_rate = completers * add * value.sum(axis=-1)  # £ per unit of cum_pi
-    cashable_rate = completers * add * (value @ fixed.cashable_share)
-    wellbeing_rate = completers * add * d["wellbeing_gain"] * d["wellby_value"][:, None]
-    annual_cost = starters * d["cost_per_starter"] + fixed.fixed_cost
-    df_sum = fixed.discount.sum()
-    k_df, k_dfh = cum_pi @ fixed.discount, cum_pi @ fixed.health_discount  # [n, I]
-    pv = {
-        "pv_cost": (annual_cost * df_sum + fixed.setup_cost).sum(axis=-1),
-        "pv_saving": (saving_rate * k_df).sum(axis=-1),
-        "pv_cashable": (cashable_rate * k_df).sum(axis=-1),
-        "pv_wellbeing": (wellbeing_rate * k_dfh).sum(axis=-1),
-        "pv_volunteer": (starters * fixed.volunteer_hours).sum(axis=-1) * fixed.volunteer_hour_value * df_sum,
-    }
-    pv["pv_social"] = pv["pv_saving"] + pv["pv_wellbeing"] + pv["pv_volunteer"]
-    out = headline(pv)
-    yearly_net = np.einsum("ni,nit->nt", saving_rate, cum_pi) - annual_cost.sum(axis=-1)[:, None]
-    yearly_net[:, 0] -= fixed.setup_cost.sum()
-    out["cumulative_net"] = np.cumsum(yearly_net, axis=-1)
-    out["payback_year"] = payback_year(out["cumulative_net"])
-    out["starters"] = starters.sum(axis=-1) * fixed.years
-    out["completers"] = completers.sum(axis=-1) * fixed.years
-    return out
+    membership = np.ones((fixed.effect_years.size, 1))
+    return {key: value[:, 0] for key, value in evaluate_options(fixed, d, membership).items()}

@@ -11,16 +11,24 @@ class Issue:
 
     ``field`` is the scenario path (``area.population``, ``interventions[2].reach.low``,
     ``baseline_use.adults_ltc.gp``): the form highlights that widget, the workbook reader
-    reports that cell. ``severity`` is ``"error"`` (the scenario cannot be run) or
-    ``"warning"`` (it runs, but a figure looks doubtful).
+    reports that cell. ``subject`` names the field as the screen does ("Peer support: Reach
+    per year (low)") and ``message`` continues the sentence ("must be from 0% to 100%; it is
+    150%"). ``severity`` is ``"error"`` (the scenario cannot be run) or ``"warning"`` (it
+    runs, but a figure looks doubtful).
     """
 
     field: str
     message: str
     severity: str = "error"
+    subject: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole sentence for a person: subject and message."""
+        return f"{self.subject} {self.message}" if self.subject else f"{self.field}: {self.message}"
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return self.text
 
 
 class ScenarioFormatError(ValueError):
@@ -35,3 +43,13 @@ class ScenarioFormatError(ValueError):
 def errors(issues: list[Issue]) -> list[Issue]:
     """Only the issues that stop a run."""
     return [i for i in issues if i.severity == "error"]
+
+
+def described(issues: list[Issue], context) -> list[Issue]:
+    """The issues with their ``subject`` filled in from ``context`` (a scenario or document)."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from .labels import describe_field  # noqa: PLC0415
+
+    return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context))
+            for issue in issues]

@@ -2,12 +2,17 @@
 
 All containers are tuples of frozen dataclasses, so a ``Scenario`` can cross to a worker
 thread without locks and be compared with ``==``. Edit with :func:`dataclasses.replace`.
-Numeric arrays for the engine are built on demand (read-only) by :mod:`.params`.
+Each input field is declared once, with its label, kind, unit, range and help text
+(:func:`~rtv_desktop.core.declare.declared`); the JSON form, validation, forms and
+workbooks read those declarations. Numeric arrays for the engine are built on demand by
+:mod:`.params`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
+from .declare import declared
 
 # Target groups, in the fixed order used by ``Service.baseline``.
 GROUPS: tuple[str, ...] = ("all_adults", "adults_ltc", "adults_multimorbid", "older_people", "custom")
@@ -36,9 +41,35 @@ APPROACH_LABELS: dict[str, str] = {
     "social_prescribing": "Social prescribing",
     "custom": "Custom",
 }
+# Who pays and who benefits (MODEL.md section 9): the first four fund interventions and
+# bear service costs; residents receive the wellbeing (and volunteering) value.
+PARTY_LABELS: dict[str, str] = {
+    "nhs": "NHS (ICB and NHS providers)",
+    "council": "Council (social care, public health)",
+    "vcse": "Voluntary and community sector",
+    "other": "Other funders",
+    "residents": "Residents and communities",
+}
+PARTIES: tuple[str, ...] = tuple(PARTY_LABELS)
+FUNDERS: tuple[str, ...] = PARTIES[:4]
+VOLUNTEER_TIME_LABELS: dict[str, str] = {
+    "benefit": "a benefit (Realising the Value convention)",
+    "cost": "an in-kind cost (usual cost-benefit practice)",
+    "excluded": "left out",
+}
 MAX_INTERVENTIONS = 50
+MAX_OPTIONS = 10
 MAX_HORIZON = 10
 EVIDENCE_GRADES = 6
+MAX_ITERATIONS = 1_000_000
+MAX_SEED = 2**63 - 1
+# Upper bounds that no real figure reaches; beyond them a value is a typo, and the
+# arithmetic could overflow to infinity.
+MAX_PEOPLE = 1e9  # persons (England has about 57 million)
+MAX_POUNDS = 1e10  # £ a year or one-off, per intervention
+MAX_UNIT_COST = 1e7  # £ per contact or per starter
+HOURS_IN_A_YEAR = 8760.0
+GRADE_HELP = "1 = strong local evidence ... 6 = untested assumption"
 
 
 @dataclass(frozen=True)
@@ -69,17 +100,47 @@ class Uncertain:
 
 
 @dataclass(frozen=True)
-class Area:
-    """The local population [persons] and its shares [fractions]."""
+class FigureSource:
+    """Where one area figure came from: a table, a calculation, or "Typed in".
 
-    area_name: str
-    area_code: str
-    population: float
-    adult_share: float
-    over65_share: float
-    ltc_share: float
-    multimorbid_share: float
-    reference_period: str = ""
+    ``date`` is when it was typed or imported (ISO ``YYYY-MM-DD``); ``need_index`` is the
+    local need index applied to a national default share, when there was one.
+    """
+
+    source: str
+    date: str = ""
+    need_index: float | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """The local population [persons] and its shares [fractions], each figure with its source."""
+
+    area_name: str = declared("", label="Area name", kind="text", accel="n")
+    area_code: str = declared("", label="ONS code", kind="text", accel="c", help="Optional ONS or ODS code")
+    population: float = declared(0.0, label="Population (all ages)", kind="persons", unit="persons", lo=1,
+                                 hi=MAX_PEOPLE, required=True, accel="P", help="Residents [persons]")
+    adult_share: float = declared(0.0, label="Adults (18+)", kind="fraction", unit="share of the population",
+                                  lo=0.0, hi=1.0, required=True, accel="A", help="Share of the population aged 18+")
+    over65_share: float = declared(0.0, label="Aged 65+", kind="fraction", unit="share of the population", lo=0.0,
+                                   hi=1.0, required=True, accel="6", help="Share of the population aged 65+")
+    ltc_share: float = declared(0.0, label="Adults with a long-term condition", kind="fraction",
+                                unit="share of adults", lo=0.0, hi=1.0, required=True, accel="l",
+                                help="Share of adults with one or more long-term conditions")
+    multimorbid_share: float = declared(0.0, label="Adults with 2+ long-term conditions", kind="fraction",
+                                        unit="share of adults", lo=0.0, hi=1.0, required=True, accel="m",
+                                        help="Share of adults with two or more long-term conditions")
+    sources: tuple[tuple[str, FigureSource], ...] = ()
+
+    def source_of(self, name: str) -> FigureSource | None:
+        """Where figure ``name`` came from, if recorded."""
+        return dict(self.sources).get(name)
+
+    def with_sources(self, **found: FigureSource) -> Area:
+        """A copy with the sources of the named figures replaced (others kept)."""
+        merged = dict(self.sources)
+        merged.update(found)
+        return replace(self, sources=tuple(merged.items()))
 
     def group_sizes(self) -> dict[str, float]:
         """Eligible persons in each derived target group (``custom`` is per intervention)."""
@@ -97,35 +158,68 @@ class Settings:
     """Appraisal settings; money in real terms of ``price_year``.
 
     The shipped values (Green Book rates, WELLBY value, ...) are in
-    ``resources/defaults/settings.toml``: see :func:`rtv_desktop.core.default_settings`.
+    ``resources/defaults/settings.toml``; the field defaults here are neutral values for
+    code that builds settings directly.
     """
 
-    horizon_years: int
-    discount_rate: float
-    health_discount_rate: float
-    wellby_value: Uncertain
-    volunteer_hour_value: float
-    optimism_bias: tuple[float, ...]
-    price_year: str
-    iterations: int
-    seed: int
+    horizon_years: int = declared(5, label="Horizon", kind="years", lo=1, hi=MAX_HORIZON, accel="H",
+                                  help="Appraisal period, 1-10 years")
+    discount_rate: float = declared(0.035, label="Discount rate", kind="rate", unit="a year", lo=0.0, hi=0.5,
+                                    accel="D", help="Costs and savings, per year")
+    health_discount_rate: float = declared(0.015, label="Health discount rate", kind="rate", unit="a year", lo=0.0,
+                                           hi=0.5, accel="r", help="Wellbeing effects, per year")
+    wellby_value: Uncertain = declared(Uncertain.fixed(0.0), label="WELLBY value", kind="money",
+                                       unit="£ per wellbeing-adjusted life year", lo=0.0, hi=1e7, uncertain=True,
+                                       rebase=True, accel="W", help="£ per wellbeing-adjusted life year")
+    volunteer_hour_value: float = declared(0.0, label="Volunteer hour value", kind="money_pence", unit="£ an hour",
+                                           lo=0.0, hi=1e4, rebase=True, accel="h", help="£ an hour")
+    optimism_bias: tuple[float, ...] = declared((0.0,) * EVIDENCE_GRADES, label="Optimism bias", kind="fraction",
+                                                unit="haircut on benefits, by evidence grade", lo=0.0, hi=1.0,
+                                                help="Haircut on benefits by evidence grade (costs are raised by "
+                                                     "the same percentage for their cost confidence grade)")
+    price_year: str = declared("2024/25", label="Price year", kind="text", accel="P",
+                               help="All money is in real terms of this year")
+    iterations: int = declared(5000, label="Iterations", kind="count", unit="draws", lo=100, hi=MAX_ITERATIONS,
+                               accel="I", help="Draws in each Monte Carlo simulation")
+    seed: int = declared(1, label="Seed", kind="seed", lo=0, hi=MAX_SEED, accel="e", help="Same seed, same answer")
+    correlation: float = declared(0.0, label="Correlation between interventions", kind="fraction",
+                                  unit="rank correlation", lo=0.0, hi=1.0, accel="o",
+                                  help="How far the uncertain inputs of one kind (effects, wellbeing gains, costs, "
+                                       "...) move together across interventions in a simulation: 0 = independent "
+                                       "evidence, 1 = all at the same rank")
+    volunteer_time: str = declared("benefit", label="Volunteer time counted as", kind="choice",
+                                   choices=VOLUNTEER_TIME_LABELS, accel="t",
+                                   help="How the value of volunteer time enters social value and the social return")
+    qaly_threshold: float = declared(20_000.0, label="QALY threshold", kind="money", unit="£ per QALY", lo=0.0,
+                                     hi=1e7, accel="Q",
+                                     help="£ per QALY used for net monetary benefit (a policy value: rebasing "
+                                          "prices does not change it)")
+    qaly_discount_rate: float = declared(0.035, label="QALY discount rate", kind="rate", unit="a year", lo=0.0,
+                                         hi=0.5, accel="a", help="Discount rate for QALYs (NICE reference case)")
+    price_note: str = declared("", label="Price basis", kind="text",
+                               help="How the money figures were brought to the price year, when they were rebased")
 
 
 @dataclass(frozen=True)
 class Service:
     """A service whose use can change.
 
-    ``unit_cost`` is in £ per contact; ``cashable_share`` is the fraction of a saving that
-    releases cash; ``baseline`` holds contacts per person per year for each target group,
-    in the order of :data:`GROUPS`.
+    ``baseline`` holds contacts per person per year for each target group, in the order of
+    :data:`GROUPS`; ``party`` is the organisation that bears its cost (and so receives its
+    saving).
     """
 
-    id: str
-    name: str
-    unit_cost: Uncertain
-    cashable_share: float = 0.0
-    baseline: tuple[float, ...] = (0.0,) * len(GROUPS)
-    source: str = ""
+    id: str = declared("", label="Short id", kind="text", required=True)
+    name: str = declared("", label="Service", kind="text")
+    unit_cost: Uncertain = declared(Uncertain.fixed(0.0), label="Unit cost", kind="money_pence", unit="£ per contact",
+                                    lo=0.0, hi=MAX_UNIT_COST, uncertain=True, required=True, rebase=True)
+    cashable_share: float = declared(0.0, label="Cashable share", kind="fraction",
+                                     unit="share of the saving that releases cash", lo=0.0, hi=1.0)
+    baseline: tuple[float, ...] = declared((0.0,) * len(GROUPS), label="Baseline use", kind="contacts",
+                                           unit="contacts per person per year", lo=0.0, hi=1000.0)
+    source: str = declared("", label="Source", kind="text")
+    party: str = declared("nhs", label="Organisation", kind="choice", choices={p: PARTY_LABELS[p] for p in FUNDERS},
+                          help="The organisation that bears this service's cost, and so receives its saving")
 
     def baseline_for(self, group: str) -> float:
         return self.baseline[GROUPS.index(group)]
@@ -137,29 +231,78 @@ class Intervention:
 
     ``effect`` holds ``(service_id, Uncertain)`` pairs: the relative reduction in the
     group's baseline use per completer while the effect lasts (0.05 = 5% fewer contacts).
-    Services without an entry are not affected. The field defaults are neutral (nobody
-    reached, no effect, no haircut); the shipped starting points are the approach presets
-    in ``resources/defaults/interventions.toml`` (:func:`rtv_desktop.core.approach_preset`).
+    Services without an entry are not affected. ``funding`` holds ``(party, share)`` pairs
+    summing to 1. The field defaults are neutral (nobody reached, no effect, no haircut);
+    the shipped starting points are the approach presets in
+    ``resources/defaults/interventions.toml`` (:func:`rtv_desktop.core.approach_preset`).
+    ``id`` is stable: kept when the intervention is renamed or copied to another option.
     """
 
-    name: str
-    approach: str = "custom"
-    target_group: str = "all_adults"
-    reach: Uncertain = Uncertain.fixed(0.0)
-    completion: Uncertain = Uncertain.fixed(1.0)
-    cost_per_starter: Uncertain = Uncertain.fixed(0.0)
-    fixed_cost: float = 0.0
-    setup_cost: float = 0.0
-    effect: tuple[tuple[str, Uncertain], ...] = ()
-    effect_years: int = 1
-    drop_off: Uncertain = Uncertain.fixed(0.0)
-    deadweight: Uncertain = Uncertain.fixed(0.0)
-    attribution: float = 1.0
-    evidence_grade: int = 1
-    wellbeing_gain: Uncertain = Uncertain.fixed(0.0)
-    volunteer_hours: float = 0.0
-    custom_size: float = 0.0
-    notes: str = ""
+    name: str = declared("", label="Name", kind="text", required=True, section="about", accel="N")
+    id: str = declared("", label="Id", kind="text", since=2)
+    approach: str = declared("custom", label="Approach", kind="choice", choices=APPROACH_LABELS, section="about",
+                             accel="p")
+    target_group: str = declared("all_adults", label="Target group", kind="choice", choices=GROUP_LABELS,
+                                 required=True, section="about", accel="T")
+    custom_size: float = declared(0.0, label="Custom group size", kind="persons", unit="persons", lo=0.0,
+                                  hi=MAX_PEOPLE, section="about", accel="z",
+                                  help="Eligible people when the target group is 'Custom' [persons]")
+    reach: Uncertain = declared(Uncertain.fixed(0.0), label="Reach per year", kind="fine_fraction",
+                                unit="share of the eligible group starting each year", lo=0.0, hi=1.0,
+                                uncertain=True, required=True, section="scale", accel="R",
+                                help="Share of the eligible group starting each year")
+    completion: Uncertain = declared(Uncertain.fixed(1.0), label="Completion", kind="fraction",
+                                     unit="share of starters", lo=0.0, hi=1.0, uncertain=True, required=True,
+                                     section="scale", accel="o", help="Share of starters who complete")
+    cost_per_starter: Uncertain = declared(Uncertain.fixed(0.0), label="Cost per starter", kind="money",
+                                           unit="£ per person who starts", lo=0.0, hi=MAX_UNIT_COST, uncertain=True,
+                                           required=True, rebase=True, section="scale", accel="s",
+                                           help="Delivery cost per person who starts [£]")
+    fixed_cost: float = declared(0.0, label="Fixed cost per year", kind="money", unit="£ a year", lo=0.0,
+                                 hi=MAX_POUNDS, rebase=True, section="scale", accel="F",
+                                 help="Coordination, venues, training [£/yr]")
+    setup_cost: float = declared(0.0, label="Set-up cost", kind="money", unit="£, first year", lo=0.0, hi=MAX_POUNDS,
+                                 rebase=True, section="scale", accel="u", help="One-off, in the first year [£]")
+    cost_grade: int = declared(1, label="Cost confidence grade", kind="grade", lo=1, hi=EVIDENCE_GRADES,
+                               section="scale", accel="C", since=2,
+                               help=f"Confidence in the cost figures ({GRADE_HELP}): costs are raised by the "
+                                    "optimism bias of this grade")
+    funding: tuple[tuple[str, float], ...] = declared((("nhs", 1.0),), label="Funding share", kind="fraction",
+                                                      unit="share of every cost", lo=0.0, hi=1.0, section="scale", since=2,
+                                                      help="Who pays for the intervention: shares adding up to 100%")
+    effect: tuple[tuple[str, Uncertain], ...] = declared((), label="Effect", kind="signed_fraction",
+                                                         unit="relative reduction in use per completer", lo=-1.0,
+                                                         hi=1.0, uncertain=True, section="effect",
+                                                         help="5% = 5% fewer contacts; negative = more use")
+    effect_years: int = declared(1, label="Effect years", kind="years", lo=1, hi=MAX_HORIZON, section="evidence",
+                                 accel="y", help="Years the effect can last, counting the start year")
+    drop_off: Uncertain = declared(Uncertain.fixed(0.0), label="Drop-off per year", kind="fraction",
+                                   unit="share of the effect lost each later year", lo=0.0, hi=1.0, uncertain=True,
+                                   section="evidence", accel="D", help="Share of the effect lost each later year")
+    deadweight: Uncertain = declared(Uncertain.fixed(0.0), label="Deadweight", kind="fraction",
+                                     unit="share of the change that would happen anyway", lo=0.0, hi=1.0,
+                                     uncertain=True, section="evidence", accel="w",
+                                     help="Share of the change that would happen anyway")
+    attribution: float = declared(1.0, label="Attribution", kind="fraction",
+                                  unit="share of the change due to this intervention", lo=0.0, hi=1.0,
+                                  section="evidence", accel="b", help="Share of the change due to this intervention")
+    evidence_grade: int = declared(1, label="Evidence grade", kind="grade", lo=1, hi=EVIDENCE_GRADES,
+                                   section="evidence", accel="v",
+                                   help=f"{GRADE_HELP} (sets the optimism-bias haircut on benefits)")
+    wellbeing_gain: Uncertain = declared(Uncertain.fixed(0.0), label="Wellbeing gain", kind="points",
+                                         unit="life-satisfaction points (0-10 scale) per completer a year", lo=-10.0,
+                                         hi=10.0, uncertain=True, section="outcomes", accel="g",
+                                         help="Life-satisfaction points (0-10 scale) per completer per year while "
+                                              "the effect lasts")
+    qaly_gain: Uncertain = declared(Uncertain.fixed(0.0), label="QALY gain", kind="qalys",
+                                    unit="QALYs per completer a year", lo=-1.0, hi=1.0, uncertain=True,
+                                    section="outcomes", accel="Q", since=2,
+                                    help="Quality-adjusted life years per completer per year while the effect "
+                                         "lasts (NICE's measure; kept apart from wellbeing so nothing counts twice)")
+    volunteer_hours: float = declared(0.0, label="Volunteer hours", kind="hours", unit="hours per starter",
+                                      lo=0.0, hi=HOURS_IN_A_YEAR, section="outcomes", accel="l",
+                                      help="Hours per starter in their start year")
+    notes: str = declared("", label="Notes", kind="text", section="notes", accel="e")
 
     def effect_on(self, service_id: str) -> Uncertain:
         """The effect on one service (zero when the intervention does not affect it)."""
@@ -175,10 +318,18 @@ class Intervention:
         pairs.insert(index, (service_id, value))
         return replace(self, effect=tuple(pairs))
 
+    def funding_share(self, party: str) -> float:
+        """The share of every cost that ``party`` pays (0 when it pays nothing)."""
+        return sum(share for who, share in self.funding if who == party)
+
 
 @dataclass(frozen=True)
 class Scenario:
-    """Everything a valuation run needs: area, settings, services and interventions."""
+    """Everything a valuation run needs: area, settings, services and interventions.
+
+    A :class:`~rtv_desktop.core.Document` holds several options; ``document.scenario(k)``
+    is option ``k`` as a scenario.
+    """
 
     name: str
     area: Area
@@ -204,14 +355,17 @@ class Scenario:
         return self.area.group_sizes().get(intervention.target_group, 0.0)
 
     def to_dict(self) -> dict:
-        """The JSON form documented in the README (see :mod:`.serialize`)."""
-        from .serialize import scenario_to_dict
+        """The JSON form documented in the README: a document of one option."""
+        from .document import Document  # noqa: PLC0415 (the document builds on the scenario)
 
-        return scenario_to_dict(self)
+        return Document.from_scenario(self).to_dict()
 
     @classmethod
     def from_dict(cls, data: dict) -> Scenario:
-        """Build a scenario from its JSON form; raises ``ScenarioFormatError`` with every problem."""
-        from .serialize import scenario_from_dict
+        """A scenario from its JSON form (the first option of a v2 document).
 
-        return scenario_from_dict(data)
+        Raises ``ScenarioFormatError`` with every problem.
+        """
+        from .document import Document  # noqa: PLC0415
+
+        return Document.from_dict(data).scenario(0)

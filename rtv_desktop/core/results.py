@@ -1,4 +1,4 @@
-"""The deterministic run: central values, every output of MODEL.md section 3."""
+"""The deterministic run: central values, every output of MODEL.md sections 3, 8 and 9."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 
 from . import engine
 from .issues import ScenarioFormatError, errors
-from .model import Scenario
+from .model import FUNDERS, PARTY_LABELS, Scenario
 from .params import draws_at, fixed_inputs
 from .validation import validate
 
@@ -17,9 +17,11 @@ SUMMARY_KEYS = (
     "pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
     "npv_fiscal", "npv_cashable", "npv_social", "bcr_fiscal", "bcr_social", "roi_fiscal",
     "payback_year", "break_even_multiplier", "starters", "completers", "total_cost", "cost_per_completer",
+    "qalys", "net_cost", "cost_per_qaly", "nmb", "share_social_weak_evidence",
 )
-# Per-intervention figures in ``Results.by_intervention`` (all but payback and people).
-INTERVENTION_KEYS = SUMMARY_KEYS[:12] + ("break_even_multiplier",)
+# Per-intervention figures in ``Results.by_intervention``.
+INTERVENTION_KEYS = SUMMARY_KEYS[:12] + ("break_even_multiplier", "qalys", "net_cost", "cost_per_qaly", "nmb")
+PARTY_KEYS = ("pays", "saves", "saves_cashable", "value", "net")
 
 
 class InvalidScenario(ScenarioFormatError):
@@ -48,6 +50,8 @@ class Results:
     scenario: Scenario
     summary: dict  # SUMMARY_KEYS -> float, int or None (a ratio with a zero denominator)
     by_intervention: dict  # INTERVENTION_KEYS -> ndarray [I] (NaN for a null ratio)
+    by_party: list  # one dict per party: party, label, pays, saves, saves_cashable, value, net (PV £)
+    party_flows: dict  # party -> {"pays", "saves", "saves_cashable", "value"}: ndarray [T] £, undiscounted
     starters: np.ndarray  # [I] starters a year
     completers: np.ndarray  # [I] completers a year
     effect_weighted: np.ndarray  # [I, T] K[i,t]
@@ -57,6 +61,7 @@ class Results:
     cost: np.ndarray  # [I, T] £
     wellbeing: np.ndarray  # [I, T] £
     volunteer: np.ndarray  # [I, T] £
+    qalys: np.ndarray  # [I, T] QALYs, undiscounted
     discount: np.ndarray  # [T] DF
     health_discount: np.ndarray  # [T] DFh
     cumulative_net: np.ndarray  # [T] £, undiscounted, saving - cost
@@ -80,6 +85,10 @@ class Results:
             "volunteer": self.volunteer.sum(axis=0),
         }
 
+    def party(self, party: str) -> dict:
+        """The ``by_party`` row of one party."""
+        return next(row for row in self.by_party if row["party"] == party)
+
 
 def run(scenario: Scenario) -> Results:
     """Value ``scenario`` at its central inputs.
@@ -92,7 +101,7 @@ def run(scenario: Scenario) -> Results:
     Returns
     -------
     Results
-        Full ``[i, t, s]`` arrays and ``summary`` (keys :data:`SUMMARY_KEYS`).
+        Full ``[i, t, s]`` arrays, ``summary`` (keys :data:`SUMMARY_KEYS`) and ``by_party``.
 
     Raises
     ------
@@ -102,10 +111,11 @@ def run(scenario: Scenario) -> Results:
     Notes
     -----
     ``avoided[i,t,s] = K[i,t] * u[g_i,s] * effect[i,s] * A_i``;
-    ``saving = avoided * unit_cost[s]``; ``cashable = saving * cashable_share[s]``; see
-    :mod:`.engine` for the rest. ``starters`` and ``completers`` in the summary are totals
-    over the horizon (``sum_i R_i * T``); ``cost_per_completer`` is undiscounted total cost
-    over the horizon divided by completers over the horizon.
+    ``saving = avoided * unit_cost[s]``; ``cashable = saving * cashable_share[s]``; the
+    summary comes from :func:`rtv_desktop.core.engine.evaluate`, the same code the
+    simulation uses. ``starters`` and ``completers`` in the summary are totals over the
+    horizon (``sum_i R_i * T``); ``cost_per_completer`` is undiscounted total cost over the
+    horizon divided by completers over the horizon.
     """
     problems = errors(validate(scenario))
     if problems:
@@ -117,12 +127,15 @@ def run(scenario: Scenario) -> Results:
                * flows["additionality"][:, None, None])
     saving = avoided * draws["unit_cost"][0]
     cashable = saving * fixed.cashable_share
-    per_i = engine.headline(engine.present_values(fixed, flows))
-    cumulative = np.cumsum(saving.sum(axis=(0, 2)) - flows["cost"].sum(axis=0))
+    totals = {k: v[0] for k, v in engine.evaluate(fixed, draws).items()}
+    per_i = {k: v[0] for k, v in engine.intervention_values(fixed, draws).items()}
+    by_i = engine.headline(per_i, fixed.volunteer_time, fixed.qaly_threshold)
     return Results(
         scenario=scenario,
-        summary=_summary(fixed, flows, per_i, cumulative),
-        by_intervention={k: _readonly(per_i[k]) for k in INTERVENTION_KEYS},
+        summary=_summary(totals),
+        by_intervention={k: _readonly(by_i[k]) for k in INTERVENTION_KEYS},
+        by_party=_by_party(totals),
+        party_flows=_party_flows(fixed, flows, saving, cashable),
         starters=_readonly(flows["starters"]),
         completers=_readonly(flows["completers"]),
         effect_weighted=_readonly(flows["effect_weighted"]),
@@ -132,20 +145,55 @@ def run(scenario: Scenario) -> Results:
         cost=_readonly(flows["cost"]),
         wellbeing=_readonly(flows["wellbeing"]),
         volunteer=_readonly(flows["volunteer"]),
+        qalys=_readonly(flows["qalys"]),
         discount=fixed.discount,
         health_discount=fixed.health_discount,
-        cumulative_net=_readonly(cumulative),
+        cumulative_net=_readonly(totals["cumulative_net"]),
     )
 
 
-def _summary(fixed, flows, per_i, cumulative) -> dict:
-    totals = engine.headline({k: per_i[k].sum() for k in engine.PV_KEYS})
-    summary = {k: _scalar(totals[k]) for k in INTERVENTION_KEYS}
-    payback = int(engine.payback_year(cumulative[None, :])[0])
+def _summary(totals: dict) -> dict:
+    summary = {k: _scalar(totals[k]) for k in SUMMARY_KEYS if k not in ("payback_year", "cost_per_completer")}
+    payback = int(totals["payback_year"])
     summary["payback_year"] = None if payback < 0 else payback
-    summary["starters"] = float(flows["starters"].sum() * fixed.years)
-    summary["completers"] = float(flows["completers"].sum() * fixed.years)
-    summary["total_cost"] = float(flows["cost"].sum())
     completers = summary["completers"]
     summary["cost_per_completer"] = summary["total_cost"] / completers if completers else None
     return {k: summary[k] for k in SUMMARY_KEYS}
+
+
+def by_party_rows(pays, saves, saves_cashable, residents_value) -> list[dict]:
+    """Who pays and who benefits (MODEL.md section 9), PV £: one dict per party.
+
+    ``pays``, ``saves`` and ``saves_cashable`` are per funder (in :data:`FUNDERS` order);
+    residents pay and save nothing and receive ``residents_value``.
+    """
+    rows = []
+    for p, party in enumerate(FUNDERS):
+        row = {"pays": float(pays[p]), "saves": float(saves[p]), "saves_cashable": float(saves_cashable[p]),
+               "value": 0.0}
+        rows.append({"party": party, "label": PARTY_LABELS[party], **row,
+                     "net": row["saves"] + row["value"] - row["pays"]})
+    value = float(residents_value)
+    rows.append({"party": "residents", "label": PARTY_LABELS["residents"], "pays": 0.0, "saves": 0.0,
+                 "saves_cashable": 0.0, "value": value, "net": value})
+    return rows
+
+
+def _by_party(totals: dict) -> list[dict]:
+    received = totals["pv_social"] - totals["pv_saving"]  # wellbeing (+ volunteer time as a benefit)
+    return by_party_rows(totals["pays_by_party"], totals["saving_by_party"], totals["cashable_by_party"], received)
+
+
+def _party_flows(fixed, flows: dict, saving: np.ndarray, cashable: np.ndarray) -> dict:
+    """Undiscounted cash flow by year and party: what each pays and saves [T] £."""
+    pays = np.einsum("it,ip->pt", flows["cost"], fixed.funding)
+    saves = np.einsum("its,sp->pt", saving, fixed.service_party)
+    saves_cash = np.einsum("its,sp->pt", cashable, fixed.service_party)
+    out = {party: {"pays": _readonly(pays[p]), "saves": _readonly(saves[p]), "saves_cashable": _readonly(saves_cash[p]),
+                   "value": _readonly(np.zeros(fixed.years))} for p, party in enumerate(FUNDERS)}
+    value = flows["wellbeing"].sum(axis=0)
+    if fixed.volunteer_time == "benefit":
+        value = value + flows["volunteer"].sum(axis=0)
+    zero = _readonly(np.zeros(fixed.years))
+    out["residents"] = {"pays": zero, "saves": zero, "saves_cashable": zero, "value": _readonly(value)}
+    return out

@@ -1,29 +1,35 @@
-"""The scenario's JSON form (``Scenario.to_dict`` / ``Scenario.from_dict``).
+"""The JSON form of documents and scenarios (``Document.to_dict`` / ``Document.from_dict``).
 
-Reading checks types and structure and reports every problem with its path at once;
-range checks (fractions, horizon, ...) belong to :func:`rtv_desktop.core.validate`.
+Fields are read and written from their declarations (:mod:`.declare`): nothing here names
+an ordinary input. Reading checks types and structure and reports every problem with its
+path in one pass; it always produces a best-effort document (unreadable values replaced
+by neutral placeholders), so range checks (:func:`rtv_desktop.core.validate`) can report
+the remaining problems at the same time (:func:`read_document`).
+
+Version 1 (one intervention mix at the top level, ``area.reference_period``) still reads:
+it becomes a document with one option named after the scenario and no comparator, its
+interventions get ids from their row order, and fields added in version 2 take their
+declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS).
 """
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 from dataclasses import fields, replace
 
+from .declare import Spec, specs
+from .document import Document, Option, Story, fresh_id
 from .issues import Issue, ScenarioFormatError
-from .model import GROUPS, Area, Intervention, Scenario, Service, Settings, Uncertain
+from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, Uncertain
+from .reader import Reader
 
 FORMAT_NAME = "rtv-desktop-scenario"
-FORMAT_VERSION = 1
-
-_AREA_TEXT = ("area_name", "area_code", "reference_period")
-_AREA_NUMBERS = ("population", "adult_share", "over65_share", "ltc_share", "multimorbid_share")
-_INTERVENTION_UNCERTAIN = ("reach", "completion", "cost_per_starter", "drop_off", "deadweight", "wellbeing_gain")
-_INTERVENTION_NUMBERS = ("fixed_cost", "setup_cost", "attribution", "volunteer_hours", "custom_size")
-_INTERVENTION_INTEGERS = ("effect_years", "evidence_grade")
-_INTERVENTION_TEXT = ("name", "approach", "target_group", "notes")
-_INTERVENTION_REQUIRED = ("name", "target_group", "reach", "completion", "cost_per_starter")
+FORMAT_VERSION = 2
+# Fields with their own JSON shape (mappings or per-group tables), read and written below.
+_SPECIAL = {"sources", "baseline", "effect", "funding", "optimism_bias"}
 
 
+# -- writing ------------------------------------------------------------------------------------
 def uncertain_to_json(value: Uncertain) -> float | dict:
     """A plain number when the range is degenerate, else ``{central, low, high}``."""
     if value.low == value.central == value.high:
@@ -31,236 +37,264 @@ def uncertain_to_json(value: Uncertain) -> float | dict:
     return {"central": value.central, "low": value.low, "high": value.high}
 
 
-def scenario_to_dict(s: Scenario) -> dict:
-    area = {name: getattr(s.area, name) for name in _AREA_TEXT + _AREA_NUMBERS}
-    st = s.settings
-    settings = {f.name: getattr(st, f.name) for f in fields(Settings)}
-    settings["wellby_value"] = uncertain_to_json(st.wellby_value)
-    settings["optimism_bias"] = list(st.optimism_bias)
-    services = [
-        {"id": v.id, "name": v.name, "unit_cost": uncertain_to_json(v.unit_cost),
-         "cashable_share": v.cashable_share, "source": v.source}
-        for v in s.services
-    ]
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "name": s.name,
-        "author": s.author,
-        "notes": s.notes,
-        "area": area,
-        "settings": settings,
-        "services": services,
-        "baseline_use": s.baseline_use,
-        "interventions": [_intervention_to_dict(i) for i in s.interventions],
-    }
-
-
-def _intervention_to_dict(i: Intervention) -> dict:
-    out: dict = {}
-    for f in fields(Intervention):
-        value = getattr(i, f.name)
-        if f.name == "effect":
-            out["effect"] = {sid: uncertain_to_json(v) for sid, v in value}
-        elif isinstance(value, Uncertain):
-            out[f.name] = uncertain_to_json(value)
-        else:
-            out[f.name] = value
+def _plain(obj) -> dict:
+    """Every declared field of ``obj`` that has no special shape, as JSON values."""
+    out = {}
+    for f in fields(obj):
+        if f.name in _SPECIAL or "spec" not in f.metadata:
+            continue
+        value = getattr(obj, f.name)
+        out[f.name] = uncertain_to_json(value) if isinstance(value, Uncertain) else value
     return out
 
 
-class _Reader:
-    """Typed access to a JSON-like dict that records problems instead of raising."""
-
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.issues.append(Issue(path, message))
-
-    def mapping(self, data, path: str) -> dict:
-        if isinstance(data, dict):
-            return data
-        self.fail(path, f"must be an object with named fields, not {_kind(data)}")
-        return {}
-
-    def number(self, data: dict, key: str, path: str, default=None):
-        if key not in data:
-            if default is None:
-                self.fail(path, "is missing: enter a number")
-            return default
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(path, f"must be a number, not {_kind(value)}")
-            return default if default is not None else 0.0
-        try:
-            number = float(value)
-        except OverflowError:  # an integer with hundreds of digits
-            self.fail(path, "is far too large to be a real figure: check the value")
-            return 0.0
-        if not math.isfinite(number):
-            self.fail(path, "must be a finite number (not NaN or infinity)")
-        return number
-
-    def integer(self, data: dict, key: str, path: str, default=None):
-        raw = data.get(key)
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return raw  # exact: a float would round seeds above 2**53
-        value = self.number(data, key, path, default)
-        if value is None:
-            return None
-        if math.isfinite(value) and value != int(value):
-            self.fail(path, f"must be a whole number, not {value:g}")
-        return int(value) if math.isfinite(value) else 0
-
-    def text(self, data: dict, key: str, path: str, default=None) -> str:
-        if key not in data:
-            if default is None:
-                self.fail(path, "is missing: enter some text")
-                return ""
-            return default
-        value = data[key]
-        if not isinstance(value, str):
-            self.fail(path, f"must be text, not {_kind(value)}")
-            return str(value)
-        return value
-
-    def uncertain(self, data: dict, key: str, path: str, default: Uncertain | None = None) -> Uncertain:
-        if key not in data:
-            if default is None:
-                self.fail(path, "is missing: enter a number or {central, low, high}")
-                return Uncertain.fixed(0.0)
-            return default
-        value = data[key]
-        if isinstance(value, dict):
-            central = self.number(value, "central", f"{path}.central", 0.0 if "central" not in value else None)
-            if "central" not in value:
-                self.fail(f"{path}.central", "is missing: a range needs central, low and high")
-            low = self.number(value, "low", f"{path}.low", central)
-            high = self.number(value, "high", f"{path}.high", central)
-            return Uncertain(central, low, high)
-        number = self.number(data, key, path)
-        return Uncertain.fixed(number if number is not None else 0.0)
+def _source_to_json(found: FigureSource) -> dict:
+    out = {"source": found.source, "date": found.date}
+    if found.need_index is not None:
+        out["need_index"] = found.need_index
+    return out
 
 
-def _kind(value) -> str:
-    if value is None:
-        return "empty (null)"
-    if isinstance(value, bool):
-        return "true/false"
-    return {str: "text", list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+def area_to_dict(area: Area) -> dict:
+    return {**_plain(area), "sources": {name: _source_to_json(found) for name, found in area.sources}}
 
 
-def scenario_from_dict(data: dict) -> Scenario:
-    """Build a :class:`Scenario` from its JSON form.
+def settings_to_dict(settings: Settings) -> dict:
+    return {**_plain(settings), "optimism_bias": list(settings.optimism_bias)}
 
-    Missing ``settings`` fields take their defaults; missing ``services`` and
-    ``baseline_use`` together take the shipped defaults. Everything else is required.
 
-    Raises
-    ------
-    ScenarioFormatError
-        With every problem found, each tagged with its scenario path.
-    """
-    r = _Reader()
+def intervention_to_dict(iv: Intervention) -> dict:
+    out = _plain(iv)
+    out["effect"] = {sid: uncertain_to_json(v) for sid, v in iv.effect}
+    out["funding"] = {party: share for party, share in iv.funding}
+    return out
+
+
+def document_to_dict(doc: Document) -> dict:
+    services = [_plain(svc) for svc in doc.services]
+    baseline = {g: {svc.id: svc.baseline[k] for svc in doc.services} for k, g in enumerate(GROUPS)}
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "name": doc.name,
+        "author": doc.author,
+        "notes": doc.notes,
+        "area": area_to_dict(doc.area),
+        "settings": settings_to_dict(doc.settings),
+        "services": services,
+        "baseline_use": baseline,
+        "options": [{"name": o.name, "notes": o.notes,
+                     "interventions": [intervention_to_dict(iv) for iv in o.interventions]} for o in doc.options],
+        "comparator": doc.comparator,
+        "stories": [{"title": s.title, "text": s.text, "teller": s.teller, "consent": s.consent,
+                     "intervention_id": s.intervention_id} for s in doc.stories],
+    }
+
+
+# -- reading ------------------------------------------------------------------------------------
+def read_document(data) -> tuple[Document, list[Issue]]:
+    """A best-effort document from JSON data, and every problem of type and structure."""
+    from .defaults import default_services, default_settings  # noqa: PLC0415 (defaults build on the model)
+
+    r = Reader()
     data = r.mapping(data, "scenario")
+    version = data.get("version", 1) if isinstance(data.get("version", 1), int) else 1
     area = _read_area(r, r.mapping(data.get("area", {}), "area"))
-    settings = _read_settings(r, r.mapping(data.get("settings", {}), "settings"))
-    services = _read_services(r, data)
-    interventions = _read_interventions(r, data.get("interventions", []))
-    if r.issues:
-        raise ScenarioFormatError(r.issues)
-    return Scenario(
-        name=r.text(data, "name", "name", "Untitled scenario"),
-        area=area,
-        settings=settings,
-        services=services,
-        interventions=interventions,
-        author=r.text(data, "author", "author", ""),
-        notes=r.text(data, "notes", "notes", ""),
-    )
-
-
-def _read_area(r: _Reader, d: dict) -> Area:
-    texts = {k: r.text(d, k, f"area.{k}", "") for k in _AREA_TEXT}
-    numbers = {k: r.number(d, k, f"area.{k}") or 0.0 for k in _AREA_NUMBERS}
-    return Area(**texts, **numbers)
-
-
-def _read_settings(r: _Reader, d: dict) -> Settings:
-    from .defaults import default_settings
-
-    base = default_settings()
-    ob = d.get("optimism_bias", list(base.optimism_bias))
-    if not isinstance(ob, list) or len(ob) != len(base.optimism_bias):
-        r.fail("settings.optimism_bias", f"must be a list of {len(base.optimism_bias)} fractions, one per evidence grade")
-        ob = list(base.optimism_bias)
-    bias = tuple(r.number({"v": v}, "v", f"settings.optimism_bias[{k}]") or 0.0 for k, v in enumerate(ob))
-    return Settings(
-        horizon_years=r.integer(d, "horizon_years", "settings.horizon_years", base.horizon_years),
-        discount_rate=r.number(d, "discount_rate", "settings.discount_rate", base.discount_rate),
-        health_discount_rate=r.number(d, "health_discount_rate", "settings.health_discount_rate",
-                                      base.health_discount_rate),
-        wellby_value=r.uncertain(d, "wellby_value", "settings.wellby_value", base.wellby_value),
-        volunteer_hour_value=r.number(d, "volunteer_hour_value", "settings.volunteer_hour_value",
-                                      base.volunteer_hour_value),
-        optimism_bias=bias,
-        price_year=r.text(d, "price_year", "settings.price_year", base.price_year),
-        iterations=r.integer(d, "iterations", "settings.iterations", base.iterations),
-        seed=r.integer(d, "seed", "settings.seed", base.seed),
-    )
-
-
-def _read_services(r: _Reader, data: dict) -> tuple[Service, ...]:
+    settings = _read_declared(r, Settings, r.mapping(data.get("settings", {}), "settings"), "settings",
+                              default_settings())
     if "services" not in data and "baseline_use" not in data:
-        from .defaults import default_services
+        services = default_services()
+    else:
+        services = _read_services(r, data)
+    name = r.text(data, "name", "name", "Untitled scenario")
+    if "options" in data or version >= 2 and "interventions" not in data:
+        options, comparator = _read_options(r, data)
+    else:
+        options = (Option(name, _read_interventions(r, data.get("interventions", []), "interventions", version)),)
+        comparator = None
+    doc = Document(name=name, area=area, settings=settings, services=services, options=options,
+                   comparator=comparator, author=r.text(data, "author", "author", ""),
+                   notes=r.text(data, "notes", "notes", ""), stories=_read_stories(r, data.get("stories", [])))
+    return doc, r.issues
 
-        return default_services()
+
+def document_from_dict(data) -> Document:
+    """Raises ``ScenarioFormatError`` with every problem (see :func:`read_document`)."""
+    doc, issues = read_document(data)
+    if issues:
+        raise ScenarioFormatError(issues)
+    return doc
+
+
+def _read_value(r: Reader, data: dict, name: str, spec: Spec, path: str, default):
+    """One declared field; ``default`` (None: required) fills it when absent."""
+    if spec.uncertain:
+        return r.uncertain(data, name, path, default)
+    if spec.is_text:
+        return r.text(data, name, path, default)
+    if spec.integer:
+        return r.integer(data, name, path, default)
+    return r.number(data, name, path, default)
+
+
+def _read_declared(r: Reader, cls, data: dict, path: str, base, version: int = 2):
+    """Every declared plain field of ``cls``; absent ones come from ``base`` (or fail if required).
+
+    Fields newer than the file's ``version`` take their declared default.
+    """
+    values = {}
+    for name, spec in specs(cls):
+        if name in _SPECIAL:
+            continue
+        declared_default = _declared_default(cls, name)
+        if spec.since > version:
+            default = declared_default
+        elif base is None:
+            default = None if spec.required else declared_default
+        else:
+            default = getattr(base, name)
+        values[name] = _read_value(r, data, name, spec, f"{path}.{name}", default)
+    if "optimism_bias" in {f.name for f in fields(cls)}:
+        values["optimism_bias"] = _read_optimism_bias(r, data, base.optimism_bias)
+    return cls(**values) if base is None else replace(base, **values)
+
+
+def _declared_default(cls, name: str):
+    return next(f.default for f in fields(cls) if f.name == name)
+
+
+def _read_optimism_bias(r: Reader, data: dict, base: tuple[float, ...]) -> tuple[float, ...]:
+    raw = data.get("optimism_bias", list(base))
+    if not isinstance(raw, list) or len(raw) != len(base):
+        r.fail("settings.optimism_bias", f"must be a list of {len(base)} fractions, one per evidence grade")
+        raw = list(base)
+    return tuple(r.number({"v": v}, "v", f"settings.optimism_bias[{k}]") or 0.0 for k, v in enumerate(raw))
+
+
+def _read_area(r: Reader, data: dict) -> Area:
+    area = _read_declared(r, Area, data, "area", None)
+    if "sources" in data:
+        return replace(area, sources=_read_sources(r, r.mapping(data["sources"], "area.sources")))
+    period = r.text(data, "reference_period", "area.reference_period", "")
+    if not period:
+        return area
+    # Version 1 named one reference period for the population figures.
+    found = FigureSource(f"{period} (as recorded in the file)")
+    return area.with_sources(population=found, adult_share=found, over65_share=found)
+
+
+def _read_sources(r: Reader, data: dict) -> tuple[tuple[str, FigureSource], ...]:
+    known = {name for name, _ in specs(Area)}
+    out = []
+    for name, raw in data.items():
+        path = f"area.sources.{name}"
+        if name not in known:
+            r.fail(path, "names a figure the area does not have")
+            continue
+        entry = r.mapping(raw, path)
+        index = r.number(entry, "need_index", f"{path}.need_index", -1.0) if "need_index" in entry else None
+        date = r.text(entry, "date", f"{path}.date", "")
+        if date and not _is_iso_date(date):
+            r.fail(f"{path}.date", f"must be a date written YYYY-MM-DD, not '{date}'")
+        out.append((name, FigureSource(r.text(entry, "source", f"{path}.source"), date, index)))
+    return tuple(out)
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _read_services(r: Reader, data: dict) -> tuple[Service, ...]:
     raw = data.get("services", [])
     if not isinstance(raw, list):
         r.fail("services", "must be a list of services")
         raw = []
     use = r.mapping(data.get("baseline_use", {}), "baseline_use")
-    return tuple(_read_service(r, r.mapping(item, f"services[{k}]"), k, use) for k, item in enumerate(raw))
+    out = []
+    for j, item in enumerate(raw):
+        service = _read_declared(r, Service, r.mapping(item, f"services[{j}]"), f"services[{j}]", None)
+        service = replace(service, name=service.name or service.id, unit_cost=service.unit_cost or Uncertain.fixed(0))
+        out.append(replace(service, baseline=_read_baseline(r, use, service.id)))
+    return tuple(out)
 
 
-def _read_service(r: _Reader, d: dict, k: int, use: dict) -> Service:
-    sid = r.text(d, "id", f"services[{k}].id")
-    baseline = []
+def _read_baseline(r: Reader, use: dict, sid: str) -> tuple[float, ...]:
+    values = []
     for group in GROUPS:
-        row = use.get(group, {}) if isinstance(use.get(group, {}), dict) else {}
-        baseline.append(r.number(row, sid, f"baseline_use.{group}.{sid}") or 0.0)
-    return Service(
-        id=sid,
-        name=r.text(d, "name", f"services[{k}].name", sid),
-        unit_cost=r.uncertain(d, "unit_cost", f"services[{k}].unit_cost"),
-        cashable_share=r.number(d, "cashable_share", f"services[{k}].cashable_share", 0.0),
-        baseline=tuple(baseline),
-        source=r.text(d, "source", f"services[{k}].source", ""),
-    )
+        row = use.get(group, {})
+        row = row if isinstance(row, dict) else {}
+        values.append(r.number(row, sid, f"baseline_use.{group}.{sid}") or 0.0)
+    return tuple(values)
 
 
-def _read_interventions(r: _Reader, raw) -> tuple[Intervention, ...]:
+def _read_options(r: Reader, data: dict) -> tuple[tuple[Option, ...], int | None]:
+    raw = data.get("options", [])
     if not isinstance(raw, list):
-        r.fail("interventions", "must be a list of interventions")
+        r.fail("options", "must be a list of options")
+        raw = []
+    options = []
+    for k, item in enumerate(raw):
+        path = f"options[{k}]"
+        item = r.mapping(item, path)
+        options.append(Option(r.text(item, "name", f"{path}.name", f"Option {k + 1}"),
+                              _read_interventions(r, item.get("interventions", []), f"{path}.interventions", 2),
+                              r.text(item, "notes", f"{path}.notes", "")))
+    comparator = data.get("comparator")
+    if comparator is not None and (isinstance(comparator, bool) or not isinstance(comparator, int)):
+        r.fail("comparator", "must be the number of an option (counting from 0) or null for doing nothing")
+        comparator = None
+    return tuple(options), comparator
+
+
+def _read_interventions(r: Reader, raw, path: str, version: int) -> tuple[Intervention, ...]:
+    if not isinstance(raw, list):
+        r.fail(path, "must be a list of interventions")
         return ()
-    return tuple(_read_intervention(r, r.mapping(item, f"interventions[{k}]"), f"interventions[{k}]")
-                 for k, item in enumerate(raw))
+    out = [_read_intervention(r, r.mapping(item, f"{path}[{k}]"), f"{path}[{k}]", version)
+           for k, item in enumerate(raw)]
+    taken = {iv.id for iv in out if iv.id}
+    for k, iv in enumerate(out):
+        if not iv.id:  # a version-1 file, or a hand-written one: ids from the row order
+            out[k] = replace(iv, id=fresh_id(taken, f"iv{k + 1}"))
+            taken.add(out[k].id)
+    return tuple(out)
 
 
-def _read_intervention(r: _Reader, d: dict, path: str) -> Intervention:
-    from .defaults import approach_preset
+def _read_intervention(r: Reader, data: dict, path: str, version: int) -> Intervention:
+    from .defaults import approach_preset  # noqa: PLC0415
 
-    base = replace(approach_preset("custom"), notes="")  # fills optional fields left out
-    values: dict = {}
-    for key in _INTERVENTION_TEXT:
-        values[key] = r.text(d, key, f"{path}.{key}", None if key in _INTERVENTION_REQUIRED else getattr(base, key))
-    for key in _INTERVENTION_UNCERTAIN:
-        values[key] = r.uncertain(d, key, f"{path}.{key}", None if key in _INTERVENTION_REQUIRED else getattr(base, key))
-    for key in _INTERVENTION_NUMBERS:
-        values[key] = r.number(d, key, f"{path}.{key}", getattr(base, key))
-    for key in _INTERVENTION_INTEGERS:
-        values[key] = r.integer(d, key, f"{path}.{key}", getattr(base, key))
-    effect = r.mapping(d.get("effect", {}), f"{path}.effect")
-    values["effect"] = tuple((str(sid), r.uncertain(effect, sid, f"{path}.effect.{sid}")) for sid in effect)
-    return Intervention(**values)
+    base = replace(approach_preset("custom"), notes="", id="")
+    iv = _read_declared(r, Intervention, data, path, base, version)
+    for name, spec in specs(Intervention):  # required fields may not fall back on the preset
+        if spec.required and name not in data and name not in _SPECIAL:
+            r.fail(f"{path}.{name}", "is missing: enter a number or {central, low, high}" if spec.uncertain
+                   else "is missing: enter it")
+    effect = r.mapping(data.get("effect", {}), f"{path}.effect")
+    iv = replace(iv, effect=tuple((str(sid), r.uncertain(effect, sid, f"{path}.effect.{sid}")) for sid in effect))
+    if version >= 2 and "funding" in data:
+        funding = r.mapping(data["funding"], f"{path}.funding")
+        iv = replace(iv, funding=tuple((str(p), r.number(funding, p, f"{path}.funding.{p}") or 0.0)
+                                       for p in funding))
+    return iv
+
+
+def _read_stories(r: Reader, raw) -> tuple[Story, ...]:
+    if not isinstance(raw, list):
+        r.fail("stories", "must be a list of stories")
+        return ()
+    out = []
+    for k, item in enumerate(raw):
+        path = f"stories[{k}]"
+        item = r.mapping(item, path)
+        consent = item.get("consent", False)
+        if not isinstance(consent, bool):
+            r.fail(f"{path}.consent", "must be true or false")
+            consent = False
+        out.append(Story(r.text(item, "title", f"{path}.title"), r.text(item, "text", f"{path}.text", ""),
+                         r.text(item, "teller", f"{path}.teller", ""), consent,
+                         r.text(item, "intervention_id", f"{path}.intervention_id", "")))
+    return tuple(out)

@@ -1,35 +1,43 @@
-"""Probabilistic (Monte Carlo) valuation, vectorised over draws and run in chunks."""
+"""Probabilistic (Monte Carlo) valuation of a document's options, with common random numbers.
+
+The options of a document are simulated together: the union of their interventions is
+drawn and evaluated once per block of draws, and each option adds up its own members, so
+K options cost about one pass over their interventions, and the differences between
+options are not noise (MODEL.md sections 4, 6 and 7).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
 
 from . import engine
-from .model import Scenario
-from .params import draws_at, fixed_inputs, uncertain_inputs
+from .correlation import BLOCK, correlate
+from .document import Document
+from .model import Intervention, Scenario
+from .params import draws_at, fixed_inputs, intervention_key, stream, uncertain_inputs
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, _checked, pert
 
 # Draw arrays of [chunk, I, T] floats stay near this many elements (bounded memory).
 _CHUNK_ELEMENTS = 250_000
 FAN_PERCENTILES = (5, 50, 95)
+ACCEPTABILITY_POINTS = 41
 
 
 @dataclass(frozen=True)
-class SimulationResults:
-    """Outcome of :func:`simulate`; arrays are read-only.
+class OptionSimulation:
+    """One option's draws; arrays are read-only.
 
     ``samples[key]`` holds one value per draw for each key of ``SIMULATED_KEYS`` (NaN for a
     null ratio, -1 for "no payback within the horizon"); ``cumulative_net`` is [N, T] £.
-    ``summary[key]`` is ``{"mean", "p5", "p50", "p95"}`` plus the probabilities
-    ``prob_npv_fiscal_positive`` and ``prob_bcr_social_above_1``.
+    ``summary[key]`` is ``{"mean", "median", "p5", "p50", "p95"}`` plus the probabilities
+    ``prob_npv_fiscal_positive``, ``prob_npv_social_positive``, ``prob_bcr_social_above_1``,
+    ``prob_payback_within_horizon`` and ``prob_nmb_positive``.
     """
 
-    scenario: Scenario
-    iterations: int
-    seed: int
+    name: str
     summary: dict
     samples: dict
     cumulative_net: np.ndarray
@@ -41,81 +49,239 @@ class SimulationResults:
         return np.histogram(values[np.isfinite(values)], bins=bins)
 
     def fan(self, percentiles=FAN_PERCENTILES) -> np.ndarray:
-        """Percentiles of the undiscounted cumulative fiscal net by year, [len(percentiles), T] £.
-
-        The 5/50/95 fan is computed once, where the simulation runs (a worker thread), so
-        drawing it costs the window nothing.
-        """
+        """Percentiles of the undiscounted cumulative fiscal net by year, [len(percentiles), T] £."""
         if tuple(percentiles) == FAN_PERCENTILES:
             return self.fan_percentiles
         return np.percentile(self.cumulative_net, percentiles, axis=0)
 
 
+@dataclass(frozen=True)
+class SimulationResults:
+    """Outcome of :func:`simulate`: every option's draws and the comparison between them.
+
+    ``summary``, ``samples``, ``cumulative_net``, ``histogram`` and ``fan`` are the first
+    option's (as for a single scenario). ``prob_best_social[k]`` is the share of draws in
+    which option ``k`` has the highest net social value (ties shared); with no comparator,
+    doing nothing competes (``prob_best_do_nothing``). ``evpi_social`` is the expected value
+    of perfect information [£]. ``acceptability`` is ``(wellby_values [41], probs [K][41])``:
+    the probability each option is best on net social value as the WELLBY value runs from £0
+    to twice its high value (``acceptability_do_nothing`` [41] when doing nothing competes).
+    """
+
+    document: Document
+    iterations: int
+    seed: int
+    correlation: float
+    options: tuple[OptionSimulation, ...]
+    prob_best_social: tuple[float, ...]
+    prob_best_fiscal: tuple[float, ...]
+    prob_best_do_nothing: float | None
+    prob_best_fiscal_do_nothing: float | None
+    evpi_social: float
+    evpi_fiscal: float
+    acceptability: tuple[np.ndarray, tuple[np.ndarray, ...]]
+    acceptability_do_nothing: np.ndarray | None
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.document.scenario(0)
+
+    @property
+    def summary(self) -> dict:
+        return self.options[0].summary
+
+    @property
+    def samples(self) -> dict:
+        return self.options[0].samples
+
+    @property
+    def cumulative_net(self) -> np.ndarray:
+        return self.options[0].cumulative_net
+
+    @property
+    def fan_percentiles(self) -> np.ndarray:
+        return self.options[0].fan_percentiles
+
+    def histogram(self, key: str = "npv_fiscal", bins: int = 40):
+        return self.options[0].histogram(key, bins)
+
+    def fan(self, percentiles=FAN_PERCENTILES) -> np.ndarray:
+        return self.options[0].fan(percentiles)
+
+
+@dataclass(frozen=True)
+class _Union:
+    """The distinct interventions of a document's options and which option holds which."""
+
+    scenario: Scenario  # the frame with every distinct intervention
+    membership: np.ndarray  # [U, K]
+
+
+def union_of_options(doc: Document) -> _Union:
+    """Interventions shared by options (same id and same inputs) are evaluated once."""
+    found: dict[tuple[str, Intervention], int] = {}
+    pairs: list[tuple[int, int]] = []
+    for k, option in enumerate(doc.options):
+        for row, iv in enumerate(option.interventions):
+            key = (intervention_key(iv, row), iv)
+            pairs.append((found.setdefault(key, len(found)), k))
+    membership = np.zeros((len(found), len(doc.options)))
+    for u, k in pairs:
+        membership[u, k] += 1.0
+    # An intervention without an id keeps its row key, so its streams are those of its row.
+    ivs = tuple(iv if iv.id else replace(iv, id=key) for (key, iv) in found)
+    return _Union(replace(doc.scenario(0), interventions=ivs), membership)
+
+
 def simulate(
-    s: Scenario,
+    target: Document | Scenario,
     iterations: int | None = None,
     seed: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     chunk_size: int | None = None,
 ) -> SimulationResults:
-    """Monte Carlo valuation: every uncertain input drawn from its beta-PERT range.
+    """Monte Carlo valuation of every option: each uncertain input drawn from its beta-PERT range.
 
     Parameters
     ----------
-    s : Scenario
+    target : Document or Scenario
+        A scenario is simulated as a document of one option compared with doing nothing.
     iterations, seed : int, optional
-        Default to ``s.settings.iterations`` and ``s.settings.seed``.
+        Default to the settings' ``iterations`` and ``seed``.
     progress : callable(done, total), optional
         Called after each chunk with the number of draws done.
     cancelled : callable() -> bool, optional
         Polled between chunks; returning True raises :class:`SimulationCancelled`.
     chunk_size : int, optional
-        Draws per chunk; the default keeps each working array near 2 MB. It does not change
-        the answer.
+        Draws evaluated at once; the default keeps each working array near 2 MB. It does
+        not change the answer.
 
     Notes
     -----
-    Input ``k`` (in the order of :func:`rtv_desktop.core.params.uncertain_inputs`) draws
-    from its own stream ``Generator(PCG64(SeedSequence(seed).spawn(K)[k]))``, so the same
-    seed gives the same draws whatever the chunk size. A degenerate range (low == high)
-    is a constant and consumes no draws.
+    Each uncertain input draws from its own stream keyed by what it is
+    (:func:`rtv_desktop.core.params.stream`), in blocks of 10,000 draws; within a block the
+    draws of each kind are reordered to the settings' ``correlation`` (Iman-Conover). A
+    degenerate range (low == high) is a constant and consumes no draws. The same seed gives
+    the same draws whatever the chunk size, and the same intervention gets the same draws
+    in every option (common random numbers).
     """
-    _checked(s)
-    n_total = int(iterations if iterations is not None else s.settings.iterations)
-    seed = int(seed if seed is not None else s.settings.seed)
+    doc = target if isinstance(target, Document) else Document.from_scenario(target)
+    if not doc.options:
+        raise ValueError("the document has no options to simulate")
+    for scenario in doc.scenarios():
+        _checked(scenario)
+    n_total = int(iterations if iterations is not None else doc.settings.iterations)
+    seed = int(seed if seed is not None else doc.settings.seed)
     if n_total < 1:
         raise ValueError("iterations must be 1 or more")
-    inputs = uncertain_inputs(s)
-    streams = [np.random.Generator(np.random.PCG64(child)) for child in np.random.SeedSequence(seed).spawn(len(inputs))]
-    fixed = fixed_inputs(s)
-    chunk = chunk_size or max(256, _CHUNK_ELEMENTS // max(1, len(s.interventions) * max(fixed.years, len(s.services))))
-    samples = {key: np.empty(n_total) for key in SIMULATED_KEYS}
-    cumulative = np.empty((n_total, fixed.years))
+    union = union_of_options(doc)
+    fixed = fixed_inputs(union.scenario)
+    inputs = [item for item in uncertain_inputs(union.scenario) if not item.value.is_fixed]
+    streams = [stream(seed, item.key) for item in inputs]
+    width = max(1, union.membership.shape[0] * max(fixed.years, len(union.scenario.services)))
+    chunk = chunk_size or max(256, _CHUNK_ELEMENTS // width)
+    store = _Store(n_total, len(doc.options), fixed.years)
     done = 0
-    while done < n_total:
-        if cancelled is not None and cancelled():
-            raise SimulationCancelled(f"cancelled after {done:,} of {n_total:,} draws")
-        m = min(chunk, n_total - done)
-        draws = draws_at(s, m)
+    for block, start in enumerate(range(0, n_total, BLOCK)):
+        m = min(BLOCK, n_total - start)
+        draws = draws_at(union.scenario, m)
         for item, gen in zip(inputs, streams):
-            if not item.value.is_fixed:
-                v = item.value
-                draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
-        out = engine.evaluate(fixed, draws)
-        for key in SIMULATED_KEYS:
-            samples[key][done:done + m] = out[key]
-        cumulative[done:done + m] = out["cumulative_net"]
-        done += m
-        if progress is not None:
-            progress(done, n_total)
-    fan = np.percentile(cumulative, FAN_PERCENTILES, axis=0)
-    for array in (*samples.values(), cumulative, fan):
-        array.setflags(write=False)
-    return SimulationResults(s, n_total, seed, _summarise(samples), samples, cumulative, fan)
+            v = item.value
+            draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
+        correlate(draws, inputs, doc.settings.correlation, seed, block)
+        for offset in range(0, m, chunk):
+            if cancelled is not None and cancelled():
+                raise SimulationCancelled(f"cancelled after {done:,} of {n_total:,} draws")
+            part = {key: value[offset:offset + chunk] for key, value in draws.items()}
+            store.put(done, engine.evaluate_options(fixed, part, union.membership), part["wellby_value"])
+            done += len(part["wellby_value"])
+            if progress is not None:
+                progress(done, n_total)
+    return _results(doc, n_total, seed, store)
 
 
-def _summarise(samples: dict[str, np.ndarray]) -> dict:
+class _Store:
+    """The per-draw figures of every option, filled chunk by chunk."""
+
+    def __init__(self, n: int, k: int, years: int) -> None:
+        self.samples = {key: np.empty((n, k)) for key in SIMULATED_KEYS + ("wellbys",)}
+        self.cumulative = np.empty((n, k, years))
+
+    def put(self, start: int, out: dict, wellby_value: np.ndarray) -> None:
+        m = len(wellby_value)
+        for key in SIMULATED_KEYS + ("wellbys",):
+            self.samples[key][start:start + m] = out[key]
+        self.cumulative[start:start + m] = out["cumulative_net"]
+
+
+def _results(doc: Document, n: int, seed: int, store: _Store) -> SimulationResults:
+    options = []
+    for k, option in enumerate(doc.options):
+        samples = {key: _readonly(store.samples[key][:, k]) for key in SIMULATED_KEYS}
+        cumulative = _readonly(store.cumulative[:, k])
+        fan = _readonly(np.percentile(cumulative, FAN_PERCENTILES, axis=0))
+        options.append(OptionSimulation(option.name, summarise(samples), samples, cumulative, fan))
+    social, fiscal = store.samples["npv_social"], store.samples["npv_fiscal"]
+    nothing = doc.comparator is None
+    best_social, best_social_nothing = prob_best(social, nothing)
+    best_fiscal, best_fiscal_nothing = prob_best(fiscal, nothing)
+    values, probs, probs_nothing = acceptability(doc, store.samples, nothing)
+    return SimulationResults(
+        document=doc, iterations=n, seed=seed, correlation=doc.settings.correlation, options=tuple(options),
+        prob_best_social=best_social, prob_best_fiscal=best_fiscal,
+        prob_best_do_nothing=best_social_nothing, prob_best_fiscal_do_nothing=best_fiscal_nothing,
+        evpi_social=evpi(social, nothing), evpi_fiscal=evpi(fiscal, nothing),
+        acceptability=(values, probs), acceptability_do_nothing=probs_nothing)
+
+
+def _readonly(array: np.ndarray) -> np.ndarray:
+    array = np.ascontiguousarray(array)
+    array.setflags(write=False)
+    return array
+
+
+def _with_nothing(values: np.ndarray, nothing: bool) -> np.ndarray:
+    """``[N, K]``, with a column of zeros for doing nothing when it competes."""
+    return np.column_stack([values, np.zeros(len(values))]) if nothing else values
+
+
+def _best_shares(values: np.ndarray) -> np.ndarray:
+    """Share of draws in which each column is highest, ties shared equally: [columns]."""
+    top = values == values.max(axis=1, keepdims=True)
+    return (top / top.sum(axis=1, keepdims=True)).mean(axis=0)
+
+
+def prob_best(values: np.ndarray, nothing: bool) -> tuple[tuple[float, ...], float | None]:
+    """Per-option probability of being best on ``values`` [N, K], and doing nothing's."""
+    shares = _best_shares(_with_nothing(values, nothing))
+    k = values.shape[1]
+    return tuple(float(p) for p in shares[:k]), (float(shares[k]) if nothing else None)
+
+
+def evpi(values: np.ndarray, nothing: bool) -> float:
+    """Expected value of perfect information [£]: ``mean(max_k v) - max_k mean(v)``."""
+    table = _with_nothing(values, nothing)
+    return float(table.max(axis=1).mean() - table.mean(axis=0).max())
+
+
+def acceptability(doc: Document, samples: dict, nothing: bool):
+    """P(each option best on net social value) over 41 WELLBY values from £0 to twice the high value.
+
+    ``npv_social(lambda) = npv_social - pv_wellbeing + lambda * wellbys`` per draw, with no re-run.
+    """
+    values = np.linspace(0.0, 2.0 * doc.settings.wellby_value.high, ACCEPTABILITY_POINTS)
+    base = samples["npv_social"] - samples["pv_wellbeing"]
+    k = base.shape[1]
+    probs = np.empty((ACCEPTABILITY_POINTS, k + int(nothing)))
+    for row, lam in enumerate(values):
+        probs[row] = _best_shares(_with_nothing(base + lam * samples["wellbys"], nothing))
+    per_option = tuple(_readonly(probs[:, j]) for j in range(k))
+    return _readonly(values), per_option, (_readonly(probs[:, k]) if nothing else None)
+
+
+def summarise(samples: dict[str, np.ndarray]) -> dict:
+    """Mean, median and 5th/95th percentiles of each figure, and the headline probabilities."""
     summary: dict = {}
     for key, values in samples.items():
         finite = values[np.isfinite(values)]
@@ -131,4 +297,5 @@ def _summarise(samples: dict[str, np.ndarray]) -> dict:
     summary["prob_npv_social_positive"] = float(np.mean(samples["npv_social"] > 0))
     summary["prob_bcr_social_above_1"] = float(np.mean(np.nan_to_num(samples["bcr_social"], nan=0.0) > 1))
     summary["prob_payback_within_horizon"] = float(np.mean(samples["payback_year"] >= 0))
+    summary["prob_nmb_positive"] = float(np.mean(samples["nmb"] > 0))
     return summary

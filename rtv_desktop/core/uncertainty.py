@@ -14,8 +14,10 @@ from .validation import validate
 
 PERT_SHAPE = 4.0
 # Headline figures summarised by ``simulate`` (mean, p5, p50, p95 each).
-SIMULATED_KEYS = engine.PV_KEYS + (
+SIMULATED_KEYS = (
+    "pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
     "npv_fiscal", "npv_cashable", "npv_social", "bcr_fiscal", "bcr_social", "roi_fiscal", "payback_year",
+    "qalys", "net_cost", "cost_per_qaly", "nmb",
 )
 
 
@@ -77,6 +79,9 @@ class TornadoRow:
     swing: float  # |metric at high - metric at low| for the metric sorted by
 
 
+TORNADO_METRICS = ("npv_social", "npv_fiscal")
+
+
 def tornado(s: Scenario, metric: str = "npv_social") -> list[TornadoRow]:
     """One-way sensitivity: each uncertain input at its low and high end, others central.
 
@@ -91,6 +96,8 @@ def tornado(s: Scenario, metric: str = "npv_social") -> list[TornadoRow]:
     Inputs whose range is degenerate (low == high) have no swing and are left out. Net £
     is used, never a ratio, because a ratio flips sign when its denominator does.
     """
+    if metric not in TORNADO_METRICS:
+        raise ValueError(f"metric must be one of {TORNADO_METRICS}, not {metric!r}")
     _checked(s)
     varying, out = _one_way(s)
     rows = []

@@ -1,14 +1,17 @@
 """Files in and out: scenario JSON, Excel workbooks, area tables. No Qt here."""
 
 from .errors import InputFileError, Problem, SaveError
-from .files import load_scenario, save_scenario
-from .scenario_json import read_scenario_json, write_scenario_json
+from .files import load_document, load_scenario, save_document, save_scenario
+from .scenario_json import read_document_json, read_scenario_json, write_scenario_json
 
 __all__ = [
     "InputFileError",
     "Problem",
     "SaveError",
+    "load_document",
     "load_scenario",
+    "read_document_json",
+    "save_document",
     "save_scenario",
     "read_scenario_json",
     "write_scenario_json",

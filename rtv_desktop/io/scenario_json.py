@@ -1,4 +1,4 @@
-"""Scenario files (``.json``): the documented ``Scenario.to_dict`` form.
+"""Scenario files (``.json``): the documented ``Document.to_dict`` form (version 1 still reads).
 
 Reading refuses, with a message naming the place and what to do, anything that is not a
 scenario: empty, truncated, binary or non-UTF-8 files, files over 20 MB, absurd nesting,
@@ -13,15 +13,15 @@ import re
 from pathlib import Path
 
 from .. import messages
-from ..core import Scenario, ScenarioFormatError, errors, validate
+from ..core import Document, Scenario, describe_field, described, errors, read_document, validate_document
 from ..core.serialize import FORMAT_NAME, FORMAT_VERSION
 from .atomic import atomic_write_bytes
 from .errors import InputFileError, Problem, SaveError
 from .limits import MAX_JSON_BYTES, MAX_JSON_VALUES, number_problem, read_capped_bytes
 
-__all__ = ["MAX_JSON_BYTES", "decode_scenario_bytes", "field_problems", "parse_json_text", "read_scenario_json",
-           "scenario_from_data", "scenario_from_json_text", "scenario_json_text", "value_problems",
-           "write_scenario_json"]
+__all__ = ["MAX_JSON_BYTES", "as_document", "decode_scenario_bytes", "document_from_data", "document_json_text",
+           "field_problems", "parse_json_text", "read_document_json", "read_scenario_json", "scenario_from_data",
+           "scenario_from_json_text", "scenario_json_text", "value_problems", "write_scenario_json"]
 
 # Enough to show every real problem; a file with thousands is not a scenario anyway.
 MAX_PROBLEMS = 100
@@ -30,15 +30,24 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def field_problems(issues) -> list[Problem]:
-    """Turn core ``Issue``s into located ``Problem``s."""
-    return [Problem(f"field {i.field}", i.message, i.field) for i in issues]
+    """Turn core ``Issue``s into located ``Problem``s, worded with the field's label."""
+    return [Problem("", issue.text, issue.field) for issue in issues]
+
+
+def as_document(item: Scenario | Document) -> Document:
+    return item if isinstance(item, Document) else Document.from_scenario(item)
+
+
+def read_document_json(path) -> Document:
+    """Read a document file (version 1 or 2); raises ``InputFileError`` with every problem."""
+    path = Path(path)
+    raw = read_capped_bytes(path, MAX_JSON_BYTES)
+    return document_from_data(parse_json_text(decode_scenario_bytes(raw, path), path), path)
 
 
 def read_scenario_json(path) -> Scenario:
-    """Read a scenario file; raises ``InputFileError`` with every problem."""
-    path = Path(path)
-    raw = read_capped_bytes(path, MAX_JSON_BYTES)
-    return scenario_from_json_text(decode_scenario_bytes(raw, path), path)
+    """The first option of a document file as a scenario (see :func:`read_document_json`)."""
+    return read_document_json(path).scenario(0)
 
 
 def decode_scenario_bytes(raw: bytes, path) -> str:
@@ -54,15 +63,21 @@ def decode_scenario_bytes(raw: bytes, path) -> str:
 
 def scenario_from_json_text(text: str, path="scenario") -> Scenario:
     """Parse and validate a scenario; raises ``InputFileError`` listing every problem."""
-    return scenario_from_data(parse_json_text(text, path), path)
+    return document_from_data(parse_json_text(text, path), path).scenario(0)
 
 
 def scenario_from_data(data, path="scenario", check_ranges: bool = True) -> Scenario:
-    """A scenario from parsed JSON; ``InputFileError`` listing every problem at once.
+    return document_from_data(data, path, check_ranges).scenario(0)
 
-    ``check_ranges=False`` skips :func:`validate` (types and structure are still checked):
-    an automatic save may hold a value the user was still correcting. Unusable values in
-    ``data`` (NaN, huge numbers, broken text) are replaced in place while it is checked.
+
+def document_from_data(data, path="scenario", check_ranges: bool = True) -> Document:
+    """A document from parsed JSON; ``InputFileError`` listing every problem at once.
+
+    Problems of type and structure and out-of-range values are found in one pass (values
+    that could not be read stand in as placeholders and are not range-checked again).
+    ``check_ranges=False`` skips the range checks: an automatic save may hold a value the
+    user was still correcting. Unusable values in ``data`` (NaN, huge numbers, broken text)
+    are replaced in place while it is checked.
     """
     if not _looks_like_scenario(data):
         raise _refuse(path, [Problem("", messages.not_a_scenario_problem())])
@@ -70,23 +85,27 @@ def scenario_from_data(data, path="scenario", check_ranges: bool = True) -> Scen
     if len(problems) >= MAX_PROBLEMS or any(not p.field for p in problems):
         raise InputFileError(path, problems[:MAX_PROBLEMS], f"'{path}' has values RtV Desktop cannot use")
     problems += _version_problems(data)
-    flagged = {p.field for p in problems}
-    try:
-        scenario = Scenario.from_dict(data)
-        issues = errors(validate(scenario)) if check_ranges else []
-    except ScenarioFormatError as exc:
-        issues = exc.issues
-    problems += [p for p in field_problems(issues) if p.field not in flagged]
+    doc, issues = read_document(data)
+    unread = {p.field for p in problems} | {i.field for i in issues}
+    issues = described(issues, doc)
+    if check_ranges:
+        issues += [i for i in errors(validate_document(doc)) if not _near(i.field, unread)]
+    problems += [p for p in field_problems(issues) if p.field not in {q.field for q in problems}]
     if problems:
         raise InputFileError(path, problems[:MAX_PROBLEMS], f"'{path}' has {len(problems)} problem(s) to fix")
-    return scenario
+    return doc
+
+
+def _near(field: str, unread: set[str]) -> bool:
+    """True when ``field`` is, or lies inside or around, a value that could not be read."""
+    return any(field == u or field.startswith(u + ".") or u.startswith(field + ".") for u in unread)
 
 
 def _looks_like_scenario(data) -> bool:
     """Ours by its format tag, or (hand-written) by having an area or interventions."""
     if not isinstance(data, dict) or data.get("format", FORMAT_NAME) != FORMAT_NAME:
         return False
-    return "format" in data or "area" in data or "interventions" in data
+    return "format" in data or "area" in data or "interventions" in data or "options" in data
 
 
 def parse_json_text(text: str, path="scenario"):
@@ -161,33 +180,37 @@ def _version_problems(data: dict) -> list[Problem]:
 
 
 def _at(path: str, message: str) -> Problem:
-    return Problem(f"field {path}", message, path)
+    return Problem(describe_field(path), message, path)
 
 
 def _refuse(path, problems: list[Problem]) -> InputFileError:
     return InputFileError(path, problems, messages.cannot_open_summary(path))
 
 
-def scenario_json_text(scenario: Scenario) -> str:
+def document_json_text(item: Scenario | Document) -> str:
     """The file's text; ``ValueError`` naming the field if a value cannot be stored."""
-    data = scenario.to_dict()
+    doc = as_document(item)
+    data = doc.to_dict()
     problems = value_problems(data)
     if problems:
         raise ValueError(f"{problems[0].where} {problems[0].message}")
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def write_scenario_json(scenario: Scenario, path) -> Path:
-    """Write ``scenario`` atomically (temp file, fsync, rename; old version kept as .bak).
+scenario_json_text = document_json_text
+
+
+def write_scenario_json(item: Scenario | Document, path) -> Path:
+    """Write a document (or a scenario, as a document of one option) atomically (old file kept as .bak).
 
     Raises
     ------
     SaveError
-        If the scenario holds a value that cannot be stored, or the file cannot be written;
-        the previous file is unchanged either way.
+        If it holds a value that cannot be stored, or the file cannot be written; the
+        previous file is unchanged either way.
     """
     try:
-        data = scenario_json_text(scenario).encode("utf-8")
+        data = document_json_text(item).encode("utf-8")
     except UnicodeEncodeError as exc:
         raise SaveError(messages.cannot_store_value(path, messages.bad_text_problem())) from exc
     except (ValueError, TypeError) as exc:

@@ -93,4 +93,4 @@ def test_no_interventions_gives_zeros_and_nulls():
     s = run(scenario([])).summary
     assert s["pv_cost"] == 0 and s["npv_social"] == 0 and s["starters"] == 0
     assert s["bcr_fiscal"] is None and s["break_even_multiplier"] is None and s["cost_per_completer"] is None
-    assert s["payback_year"] == 0  # nothing spent: cumulative net 0 >= 0 in year 0
+    assert s["payback_year"] is None  # nothing spent and nothing saved: no payback to report

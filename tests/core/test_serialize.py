@@ -1,13 +1,18 @@
-"""The scenario's JSON form round-trips exactly and reports bad documents field by field."""
+"""The JSON form round-trips exactly, reads version-1 files and reports bad documents field by field."""
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
-from rtv_desktop.core import Scenario, ScenarioFormatError, default_scenario
+from rtv_desktop.core import (Document, FigureSource, Option, Scenario, ScenarioFormatError, Story, Uncertain,
+                              default_document, default_scenario, read_document, run)
 
 from .test_properties import scenarios
+
+V1 = Path(__file__).parents[1] / "fixtures" / "v1"
 
 
 def test_default_round_trips_through_json():
@@ -23,7 +28,7 @@ def test_generated_scenarios_round_trip(s):
 
 def test_uncertain_numbers_are_plain_when_fixed_and_ranges_otherwise():
     d = default_scenario().to_dict()
-    sme = d["interventions"][0]
+    sme = d["options"][0]["interventions"][0]
     assert sme["reach"] == 0.005
     assert sme["completion"] == {"central": 0.7, "low": 0.6, "high": 0.8}
     assert d["baseline_use"]["adults_ltc"]["gp"] == 4.7
@@ -44,14 +49,14 @@ def test_every_type_problem_is_reported_with_its_path():
     d = default_scenario().to_dict()
     d["area"]["population"] = "lots"
     d["settings"]["horizon_years"] = 2.5
-    d["interventions"][1]["reach"] = {"low": 0.1}
-    d["interventions"][2]["effect"]["gp"] = True
+    d["options"][0]["interventions"][1]["reach"] = {"low": 0.1}
+    d["options"][0]["interventions"][2]["effect"]["gp"] = True
     del d["baseline_use"]["older_people"]["nel"]
     with pytest.raises(ScenarioFormatError) as caught:
         Scenario.from_dict(d)
     fields = {i.field for i in caught.value.issues}
-    assert fields == {"area.population", "settings.horizon_years", "interventions[1].reach.central",
-                      "interventions[2].effect.gp", "baseline_use.older_people.nel"}
+    assert fields == {"area.population", "settings.horizon_years", "options[0].interventions[1].reach.central",
+                      "options[0].interventions[2].effect.gp", "baseline_use.older_people.nel"}
     assert "must be a number, not text" in str(caught.value)
 
 
@@ -72,3 +77,59 @@ def test_an_integer_too_large_for_a_float_is_a_located_problem():
     with pytest.raises(ScenarioFormatError) as caught:
         Scenario.from_dict(d)
     assert [i.field for i in caught.value.issues] == ["area.population"]
+
+
+def test_a_document_with_options_comparator_stories_and_sources_round_trips():
+    doc = default_document()
+    sp = doc.options[0].interventions[-1]
+    doc = replace(
+        doc,
+        options=doc.options + (Option("Social prescribing only", (replace(sp, cost_grade=4, funding=(
+            ("nhs", 0.6), ("council", 0.4)), qaly_gain=Uncertain(0.01, 0.0, 0.02)),), "Cheaper package"),),
+        comparator=1,
+        stories=(Story("Back to the allotment", "I have friends again.", "Peer support member", True, sp.id),),
+        area=doc.area.with_sources(population=FigureSource("Typed in", "2026-12-01"),
+                                   ltc_share=FigureSource("National default x need index", "2026-12-01", 1.18)))
+    d = json.loads(json.dumps(doc.to_dict()))
+    assert d["version"] == 2 and d["comparator"] == 1
+    assert d["area"]["sources"]["ltc_share"] == {"source": "National default x need index", "date": "2026-12-01",
+                                                 "need_index": 1.18}
+    assert d["options"][1]["interventions"][0]["funding"] == {"nhs": 0.6, "council": 0.4}
+    assert Document.from_dict(d) == doc
+
+
+def test_a_real_version_1_file_opens_as_one_option_with_the_same_figures():
+    data = json.loads((V1 / "greater-manchester-v1.json").read_text())
+    assert data["version"] == 1 and "interventions" in data
+    doc = Document.from_dict(data)
+    assert doc.comparator is None and [o.name for o in doc.options] == ["Greater Manchester pilot"]
+    ids = [iv.id for iv in doc.options[0].interventions]
+    assert ids == ["iv1", "iv2", "iv3", "iv4", "iv5", "iv6"]  # from the row order
+    ivs = doc.options[0].interventions
+    assert {iv.cost_grade for iv in ivs} == {1} and {iv.funding for iv in ivs} == {(("nhs", 1.0),)}
+    assert all(iv.qaly_gain == Uncertain.fixed(0.0) for iv in ivs)
+    # The one reference period of version 1 becomes the source of each population figure.
+    assert doc.area.source_of("population").source.startswith("ONS mid-2022")
+    assert doc.area.source_of("ltc_share") is None
+    expected = json.loads((V1 / "greater-manchester-v1.summary.json").read_text())
+    got = run(doc.scenario(0)).summary
+    for key, value in expected.items():
+        assert got[key] == (None if value is None else pytest.approx(value, rel=1e-12)), key
+
+
+def test_every_problem_is_found_in_one_pass_with_a_best_effort_document():
+    d = default_scenario().to_dict()
+    d["area"]["population"] = "lots"
+    d["options"][0]["interventions"][0]["approach"] = "magic"
+    doc, issues = read_document(d)
+    assert [i.field for i in issues] == ["area.population"]  # types and structure
+    assert doc.options[0].interventions[0].approach == "magic"  # kept, for validation to report
+
+
+def test_options_must_be_a_list_and_the_comparator_a_number():
+    d = default_scenario().to_dict()
+    d["comparator"] = "first"
+    d["options"][0]["interventions"][0]["funding"] = {"nhs": "half"}
+    with pytest.raises(ScenarioFormatError) as caught:
+        Document.from_dict(d)
+    assert {i.field for i in caught.value.issues} == {"comparator", "options[0].interventions[0].funding.nhs"}

@@ -69,7 +69,9 @@ def test_settings_numbers(name, value):
 
 
 def test_wellby_range_must_be_ordered_and_non_negative():
-    assert fields_of(with_settings(wellby_value=Uncertain(10.0, 20.0, 30.0))) == {"settings.wellby_value"}
+    # The end that is out of order is the one outlined: here the low end, above the central value.
+    assert fields_of(with_settings(wellby_value=Uncertain(10.0, 20.0, 30.0))) == {"settings.wellby_value.low"}
+    assert fields_of(with_settings(wellby_value=Uncertain(40.0, 20.0, 30.0))) == {"settings.wellby_value.high"}
     assert fields_of(with_settings(wellby_value=Uncertain(10.0, -5.0, 30.0))) == {"settings.wellby_value.low"}
 
 
@@ -98,7 +100,7 @@ def test_intervention_uncertain_ends_are_reported_by_end():
     s = with_intervention(0, cost_per_starter=Uncertain(100.0, -5.0, 200.0))
     assert fields_of(s) == {"interventions[0].cost_per_starter.low"}
     s = with_intervention(0, completion=Uncertain(0.5, 0.6, 0.7))
-    assert fields_of(s) == {"interventions[0].completion"}
+    assert fields_of(s) == {"interventions[0].completion.low"}
 
 
 @pytest.mark.parametrize("name,value", [("effect_years", 0), ("effect_years", 11), ("evidence_grade", 0),
