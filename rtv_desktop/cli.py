@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, messages
-from .core import InvalidScenario, SimulationResults, run, simulate
-from .io import InputFileError, Problem, SaveError, load_scenario, save_scenario
+from .core import Comparison, InvalidScenario, SimulationResults, compare, simulate
+from .io import InputFileError, Problem, SaveError, load_document, save_document
 from .io.files import WORKBOOK_SUFFIXES
 from .logs import configure_logging
 
@@ -87,22 +87,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def summary_json(summary: dict, simulation: SimulationResults | None = None) -> dict:
-    out = {"summary": summary}
+def run_json(comparison: Comparison, simulation: SimulationResults | None = None) -> dict:
+    """What ``run`` prints: the first option's summary at the top (as version 1 printed it), then
+    every option with its increments against the comparator and who pays and benefits."""
+    first = comparison.options[0]
+    out = {
+        "summary": first.summary,
+        "by_party": first.by_party,
+        "options": [{"name": option.name, "summary": r.summary, "increments": inc, "by_party": r.by_party}
+                    for option, r, inc in zip(comparison.document.options, comparison.options,
+                                              comparison.increments)],
+        "comparator": comparison.comparator,
+        "preferred": comparison.preferred,
+    }
     if simulation is not None:
-        out["simulation"] = {"iterations": simulation.iterations, "seed": simulation.seed, **simulation.summary}
+        out["simulation"] = simulation_json(simulation)
     return out
 
 
+def simulation_json(sim: SimulationResults) -> dict:
+    """The first option's simulation summary at the top, then every option's, and the comparison."""
+    return {
+        "iterations": sim.iterations,
+        "seed": sim.seed,
+        "correlation": sim.correlation,
+        **sim.summary,
+        "options": [{"name": option.name, "summary": option.summary} for option in sim.options],
+        "prob_best_social": list(sim.prob_best_social),
+        "prob_best_fiscal": list(sim.prob_best_fiscal),
+        "prob_best_do_nothing": sim.prob_best_do_nothing,
+        "evpi_social": sim.evpi_social,
+        "evpi_fiscal": sim.evpi_fiscal,
+    }
+
+
 def cmd_run(args) -> int:
-    scenario = load_scenario(args.input)
-    results = run(scenario)
+    document = load_document(args.input)
+    comparison = compare(document)
     simulation = None
     if args.iterations or args.seed is not None:
-        simulation = simulate(scenario, iterations=args.iterations, seed=args.seed)
+        simulation = simulate(document, iterations=args.iterations, seed=args.seed)
     if args.out:
-        save_scenario(scenario, args.out, results=results, simulation=simulation)
-    json.dump(summary_json(results.summary, simulation), sys.stdout, indent=2)
+        save_document(document, args.out, results=comparison, simulation=simulation)
+    json.dump(run_json(comparison, simulation), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
 
@@ -142,7 +169,7 @@ def cmd_check(args) -> int:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_BAD_INPUT
     else:
-        load_scenario(args.input)
+        load_document(args.input)
     for warning in warnings:
         print(f"Note: {warning}")
     print("No problems found")

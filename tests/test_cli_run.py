@@ -75,7 +75,7 @@ def test_unexpected_failure_exits_1_and_logs_the_traceback(scenario_file, capsys
     def broken(_scenario):
         raise RuntimeError("deliberate fault for the test")
 
-    monkeypatch.setattr(cli, "run", broken)
+    monkeypatch.setattr(cli, "compare", broken)
     assert cli.main(["run", str(scenario_file)]) == 1
     err = capsys.readouterr().err
     assert str(paths.log_file()) in err and "Traceback" not in err

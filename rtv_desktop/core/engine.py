@@ -107,13 +107,14 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
     }
 
 
-def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: bool = False) -> dict[str, np.ndarray]:
     """Per draw and intervention: present values and totals [n, I], and the yearly net [n, I, T].
 
-    Keys: :data:`ADDITIVE_KEYS`, ``saving_by_party`` and ``cashable_by_party`` [n, I, P]
-    (present values by the funder whose services save), ``yearly_net`` [n, I, T]
-    (undiscounted saving minus cost) and ``social`` [n, I] (this intervention's social value
-    on the basis of the volunteer-time setting, for the strength-of-evidence share).
+    Keys: :data:`ADDITIVE_KEYS`, ``yearly_net`` [n, I, T] (undiscounted saving minus cost),
+    ``social`` [n, I] (this intervention's social value on the basis of the volunteer-time
+    setting, for the strength-of-evidence share), ``active`` [n, I] (anything spent or saved)
+    and, with ``parties``, ``saving_by_party`` and ``cashable_by_party`` [n, I, P] (present
+    values by the funder whose services save).
 
     Notes
     -----
@@ -129,24 +130,27 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[st
     weighted = completers * additionality(fixed, d["deadweight"])  # C_i * A_i
     value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
     saving_rate = weighted * value.sum(axis=-1)  # £ per unit of cum_pi
-    k_df = cum_pi @ fixed.discount  # [n, I]
+    pv_factor = weighted * (cum_pi @ fixed.discount)  # C_i * A_i * sum_t cumsum(pi)[t] * DF[t]
     annual_cost = _annual_cost(fixed, starters, d["cost_per_starter"])
     setup = fixed.setup_cost * fixed.cost_uplift
     wellbys = weighted * d["wellbeing_gain"] * (cum_pi @ fixed.health_discount)
+    years = fixed.discount.sum()
     out = {
-        "pv_cost": annual_cost * fixed.discount.sum() + setup,
-        "pv_saving": saving_rate * k_df,
-        "pv_cashable": weighted * (value @ fixed.cashable_share) * k_df,
+        "pv_cost": annual_cost * years + setup,
+        "pv_saving": value.sum(axis=-1) * pv_factor,
+        "pv_cashable": (value @ fixed.cashable_share) * pv_factor,
         "wellbys": wellbys,
         "pv_wellbeing": wellbys * d["wellby_value"][:, None],
-        "pv_volunteer": starters * fixed.volunteer_hours * fixed.volunteer_hour_value * fixed.discount.sum(),
+        "pv_volunteer": starters * (fixed.volunteer_hours * fixed.volunteer_hour_value * years),
         "qalys": weighted * d["qaly_gain"] * (cum_pi @ fixed.qaly_discount),
         "starters": starters * fixed.years,
         "completers": completers * fixed.years,
         "total_cost": annual_cost * fixed.years + setup,
-        "saving_by_party": (weighted * k_df)[..., None] * (value @ fixed.service_party),
-        "cashable_by_party": (weighted * k_df)[..., None] * ((value * fixed.cashable_share) @ fixed.service_party),
+        "active": (annual_cost != 0) | (setup != 0) | (saving_rate != 0),
     }
+    if parties:
+        out["saving_by_party"] = pv_factor[..., None] * (value @ fixed.service_party)
+        out["cashable_by_party"] = pv_factor[..., None] * ((value * fixed.cashable_share) @ fixed.service_party)
     out["social"] = social_value(out, fixed.volunteer_time)
     out["pv_social_weak"] = out["social"] * fixed.weak_evidence
     yearly_net = saving_rate[..., None] * cum_pi - annual_cost[..., None]
@@ -228,29 +232,30 @@ def payback_year(cumulative_net: np.ndarray, spent_or_saved: np.ndarray | None =
     return year if spent_or_saved is None else np.where(spent_or_saved, year, -1)
 
 
-def evaluate_options(fixed: FixedInputs, d: dict[str, np.ndarray], membership: np.ndarray) -> dict[str, np.ndarray]:
+def evaluate_options(fixed: FixedInputs, d: dict[str, np.ndarray], membership: np.ndarray,
+                     parties: bool = False) -> dict[str, np.ndarray]:
     """Every headline figure of every option for every draw: [n, K] (``cumulative_net`` [n, K, T]).
 
-    Adds ``payback_year`` (-1 for none) and the per-intervention ``yearly_net`` activity
-    test: a run where nothing is spent and nothing saved has no payback year.
+    Adds ``payback_year`` (-1 for none: also when nothing is spent and nothing saved) and,
+    with ``parties``, ``saving_by_party``, ``cashable_by_party`` and ``pays_by_party`` [n, K, P].
     """
-    per_i = intervention_values(fixed, d)
+    per_i = intervention_values(fixed, d, parties)
     totals = option_totals(per_i, membership)
     out = headline(totals, fixed.volunteer_time, fixed.qaly_threshold)
-    active = (np.abs(per_i["yearly_net"]).sum(axis=-1) + per_i["pv_cost"] + np.abs(per_i["pv_saving"])) > 0
     out["cumulative_net"] = np.cumsum(totals["yearly_net"], axis=-1)
-    out["payback_year"] = payback_year(out["cumulative_net"], (active.astype(float) @ membership) > 0)
-    out["saving_by_party"] = np.einsum("nip,ik->nkp", per_i["saving_by_party"], membership)
-    out["cashable_by_party"] = np.einsum("nip,ik->nkp", per_i["cashable_by_party"], membership)
-    out["pays_by_party"] = np.einsum("ni,ip,ik->nkp", per_i["pv_cost"], fixed.funding, membership)
+    out["payback_year"] = payback_year(out["cumulative_net"], (per_i["active"] @ membership) > 0)
+    if parties:
+        out["saving_by_party"] = np.einsum("nip,ik->nkp", per_i["saving_by_party"], membership)
+        out["cashable_by_party"] = np.einsum("nip,ik->nkp", per_i["cashable_by_party"], membership)
+        out["pays_by_party"] = np.einsum("ni,ip,ik->nkp", per_i["pv_cost"], fixed.funding, membership)
     return out
 
 
-def evaluate(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def evaluate(fixed: FixedInputs, d: dict[str, np.ndarray], parties: bool = False) -> dict[str, np.ndarray]:
     """Headline figures of one intervention mix for every draw: arrays of shape [n].
 
     The keys of :func:`evaluate_options` for a single option (every intervention in it);
     ``cumulative_net`` is [n, T], the by-party arrays [n, P].
     """
     membership = np.ones((fixed.effect_years.size, 1))
-    return {key: value[:, 0] for key, value in evaluate_options(fixed, d, membership).items()}
+    return {key: value[:, 0] for key, value in evaluate_options(fixed, d, membership, parties).items()}

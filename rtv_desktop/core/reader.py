@@ -13,6 +13,9 @@ from .issues import Issue
 from .model import Uncertain
 
 
+NOT_READ = float("nan")  # stands in for a number that could not be read: no range check trips on it
+
+
 class Reader:
     """Collects :class:`Issue` s while values are read from parsed JSON."""
 
@@ -33,20 +36,20 @@ class Reader:
         if key not in data:
             if default is None:
                 self.fail(path, "is missing: enter a number")
-                return 0.0
+                return NOT_READ
             return default
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(path, f"must be a number, not {kind_of(value)}")
-            return default if default is not None else 0.0
+            return NOT_READ
         try:
             number = float(value)
         except OverflowError:  # an integer with hundreds of digits
             self.fail(path, "is far too large to be a real figure: check the value")
-            return 0.0
+            return NOT_READ
         if not math.isfinite(number):
             self.fail(path, "must be a finite number (not NaN or infinity)")
-            return 0.0
+            return NOT_READ
         return number
 
     def integer(self, data: dict, key: str, path: str, default=None):
@@ -55,8 +58,10 @@ class Reader:
             return raw  # exact: a float would round seeds above 2**53
         before = len(self.issues)
         value = self.number(data, key, path, default)
-        if len(self.issues) > before or not isinstance(value, float):
-            return value if isinstance(value, int) else int(value)
+        if len(self.issues) > before:
+            return 0  # an integer has no "not read" value; validation skips what could not be read
+        if isinstance(value, int):
+            return value
         if value != int(value):
             self.fail(path, f"must be a whole number, not {value:g}")
         return int(value)
@@ -78,13 +83,13 @@ class Reader:
         if key not in data:
             if default is None:
                 self.fail(path, "is missing: enter a number or {central, low, high}")
-                return Uncertain.fixed(0.0)
+                return Uncertain.fixed(NOT_READ)
             return default
         value = data[key]
         if isinstance(value, dict):
             if "central" not in value:
                 self.fail(f"{path}.central", "is missing: a range needs central, low and high")
-            central = self.number(value, "central", f"{path}.central", 0.0)
+            central = self.number(value, "central", f"{path}.central", NOT_READ)
             low = self.number(value, "low", f"{path}.low", central)
             high = self.number(value, "high", f"{path}.high", central)
             return Uncertain(central, low, high)

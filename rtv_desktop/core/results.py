@@ -127,7 +127,7 @@ def run(scenario: Scenario) -> Results:
                * flows["additionality"][:, None, None])
     saving = avoided * draws["unit_cost"][0]
     cashable = saving * fixed.cashable_share
-    totals = {k: v[0] for k, v in engine.evaluate(fixed, draws).items()}
+    totals = {k: v[0] for k, v in engine.evaluate(fixed, draws, parties=True).items()}
     per_i = {k: v[0] for k, v in engine.intervention_values(fixed, draws).items()}
     by_i = engine.headline(per_i, fixed.volunteer_time, fixed.qaly_threshold)
     return Results(

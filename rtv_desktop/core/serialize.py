@@ -146,13 +146,12 @@ def _read_declared(r: Reader, cls, data: dict, path: str, base, version: int = 2
     for name, spec in specs(cls):
         if name in _SPECIAL:
             continue
-        declared_default = _declared_default(cls, name)
         if spec.since > version:
-            default = declared_default
-        elif base is None:
-            default = None if spec.required else declared_default
+            default = _declared_default(cls, name)
+        elif spec.required:
+            default = None  # never filled in from a preset: its absence is a problem to report
         else:
-            default = getattr(base, name)
+            default = getattr(base, name) if base is not None else _declared_default(cls, name)
         values[name] = _read_value(r, data, name, spec, f"{path}.{name}", default)
     if "optimism_bias" in {f.name for f in fields(cls)}:
         values["optimism_bias"] = _read_optimism_bias(r, data, base.optimism_bias)
@@ -217,7 +216,7 @@ def _read_services(r: Reader, data: dict) -> tuple[Service, ...]:
     out = []
     for j, item in enumerate(raw):
         service = _read_declared(r, Service, r.mapping(item, f"services[{j}]"), f"services[{j}]", None)
-        service = replace(service, name=service.name or service.id, unit_cost=service.unit_cost or Uncertain.fixed(0))
+        service = replace(service, name=service.name or service.id)
         out.append(replace(service, baseline=_read_baseline(r, use, service.id)))
     return tuple(out)
 
@@ -269,10 +268,6 @@ def _read_intervention(r: Reader, data: dict, path: str, version: int) -> Interv
 
     base = replace(approach_preset("custom"), notes="", id="")
     iv = _read_declared(r, Intervention, data, path, base, version)
-    for name, spec in specs(Intervention):  # required fields may not fall back on the preset
-        if spec.required and name not in data and name not in _SPECIAL:
-            r.fail(f"{path}.{name}", "is missing: enter a number or {central, low, high}" if spec.uncertain
-                   else "is missing: enter it")
     effect = r.mapping(data.get("effect", {}), f"{path}.effect")
     iv = replace(iv, effect=tuple((str(sid), r.uncertain(effect, sid, f"{path}.effect.{sid}")) for sid in effect))
     if version >= 2 and "funding" in data:

@@ -249,7 +249,12 @@ def _with_nothing(values: np.ndarray, nothing: bool) -> np.ndarray:
 def _best_shares(values: np.ndarray) -> np.ndarray:
     """Share of draws in which each column is highest, ties shared equally: [columns]."""
     top = values == values.max(axis=1, keepdims=True)
-    return (top / top.sum(axis=1, keepdims=True)).mean(axis=0)
+    counts = top.sum(axis=1)
+    single = counts == 1
+    shares = np.bincount(values.argmax(axis=1)[single], minlength=values.shape[1]).astype(float)
+    if not single.all():  # draws in which options tie (identical options) share the win
+        shares += (top[~single] / counts[~single, None]).sum(axis=0)
+    return shares / len(values)
 
 
 def prob_best(values: np.ndarray, nothing: bool) -> tuple[tuple[float, ...], float | None]:

@@ -1,7 +1,10 @@
 """Import a table of areas with populations from CSV or Excel (same schema as the bundled tables).
 
 Columns: ``area_code, area_name, population_total, population_18_plus,
-population_65_plus, reference_period``. Every problem is reported at once with its row
+population_65_plus, reference_period``, and optionally ``disabled_equality_act_pct`` (the
+share of residents [%] whose condition limits day-to-day activities, or a local measure of
+need on the same scale, e.g. from QOF or public-health figures) with ``need_source`` saying
+where it comes from. Every problem is reported at once with its row
 (and cell, for a workbook); an area code that is not ``E`` + 8 digits is only a warning,
 since local codes (e.g. a PCN) are legitimate.
 """
@@ -13,12 +16,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from .areas import AreaRecord
+from .areas import AreaRecord, today
 from .errors import InputFileError, Problem
 
 COLUMNS = ("area_code", "area_name", "population_total", "population_18_plus", "population_65_plus",
            "reference_period")
 COUNT_COLUMNS = COLUMNS[2:5]
+NEED_COLUMN, NEED_SOURCE_COLUMN = "disabled_equality_act_pct", "need_source"
 ONS_CODE = re.compile(r"^E\d{8}$")
 MAX_ROWS = 100_000
 IMPORTED_KIND = "Imported area"
@@ -128,4 +132,25 @@ def _record(row: dict, number: int, sheet, columns, table: str, problems, notes)
                                                           f"population_18_plus ({adults:,}): everyone 65+ is an adult"))
         return None
     period = str(row["reference_period"]).strip()
-    return AreaRecord(code, name, IMPORTED_KIND, total, adults, older, period, table)
+    need = _need(row, at, problems)
+    if need is ...:
+        return None
+    source = str(row.get(NEED_SOURCE_COLUMN, "") or "").strip() or f"{table}, column {NEED_COLUMN}"
+    return AreaRecord(code, name, IMPORTED_KIND, total, adults, older, period, table, need, source, today())
+
+
+def _need(row: dict, at, problems: list[Problem]):
+    """The optional need percentage; ``None`` when blank or absent, ``...`` after a problem."""
+    text = str(row.get(NEED_COLUMN, "") or "").strip().rstrip("%").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        problems.append(Problem(at(NEED_COLUMN), f"{NEED_COLUMN} must be a percentage such as 17.3; it is '{text}'"))
+        return ...
+    if not 0 < value <= 100:
+        problems.append(Problem(at(NEED_COLUMN), f"{NEED_COLUMN} must be a percentage above 0 and at most 100; "
+                                                 f"it is {value:g}"))
+        return ...
+    return value

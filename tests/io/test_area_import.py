@@ -31,9 +31,13 @@ def test_csv_rows_become_area_records(tmp_path):
     assert table.warnings == ()
     first = table.records[0]
     assert first == AreaRecord("E54000048", "Lancashire and South Cumbria ICB", "Imported area", 1_800_000,
-                               1_440_000, 380_000, "mid-2022", "areas.csv")
+                               1_440_000, 380_000, "mid-2022", "areas.csv", None, "areas.csv, column "
+                               "disabled_equality_act_pct", first.imported)
     area = first.apply_to(__import__("rtv_desktop.core", fromlist=["default_scenario"]).default_scenario().area)
     assert area.adult_share == pytest.approx(0.8) and area.population == 1_800_000
+    # Every figure names the file it came from and the day it was imported.
+    found = area.source_of("adult_share")
+    assert "imported from areas.csv" in found.source and found.date == first.imported
 
 
 def test_xlsx_gives_the_same_records(tmp_path):
@@ -90,3 +94,34 @@ def test_other_files_are_refused(tmp_path):
     assert "CSV" in str(refused(tmp_path / "areas.txt"))
     (tmp_path / "broken.xlsx").write_text("not a workbook")
     assert "could not be read" in str(refused(tmp_path / "broken.xlsx"))
+
+
+def test_a_need_column_is_read_and_adjusts_the_ltc_shares(tmp_path):
+    from rtv_desktop.core import default_scenario
+    from rtv_desktop.core.need import adjusted_index
+
+    path = tmp_path / "local.csv"
+    path.write_text("area_code,area_name,population_total,population_18_plus,population_65_plus,reference_period,"
+                    "disabled_equality_act_pct,need_source\n"
+                    "E99000001,Northtown,100000,80000,20000,mid-2024,20.76,QOF 2024/25 register prevalence\n"
+                    "E99000002,Southtown,50000,40000,9000,mid-2024,,\n")
+    north, south = read_area_table(path).records
+    national = default_scenario().area
+    adjusted = north.apply_to(national, national)
+    # Need index = 20.76 / 17.30 = 1.2 exactly; the shares are the national ones times 1.2.
+    assert adjusted_index(adjusted) == pytest.approx(1.2)
+    assert adjusted.ltc_share == pytest.approx(national.ltc_share * 1.2)
+    assert adjusted.multimorbid_share == pytest.approx(national.multimorbid_share * 1.2)
+    assert "QOF 2024/25 register prevalence" in adjusted.source_of("ltc_share").source
+    assert adjusted.source_of("population").date == adjusted.source_of("ltc_share").date != ""
+    plain = south.apply_to(national, national)  # no need figure: the shares stay as they were
+    assert plain.ltc_share == national.ltc_share and adjusted_index(plain) is None
+
+
+def test_a_need_figure_that_is_not_a_percentage_is_located(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("area_code,area_name,population_total,population_18_plus,population_65_plus,reference_period,"
+                    "disabled_equality_act_pct\nE99000001,Northtown,100000,80000,20000,mid-2024,high\n")
+    with pytest.raises(InputFileError) as caught:
+        read_area_table(path)
+    assert str(caught.value.problems[0]).startswith("row 2, column disabled_equality_act_pct")

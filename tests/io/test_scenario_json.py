@@ -125,11 +125,11 @@ def test_wrong_types_and_missing_fields_are_all_listed(good_text):
     data = json.loads(good_text)
     data["area"]["population"] = "lots"
     data["settings"]["horizon_years"] = [5]
-    del data["interventions"][0]["reach"]
+    del data["options"][0]["interventions"][0]["reach"]
     with pytest.raises(InputFileError) as info:
         scenario_from_json_text(json.dumps(data))
     fields = {p.field for p in info.value.problems}
-    assert {"area.population", "settings.horizon_years", "interventions[0].reach"} <= fields
+    assert {"area.population", "settings.horizon_years", "options[0].interventions[0].reach"} <= fields
 
 
 def test_unusable_numbers_and_other_problems_are_listed_together(good_text):
@@ -137,16 +137,17 @@ def test_unusable_numbers_and_other_problems_are_listed_together(good_text):
     data["area"]["population"] = math.nan
     data["area"]["adult_share"] = "lots"
     data["settings"]["horizon_years"] = 10**400
-    data["interventions"][0]["reach"] = 7
+    data["options"][0]["interventions"][0]["reach"] = 7
+    data["options"][0]["interventions"][1]["approach"] = "magic"
     with pytest.raises(InputFileError) as info:
         scenario_from_json_text(json.dumps(data))
+    # One pass, every problem: unusable numbers, wrong types, and the ranges and choices of the rest.
     fields = [p.field for p in info.value.problems]
-    assert fields == ["area.population", "settings.horizon_years", "area.adult_share"]
-    data["area"]["adult_share"] = 0.8
-    with pytest.raises(InputFileError) as info:
-        scenario_from_json_text(json.dumps(data))
-    fields = [p.field for p in info.value.problems]
-    assert fields[:2] == ["area.population", "settings.horizon_years"] and "interventions[0].reach" in fields
+    assert fields[:3] == ["area.population", "settings.horizon_years", "area.adult_share"]
+    assert set(fields[3:]) == {"options[0].interventions[0].reach", "options[0].interventions[1].approach"}
+    text = info.value.report()
+    assert "Reach per year must be from 0% to 100%; it is 700%" in text
+    assert "Peer support: Approach must be one of 'Self-management education'" in text and "it is 'magic'" in text
 
 
 def test_out_of_range_values_are_refused(good_text):
