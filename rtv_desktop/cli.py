@@ -21,7 +21,7 @@ from .io.files import WORKBOOK_SUFFIXES
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("run", "template", "check")
+COMMANDS = ("run", "template", "check", "areas")
 log = logging.getLogger(__name__)
 
 
@@ -47,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_template.add_argument("output", help="workbook to write (.xlsx)")
     p_check = sub.add_parser("check", help="list every problem in a workbook (.xlsx) or scenario (.json)")
     p_check.add_argument("input", help="RtV workbook (.xlsx) or scenario file (.json)")
+    p_areas = sub.add_parser("areas", help="value the document's options for every bundled area")
+    areas_sub = p_areas.add_subparsers(dest="areas_command", required=True)
+    p_areas_run = areas_sub.add_parser("run", help="every ICB or upper-tier council, then England")
+    p_areas_run.add_argument("input", help="scenario file (.json) or RtV workbook (.xlsx)")
+    p_areas_run.add_argument("--level", choices=("icb", "utla"), required=True,
+                             help="icb: the 42 ICBs; utla: the 153 upper-tier local authorities")
+    p_areas_run.add_argument("--out", help="write the table to this .csv (sources in a .txt beside it) or .xlsx; "
+                                           "without it the CSV goes to standard output")
+    p_areas_run.add_argument("--iterations", type=_positive_int, help="also simulate N draws for every area")
+    p_areas_run.add_argument("--seed", type=_non_negative_int, help="random seed of the simulation")
     return parser
 
 
@@ -70,7 +80,7 @@ def _non_negative_int(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one headless command and return its exit code."""
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check}[args.command]
+    handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check, "areas": cmd_areas}[args.command]
     try:
         return handler(args)
     except (InputFileError, InvalidScenario, SaveError) as exc:
@@ -173,4 +183,19 @@ def cmd_check(args) -> int:
     for warning in warnings:
         print(f"Note: {warning}")
     print("No problems found")
+    return EXIT_OK
+
+
+def cmd_areas(args) -> int:
+    """``areas run``: every option for every bundled area at one level, as a CSV or workbook."""
+    from .io.areas_run import ATTRIBUTION, csv_text, run_all_areas, write_area_table  # noqa: PLC0415
+
+    document = load_document(args.input)
+    table = run_all_areas(document, args.level, args.iterations, args.seed)
+    if args.out:
+        for path in write_area_table(table, args.out):
+            print(f"Wrote {path}")
+        return EXIT_OK
+    sys.stdout.write(csv_text(table))
+    print(ATTRIBUTION.strip(), file=sys.stderr)
     return EXIT_OK

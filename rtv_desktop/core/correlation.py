@@ -42,12 +42,14 @@ def target_scores(m: int, k: int, rho: float, rng: np.random.Generator) -> np.nd
     scores = van_der_waerden(m)
     if rho >= 1.0:
         return np.repeat(rng.permutation(scores)[:, None], k, axis=1)
-    matrix = np.column_stack([rng.permutation(scores) for _ in range(k)])
+    matrix = rng.permuted(np.tile(scores, (k, 1)), axis=1).T  # each column its own random order
     target = np.full((k, k), rho) + (1.0 - rho) * np.eye(k)
     p = np.linalg.cholesky(target)
+    # The columns are permutations of the same scores (mean 0): their correlation is a plain product.
+    sample = matrix.T @ matrix / float(scores @ scores)
     try:
-        f = np.linalg.cholesky(np.corrcoef(matrix, rowvar=False))
-        return matrix @ np.linalg.inv(f).T @ p.T
+        f = np.linalg.cholesky(sample)
+        return matrix @ np.linalg.solve(f.T, p.T)  # M F^-T P^T
     except np.linalg.LinAlgError:  # too few draws for the correction: near-uncorrelated scores will do
         return matrix @ p.T
 
@@ -55,11 +57,14 @@ def target_scores(m: int, k: int, rho: float, rng: np.random.Generator) -> np.nd
 def reorder(samples: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Row indices ``[m, k]`` that give each column of ``samples`` the ranks of ``target``'s column.
 
-    ``samples[perm[:, j], j]`` has the same rank order as ``target[:, j]``.
+    ``samples[perm[:, j], j]`` has the same rank order as ``target[:, j]``: the draw of rank
+    ``r`` goes where the target has rank ``r``. Continuous draws and scores have no ties.
     """
-    ranks = np.argsort(np.argsort(target, axis=0, kind="stable"), axis=0, kind="stable")
-    order = np.argsort(samples, axis=0, kind="stable")
-    return np.take_along_axis(order, ranks, axis=0)
+    target_order = np.argsort(target.T, axis=1)  # rows are contiguous: fast sorts
+    sample_order = np.argsort(samples.T, axis=1)
+    perm = np.empty_like(sample_order)
+    np.put_along_axis(perm, target_order, sample_order, axis=1)
+    return perm.T
 
 
 def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: float, seed: int,

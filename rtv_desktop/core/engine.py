@@ -110,11 +110,11 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
 def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: bool = False) -> dict[str, np.ndarray]:
     """Per draw and intervention: present values and totals [n, I], and the yearly net [n, I, T].
 
-    Keys: :data:`ADDITIVE_KEYS`, ``yearly_net`` [n, I, T] (undiscounted saving minus cost),
-    ``social`` [n, I] (this intervention's social value on the basis of the volunteer-time
-    setting, for the strength-of-evidence share), ``active`` [n, I] (anything spent or saved)
-    and, with ``parties``, ``saving_by_party`` and ``cashable_by_party`` [n, I, P] (present
-    values by the funder whose services save).
+    Keys: :data:`ADDITIVE_KEYS`, ``social`` [n, I] (this intervention's social value on the
+    basis of the volunteer-time setting, for the strength-of-evidence share), ``active`` [n, I]
+    (anything spent or saved), what the yearly net needs (``saving_rate``, ``cum_pi``
+    [n, I, T], ``annual_cost``, ``setup``) and, with ``parties``, ``saving_by_party`` and
+    ``cashable_by_party`` [n, I, P] (present values by the funder whose services save).
 
     Notes
     -----
@@ -128,8 +128,12 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     completers = starters * d["completion"]
     cum_pi = cumulative_persistence(d["drop_off"], fixed.effect_years, fixed.years)  # [n, I, T]
     weighted = completers * additionality(fixed, d["deadweight"])  # C_i * A_i
-    value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
-    saving_rate = weighted * value.sum(axis=-1)  # £ per unit of cum_pi
+    # Contacts avoided per completer-year, valued by a batched product over services (much
+    # faster than broadcasting the unit costs over [n, I, S] and summing).
+    avoided = d["effect"] * fixed.baseline  # [n, I, S]
+    unit_cost = d["unit_cost"][:, :, None]  # [n, S, 1]
+    per_completer = (avoided @ unit_cost)[..., 0]  # £ per completer-year [n, I]
+    saving_rate = weighted * per_completer  # £ per unit of cum_pi
     pv_factor = weighted * (cum_pi @ fixed.discount)  # C_i * A_i * sum_t cumsum(pi)[t] * DF[t]
     annual_cost = _annual_cost(fixed, starters, d["cost_per_starter"])
     setup = fixed.setup_cost * fixed.cost_uplift
@@ -137,8 +141,8 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     years = fixed.discount.sum()
     out = {
         "pv_cost": annual_cost * years + setup,
-        "pv_saving": value.sum(axis=-1) * pv_factor,
-        "pv_cashable": (value @ fixed.cashable_share) * pv_factor,
+        "pv_saving": per_completer * pv_factor,
+        "pv_cashable": (avoided @ (unit_cost * fixed.cashable_share[:, None]))[..., 0] * pv_factor,
         "wellbys": wellbys,
         "pv_wellbeing": wellbys * d["wellby_value"][:, None],
         "pv_volunteer": starters * (fixed.volunteer_hours * fixed.volunteer_hour_value * years),
@@ -147,26 +151,41 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
         "completers": completers * fixed.years,
         "total_cost": annual_cost * fixed.years + setup,
         "active": (annual_cost != 0) | (setup != 0) | (saving_rate != 0),
+        "saving_rate": saving_rate, "cum_pi": cum_pi, "annual_cost": annual_cost, "setup": setup,
     }
     if parties:
-        out["saving_by_party"] = pv_factor[..., None] * (value @ fixed.service_party)
-        out["cashable_by_party"] = pv_factor[..., None] * ((value * fixed.cashable_share) @ fixed.service_party)
+        out["saving_by_party"] = pv_factor[..., None] * (avoided @ (unit_cost * fixed.service_party))
+        cashable = unit_cost * (fixed.cashable_share[:, None] * fixed.service_party)
+        out["cashable_by_party"] = pv_factor[..., None] * (avoided @ cashable)
     out["social"] = social_value(out, fixed.volunteer_time)
     out["pv_social_weak"] = out["social"] * fixed.weak_evidence
-    yearly_net = saving_rate[..., None] * cum_pi - annual_cost[..., None]
-    yearly_net[..., 0] -= setup
-    out["yearly_net"] = yearly_net
     return out
 
 
 def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray) -> dict[str, np.ndarray]:
-    """Per-intervention figures added up for each option: [n, K] (``yearly_net`` [n, K, T]).
+    """Per-intervention figures added up for each option: [n, K], and ``yearly_net`` [n, K, T].
 
-    ``membership`` [I, K] is 1 where intervention ``i`` belongs to option ``k``.
+    ``membership`` [I, K] is 1 where intervention ``i`` belongs to option ``k``. The yearly net
+    (undiscounted saving minus cost) is ``sum_i M[i,k] * (saving_rate_i * cumsum(pi_i)[t] -
+    annual_cost_i - (t == 0) * setup_i)``.
     """
-    out = {key: per_i[key] @ membership for key in ADDITIVE_KEYS}
-    out["yearly_net"] = np.einsum("nit,ik->nkt", per_i["yearly_net"], membership)
+    out = {key: by_option(per_i[key], membership) for key in ADDITIVE_KEYS}
+    weights = per_i["saving_rate"][:, :, None] * membership  # [n, I, K]
+    yearly = np.matmul(per_i["cum_pi"].transpose(0, 2, 1), weights).transpose(0, 2, 1)  # [n, K, T]
+    yearly -= by_option(per_i["annual_cost"], membership)[..., None]
+    yearly[..., 0] -= per_i["setup"] @ membership
+    out["yearly_net"] = yearly
     return out
+
+
+def by_option(values: np.ndarray, membership: np.ndarray) -> np.ndarray:
+    """``[n, I]`` figures added up per option, ``[n, K]``.
+
+    A plain sum over the (few) interventions, not a matrix product: BLAS may add in a
+    different order for a different number of rows, and the answer must not depend on the
+    chunk size.
+    """
+    return (values[:, :, None] * membership).sum(axis=1)
 
 
 def social_value(pv: dict[str, np.ndarray], volunteer_time: str) -> np.ndarray:
@@ -243,7 +262,7 @@ def evaluate_options(fixed: FixedInputs, d: dict[str, np.ndarray], membership: n
     totals = option_totals(per_i, membership)
     out = headline(totals, fixed.volunteer_time, fixed.qaly_threshold)
     out["cumulative_net"] = np.cumsum(totals["yearly_net"], axis=-1)
-    out["payback_year"] = payback_year(out["cumulative_net"], (per_i["active"] @ membership) > 0)
+    out["payback_year"] = payback_year(out["cumulative_net"], by_option(per_i["active"], membership) > 0)
     if parties:
         out["saving_by_party"] = np.einsum("nip,ik->nkp", per_i["saving_by_party"], membership)
         out["cashable_by_party"] = np.einsum("nip,ik->nkp", per_i["cashable_by_party"], membership)

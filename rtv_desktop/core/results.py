@@ -128,7 +128,8 @@ def run(scenario: Scenario) -> Results:
     saving = avoided * draws["unit_cost"][0]
     cashable = saving * fixed.cashable_share
     totals = {k: v[0] for k, v in engine.evaluate(fixed, draws, parties=True).items()}
-    per_i = {k: v[0] for k, v in engine.intervention_values(fixed, draws).items()}
+    values = engine.intervention_values(fixed, draws)
+    per_i = {k: values[k][0] for k in engine.ADDITIVE_KEYS}
     by_i = engine.headline(per_i, fixed.volunteer_time, fixed.qaly_threshold)
     return Results(
         scenario=scenario,

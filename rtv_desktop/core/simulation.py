@@ -9,6 +9,7 @@ options are not noise (MODEL.md sections 4, 6 and 7).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable
 
 import numpy as np
@@ -79,8 +80,22 @@ class SimulationResults:
     prob_best_fiscal_do_nothing: float | None
     evpi_social: float
     evpi_fiscal: float
-    acceptability: tuple[np.ndarray, tuple[np.ndarray, ...]]
-    acceptability_do_nothing: np.ndarray | None
+    wellbys: np.ndarray  # [N, K] discounted WELLBYs of each option in each draw
+
+    @cached_property
+    def _acceptability(self):
+        nothing = self.prob_best_do_nothing is not None
+        return acceptability_curve(self.document, self.options, self.wellbys, nothing)
+
+    @property
+    def acceptability(self) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+        """Worked out when first asked for: a view of the draws, not part of drawing them."""
+        values, probs, _nothing = self._acceptability
+        return values, probs
+
+    @property
+    def acceptability_do_nothing(self) -> np.ndarray | None:
+        return self._acceptability[2]
 
     @property
     def scenario(self) -> Scenario:
@@ -177,19 +192,12 @@ def simulate(
         raise ValueError("iterations must be 1 or more")
     union = union_of_options(doc)
     fixed = fixed_inputs(union.scenario)
-    inputs = [item for item in uncertain_inputs(union.scenario) if not item.value.is_fixed]
-    streams = [stream(seed, item.key) for item in inputs]
     width = max(1, union.membership.shape[0] * max(fixed.years, len(union.scenario.services)))
     chunk = chunk_size or max(256, _CHUNK_ELEMENTS // width)
     store = _Store(n_total, len(doc.options), fixed.years)
     done = 0
-    for block, start in enumerate(range(0, n_total, BLOCK)):
-        m = min(BLOCK, n_total - start)
-        draws = draws_at(union.scenario, m)
-        for item, gen in zip(inputs, streams):
-            v = item.value
-            draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
-        correlate(draws, inputs, doc.settings.correlation, seed, block)
+    for draws in draw_blocks(union.scenario, n_total, seed, doc.settings.correlation):
+        m = len(draws["wellby_value"])
         for offset in range(0, m, chunk):
             if cancelled is not None and cancelled():
                 raise SimulationCancelled(f"cancelled after {done:,} of {n_total:,} draws")
@@ -199,6 +207,24 @@ def simulate(
             if progress is not None:
                 progress(done, n_total)
     return _results(doc, n_total, seed, store)
+
+
+def draw_blocks(scenario: Scenario, n: int, seed: int, rho: float):
+    """The draws of every uncertain input of ``scenario``, in blocks of up to 10,000 (a generator).
+
+    Each input has its own stream (:func:`rtv_desktop.core.params.stream`); each block's draws
+    are correlated at ``rho`` across interventions before they are handed out.
+    """
+    inputs = [item for item in uncertain_inputs(scenario) if not item.value.is_fixed]
+    streams = [stream(seed, item.key) for item in inputs]
+    for block, start in enumerate(range(0, n, BLOCK)):
+        m = min(BLOCK, n - start)
+        draws = draws_at(scenario, m)
+        for item, gen in zip(inputs, streams):
+            v = item.value
+            draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
+        correlate(draws, inputs, rho, seed, block)
+        yield draws
 
 
 class _Store:
@@ -226,13 +252,12 @@ def _results(doc: Document, n: int, seed: int, store: _Store) -> SimulationResul
     nothing = doc.comparator is None
     best_social, best_social_nothing = prob_best(social, nothing)
     best_fiscal, best_fiscal_nothing = prob_best(fiscal, nothing)
-    values, probs, probs_nothing = acceptability(doc, store.samples, nothing)
     return SimulationResults(
         document=doc, iterations=n, seed=seed, correlation=doc.settings.correlation, options=tuple(options),
         prob_best_social=best_social, prob_best_fiscal=best_fiscal,
         prob_best_do_nothing=best_social_nothing, prob_best_fiscal_do_nothing=best_fiscal_nothing,
         evpi_social=evpi(social, nothing), evpi_fiscal=evpi(fiscal, nothing),
-        acceptability=(values, probs), acceptability_do_nothing=probs_nothing)
+        wellbys=_readonly(store.samples["wellbys"]))
 
 
 def _readonly(array: np.ndarray) -> np.ndarray:
@@ -248,13 +273,14 @@ def _with_nothing(values: np.ndarray, nothing: bool) -> np.ndarray:
 
 def _best_shares(values: np.ndarray) -> np.ndarray:
     """Share of draws in which each column is highest, ties shared equally: [columns]."""
-    top = values == values.max(axis=1, keepdims=True)
-    counts = top.sum(axis=1)
+    by_column = np.ascontiguousarray(values.T)  # reductions over a few long rows are fast
+    top = by_column == by_column.max(axis=0)
+    counts = top.sum(axis=0)
     single = counts == 1
-    shares = np.bincount(values.argmax(axis=1)[single], minlength=values.shape[1]).astype(float)
+    shares = np.bincount(by_column.argmax(axis=0)[single], minlength=len(by_column)).astype(float)
     if not single.all():  # draws in which options tie (identical options) share the win
-        shares += (top[~single] / counts[~single, None]).sum(axis=0)
-    return shares / len(values)
+        shares += (top[:, ~single] / counts[~single]).sum(axis=1)
+    return shares / values.shape[0]
 
 
 def prob_best(values: np.ndarray, nothing: bool) -> tuple[tuple[float, ...], float | None]:
@@ -270,17 +296,17 @@ def evpi(values: np.ndarray, nothing: bool) -> float:
     return float(table.max(axis=1).mean() - table.mean(axis=0).max())
 
 
-def acceptability(doc: Document, samples: dict, nothing: bool):
+def acceptability_curve(doc: Document, options, wellbys: np.ndarray, nothing: bool):
     """P(each option best on net social value) over 41 WELLBY values from £0 to twice the high value.
 
     ``npv_social(lambda) = npv_social - pv_wellbeing + lambda * wellbys`` per draw, with no re-run.
     """
     values = np.linspace(0.0, 2.0 * doc.settings.wellby_value.high, ACCEPTABILITY_POINTS)
-    base = samples["npv_social"] - samples["pv_wellbeing"]
+    base = np.column_stack([o.samples["npv_social"] - o.samples["pv_wellbeing"] for o in options])
     k = base.shape[1]
     probs = np.empty((ACCEPTABILITY_POINTS, k + int(nothing)))
     for row, lam in enumerate(values):
-        probs[row] = _best_shares(_with_nothing(base + lam * samples["wellbys"], nothing))
+        probs[row] = _best_shares(_with_nothing(base + lam * wellbys, nothing))
     per_option = tuple(_readonly(probs[:, j]) for j in range(k))
     return _readonly(values), per_option, (_readonly(probs[:, k]) if nothing else None)
 
