@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from ..resources import resource_path
@@ -52,7 +52,9 @@ def default_area() -> Area:
 @lru_cache(maxsize=1)
 def default_settings() -> Settings:
     data = _toml("settings.toml")
-    values = {key: entry["value"] for key, entry in data.items()}
+    # settings.toml may carry settings this version does not model yet: skip them.
+    known = {f.name for f in fields(Settings)}
+    values = {key: entry["value"] for key, entry in data.items() if key in known}
     w = data["wellby_value"]
     values["wellby_value"] = Uncertain(float(w["value"]), float(w["low"]), float(w["high"]))
     values["optimism_bias"] = tuple(float(v) for v in values["optimism_bias"])
