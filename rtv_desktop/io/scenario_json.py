@@ -108,12 +108,21 @@ def _looks_like_scenario(data) -> bool:
     return "format" in data or "area" in data or "interventions" in data or "options" in data
 
 
+# What can be left at the end of a file cut inside a number or a true/false/null.
+_CUT_TAIL = re.compile(r"[-+.\deE]*|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?")
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """True when the error is the end of a cut file, not a mistake inside it."""
+    return exc.msg.startswith("Unterminated string") or bool(_CUT_TAIL.fullmatch(text[exc.pos:].rstrip()))
+
+
 def parse_json_text(text: str, path="scenario"):
     """JSON values of ``text``; NaN and infinities are kept for :func:`value_problems` to locate."""
     try:
         return json.loads(text)  # NaN and Infinity become floats; value_problems names their field
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        truncated = _cut_short(text, exc)
         problem = messages.truncated_json_problem() if truncated else messages.invalid_json_problem(exc.msg)
         raise _refuse(path, [Problem(f"line {exc.lineno}, column {exc.colno}", problem)]) from None
     except RecursionError:

@@ -1,4 +1,4 @@
-"""A straightforward per-year Python loop over MODEL.md section 3: the independent check
+"""A straightforward per-year Python loop over MODEL.md sections 3 and 8: the independent check
 that the vectorised engine is compared with (and the baseline of the speed benchmark)."""
 
 from rtv_desktop.core import GROUPS, Scenario
@@ -7,16 +7,18 @@ from rtv_desktop.core import GROUPS, Scenario
 def loop_summary(s: Scenario) -> dict:
     st = s.settings
     sizes = s.area.group_sizes()
-    totals = dict(pv_cost=0.0, pv_saving=0.0, pv_cashable=0.0, pv_wellbeing=0.0, pv_volunteer=0.0)
+    totals = dict(pv_cost=0.0, pv_saving=0.0, pv_cashable=0.0, pv_wellbeing=0.0, pv_volunteer=0.0, qalys=0.0)
     for iv in s.interventions:
         eligible = iv.custom_size if iv.target_group == "custom" else sizes[iv.target_group]
         starters = eligible * iv.reach.central
         completers = starters * iv.completion.central
         add = (1 - iv.deadweight.central) * iv.attribution * (1 - st.optimism_bias[iv.evidence_grade - 1])
+        uplift = 1 + st.optimism_bias[iv.cost_grade - 1]  # cost optimism bias (8b)
         g = GROUPS.index(iv.target_group)
         for t in range(st.horizon_years):
             df = (1 + st.discount_rate) ** -t
             dfh = (1 + st.health_discount_rate) ** -t
+            dfq = (1 + st.qaly_discount_rate) ** -t
             k = 0.0
             for c in range(t + 1):
                 y = t - c
@@ -27,10 +29,15 @@ def loop_summary(s: Scenario) -> dict:
                 totals["pv_saving"] += saving * df
                 totals["pv_cashable"] += saving * svc.cashable_share * df
             cost = starters * iv.cost_per_starter.central + iv.fixed_cost + (iv.setup_cost if t == 0 else 0.0)
-            totals["pv_cost"] += cost * df
+            totals["pv_cost"] += cost * uplift * df
             totals["pv_wellbeing"] += k * iv.wellbeing_gain.central * add * st.wellby_value.central * dfh
+            totals["qalys"] += k * iv.qaly_gain.central * add * dfq
             totals["pv_volunteer"] += starters * iv.volunteer_hours * st.volunteer_hour_value * df
-    totals["pv_social"] = totals["pv_saving"] + totals["pv_wellbeing"] + totals["pv_volunteer"]
+    benefit = st.volunteer_time == "benefit"
+    totals["pv_social"] = totals["pv_saving"] + totals["pv_wellbeing"] + (totals["pv_volunteer"] if benefit else 0.0)
+    social_cost = totals["pv_cost"] + (totals["pv_volunteer"] if st.volunteer_time == "cost" else 0.0)
     totals["npv_fiscal"] = totals["pv_saving"] - totals["pv_cost"]
-    totals["npv_social"] = totals["pv_social"] - totals["pv_cost"]
+    totals["npv_social"] = totals["pv_social"] - social_cost
+    totals["net_cost"] = totals["pv_cost"] - totals["pv_saving"]
+    totals["nmb"] = totals["qalys"] * st.qaly_threshold - totals["net_cost"]
     return totals

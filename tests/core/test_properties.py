@@ -31,10 +31,14 @@ def scenarios(draw):
             deadweight=Uncertain.fixed(draw(fraction)),
             effect_years=draw(st.integers(1, 10)),
             evidence_grade=draw(st.integers(1, 6)),
+            cost_grade=draw(st.integers(1, 6)),
+            qaly_gain=Uncertain.fixed(draw(st.floats(-0.05, 0.1))),
             effect=effect,
         ))
     settings_ = replace(s.settings, horizon_years=draw(st.integers(1, 10)),
-                        discount_rate=draw(st.floats(0.0, 0.2)), health_discount_rate=draw(st.floats(0.0, 0.2)))
+                        discount_rate=draw(st.floats(0.0, 0.2)), health_discount_rate=draw(st.floats(0.0, 0.2)),
+                        qaly_discount_rate=draw(st.floats(0.0, 0.2)),
+                        volunteer_time=draw(st.sampled_from(("benefit", "cost", "excluded"))))
     area = replace(s.area, population=draw(st.floats(1.0, 5e6)))
     out = replace(s, interventions=tuple(ivs), settings=settings_, area=area)
     assert not [i for i in validate(out) if i.severity == "error"]
@@ -61,8 +65,9 @@ def test_zero_reach_gives_no_benefit_and_only_fixed_costs(s):
     s = replace(s, interventions=tuple(replace(iv, reach=Uncertain.fixed(0.0)) for iv in s.interventions))
     r = run(s)
     assert r.summary["pv_social"] == 0 and r.summary["starters"] == 0
-    fixed_only = sum(iv.fixed_cost for iv in s.interventions) * r.discount.sum()
-    fixed_only += sum(iv.setup_cost for iv in s.interventions)
+    uplift = [1 + s.settings.optimism_bias[iv.cost_grade - 1] for iv in s.interventions]  # cost optimism bias
+    fixed_only = sum(iv.fixed_cost * u for iv, u in zip(s.interventions, uplift)) * r.discount.sum()
+    fixed_only += sum(iv.setup_cost * u for iv, u in zip(s.interventions, uplift))
     assert r.summary["pv_cost"] == pytest.approx(fixed_only)
     free = replace(s, interventions=tuple(replace(iv, fixed_cost=0.0, setup_cost=0.0) for iv in s.interventions))
     assert run(free).summary["pv_cost"] == 0

@@ -29,10 +29,10 @@ def test_generated_scenarios_round_trip(s):
 def test_uncertain_numbers_are_plain_when_fixed_and_ranges_otherwise():
     d = default_scenario().to_dict()
     sme = d["options"][0]["interventions"][0]
-    assert sme["reach"] == 0.005
+    assert sme["reach"] == 0.0027
     assert sme["completion"] == {"central": 0.7, "low": 0.6, "high": 0.8}
-    assert d["baseline_use"]["adults_ltc"]["gp"] == 4.7
-    assert sme["effect"]["gp"] == {"central": 0.05, "low": 0.0, "high": 0.1}
+    assert d["baseline_use"]["adults_ltc"]["gp"] == 3.9
+    assert sme["effect"]["gp"] == {"central": 0.0, "low": -0.05, "high": 0.07}
 
 
 def test_missing_settings_take_defaults_but_area_is_required():

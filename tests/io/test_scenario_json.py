@@ -55,6 +55,21 @@ def test_truncated_file_is_called_truncated(tmp_path, good_text, fraction):
     assert error.problems[0].where.startswith("line ")
 
 
+@pytest.mark.parametrize("tail", ["0.", "-", "1e", "12", "tru", "fals", "nul"])
+def test_file_cut_inside_a_number_or_word_is_called_cut_short(tmp_path, tail):
+    path = tmp_path / "cut.json"
+    path.write_text('{"format": "rtv-desktop-scenario", "reach": ' + tail, encoding="utf-8")
+    assert "cut short" in refused(path).report()
+
+
+@pytest.mark.parametrize("text", ['{"reach": x}', '{"reach": 1,, "b": 2}', '{"reach": truex}'])
+def test_a_mistake_inside_a_file_is_not_called_cut_short(tmp_path, text):
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    report = refused(path).report()
+    assert "cut short" not in report and "not valid JSON" in report
+
+
 def test_missing_file_and_folder_are_refused(tmp_path):
     assert "does not exist" in refused(tmp_path / "nope.json").report()
     folder = tmp_path / "dir.json"

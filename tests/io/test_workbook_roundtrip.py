@@ -190,10 +190,10 @@ def test_edits_in_excel_are_read_and_listed_as_changes(tmp_path):
     imported = read_workbook(tmp_path / "edited.xlsx")
     assert imported.scenario.area.population == 250_000
     assert imported.scenario.settings.seed == 7
-    assert imported.scenario.interventions[1].reach == Uncertain(0.01, 0.005, 0.02)
+    assert imported.scenario.interventions[1].reach == Uncertain(0.01, 0.0027, 0.02)
     fields = {c.field: (c.old, c.new) for c in imported.changes}
     assert fields == {"area.population": (1_000_000, 250_000), "settings.seed": (20160301, 7),
-                      "interventions[1].reach": (0.005, 0.01), "interventions[1].reach.high": (0.005, 0.02)}
+                      "interventions[1].reach": (0.0027, 0.01), "interventions[1].reach.high": (0.0027, 0.02)}
     assert "1,000,000 -> 250,000" in str(imported.changes[0])
 
 

@@ -79,7 +79,7 @@ def test_effects_table_edits_low_central_high(qtbot, window):
     row = services.index("ae")
     assert model.setData(model.index(row, 3), 12.0)  # high, in %
     effect = dict(window.session.scenario.interventions[0].effect)["ae"]
-    assert effect == Uncertain(0.05, 0.0, 0.12)
+    assert effect == Uncertain(0.0, -0.05, 0.12)
     assert model.index(row, 3).data() == "12.0%"
 
 

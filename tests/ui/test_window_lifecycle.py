@@ -105,7 +105,7 @@ def test_choosing_a_bundled_area_fills_population_and_reference_period(window):
     area = window.session.scenario.area
     record = page._records[label]
     assert area.population == record.population_total and area.area_code == record.code
-    assert area.ltc_share == 0.30  # kept
+    assert area.ltc_share == 0.56  # kept
     assert "ONS mid-2023" in page.reference_note.text()
     assert validate(window.session.scenario) == [] or all(i.severity == "warning" for i in validate(window.session.scenario))
     completer = page.search.completer()
