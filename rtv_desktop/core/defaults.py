@@ -214,10 +214,13 @@ def _by_path() -> dict[str, Source]:
 
 
 def _show(entry: dict) -> str:
+    """A shipped value as text: a number, a range "a (low to high)", a list, or per-service effects."""
     value = entry.get("value", "")
-    if isinstance(value, dict):
+    if isinstance(value, dict) and "central" in value:
         return f"{_show({'value': value['central']})} ({_show({'value': value['low']})} to " \
                f"{_show({'value': value['high']})})"
+    if isinstance(value, dict):  # effects by service
+        return "; ".join(f"{key} {_show({'value': item})}" for key, item in value.items()) or "none"
     if isinstance(value, list):
         return ", ".join(f"{v:g}" for v in value)
     if "low" in entry:
