@@ -10,16 +10,13 @@ from .defaults import (
     Source,
     approach_preset,
     approach_presets,
-    blank_document,
-    blank_scenario,
-    default_document,
-    default_scenario,
     default_services,
     default_sources,
     service_catalogue,
     source_for,
 )
-from .document import Document, Option, Story, all_interventions, fresh_id
+from .document import Document, Option, Scenario, Story, all_interventions, fresh_id, read_document
+from .examples import blank_document, blank_scenario, default_document, default_scenario
 from .issues import Issue, ScenarioFormatError, described, errors
 from .labels import describe_field
 from .model import (
@@ -37,7 +34,6 @@ from .model import (
     Area,
     FigureSource,
     Intervention,
-    Scenario,
     Service,
     Settings,
     Uncertain,
@@ -45,7 +41,6 @@ from .model import (
 from .params import UncertainInput, uncertain_inputs
 from .rebase import Deflator, bundled_deflator, calendar_year, rebase
 from .results import INTERVENTION_KEYS, PARTY_KEYS, SUMMARY_KEYS, InvalidScenario, Results, run
-from .serialize import read_document
 from .simulation import OptionSimulation, SimulationResults, simulate
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, TornadoRow, scenarios, set_central, tornado
 from .validation import validate, validate_document

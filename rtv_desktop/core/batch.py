@@ -21,7 +21,7 @@ from .model import Area
 from .params import draws_at, fixed_inputs
 from .results import SUMMARY_KEYS
 from .simulation import draw_blocks, summarise, union_of_options
-from .uncertainty import SimulationCancelled, _checked
+from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable
 
 AREA_COLUMNS = ("population", "adult_share", "over65_share", "ltc_share", "multimorbid_share")
 _SUMMED = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "qalys", "wellbys",
@@ -52,7 +52,7 @@ def run_areas(doc: Document, areas: Sequence[Area]) -> list[list[dict]]:
     Raises ``InvalidScenario`` when an option of the document itself is invalid.
     """
     for scenario in doc.scenarios():
-        _checked(scenario)
+        check_runnable(scenario)
     union, fixed = _fixed_for_areas(doc, areas)
     draws = draws_at(union.scenario, len(areas))
     out = engine.evaluate_options(fixed, draws, union.membership)
@@ -110,10 +110,8 @@ def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: 
     area, so memory stays bounded by the draws and one area's figures; ``progress(done,
     total)`` counts areas.
     """
-    from .uncertainty import SIMULATED_KEYS  # noqa: PLC0415
-
     for scenario in doc.scenarios():
-        _checked(scenario)
+        check_runnable(scenario)
     union, fixed = _fixed_for_areas(doc, areas)
     blocks = list(draw_blocks(union.scenario, iterations, seed, doc.settings.correlation))
     draws = {key: np.concatenate([block[key] for block in blocks]) for key in blocks[0]}

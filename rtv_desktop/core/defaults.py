@@ -1,5 +1,7 @@
 """Shipped defaults (``resources/defaults``): the example area, services, approaches, settings.
 
+The example scenario and document built from them are in :mod:`.examples`.
+
 Every default number lives in a data file beside its source and price year; this module
 only reads them, field by field through the declarations (:mod:`.declare`), so a new input
 needs no code here. :func:`default_sources` returns the sources for tooltips, the
@@ -15,8 +17,7 @@ from functools import lru_cache
 
 from ..resources import resource_path
 from .declare import Spec, specs
-from .document import Document, Option
-from .model import GROUPS, Area, FigureSource, Intervention, Scenario, Service, Settings, Uncertain
+from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, Uncertain
 
 
 @dataclass(frozen=True)
@@ -135,34 +136,6 @@ def approach_preset(approach: str) -> Intervention:
     """A new intervention for ``approach``; ``custom`` is a placeholder with no effects."""
     presets = approach_presets()
     return presets.get(approach, presets["custom"])
-
-
-def default_scenario() -> Scenario:
-    """The embedded example: an England-average area of 1,000,000 people, six approaches."""
-    return Scenario(
-        name="Example: six approaches, England-average area",
-        area=default_area(),
-        settings=default_settings(),
-        services=default_services(),
-        interventions=tuple(iv for key, iv in approach_presets().items() if key != "custom"),
-        notes="Illustrative defaults (2024/25 prices): replace with local evidence.",
-    )
-
-
-def default_document() -> Document:
-    """The default scenario as a document of one option, compared with doing nothing."""
-    s = default_scenario()
-    return Document.from_scenario(s, "Six approaches")
-
-
-def blank_scenario() -> Scenario:
-    """The default area and services with no interventions (File > New)."""
-    return replace(default_scenario(), name="New scenario", interventions=(), notes="")
-
-
-def blank_document() -> Document:
-    s = blank_scenario()
-    return replace(Document.from_scenario(s), options=(Option("Option 1"),))
 
 
 # -- sources ---------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""A document: one appraisal frame and the options a business case compares (MODEL.md s.6).
+"""Scenarios and documents: what a valuation run needs, and the options a business case compares.
+
+A :class:`Scenario` is one intervention mix on an appraisal frame (area, settings,
+services); a :class:`Document` holds the frame once and several options (MODEL.md s.6).
 
 The frame (area, settings, services with their baseline use) is shared; each option is a
 named intervention mix. ``document.scenario(k)`` is option ``k`` as a :class:`Scenario`,
@@ -11,7 +14,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .model import Area, Intervention, Scenario, Service, Settings
+from . import serialize
+from .serialize import fresh_id  # noqa: F401 (part of the document's API: new ids for interventions)
+from .defaults import approach_preset, default_services, default_settings
+from .issues import ScenarioFormatError
+from .model import GROUPS, Area, Intervention, Service, Settings
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a valuation run needs: area, settings, services and interventions.
+
+    A :class:`~rtv_desktop.core.Document` holds several options; ``document.scenario(k)``
+    is option ``k`` as a scenario.
+    """
+
+    name: str
+    area: Area
+    settings: Settings
+    services: tuple[Service, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    author: str = ""
+    notes: str = ""
+
+    @property
+    def service_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.services)
+
+    @property
+    def baseline_use(self) -> dict[str, dict[str, float]]:
+        """Contacts per person per year, ``{group: {service_id: value}}``."""
+        return {g: {s.id: s.baseline[k] for s in self.services} for k, g in enumerate(GROUPS)}
+
+    def eligible(self, intervention: Intervention) -> float:
+        """Size of the intervention's target group [persons]."""
+        if intervention.target_group == "custom":
+            return float(intervention.custom_size)
+        return self.area.group_sizes().get(intervention.target_group, 0.0)
+
+    def to_dict(self) -> dict:
+        """The JSON form documented in the README: a document of one option."""
+        return Document.from_scenario(self).to_dict()
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Scenario:
+        """A scenario from its JSON form (the first option of a v2 document).
+
+        Raises ``ScenarioFormatError`` with every problem.
+        """
+        return Document.from_dict(data).scenario(0)
 
 
 @dataclass(frozen=True)
@@ -91,9 +142,7 @@ class Document:
     # -- JSON -----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
         """The version-2 JSON form (see the README); always written in full."""
-        from .serialize import document_to_dict  # noqa: PLC0415
-
-        return document_to_dict(self)
+        return serialize.document_to_dict(self)
 
     @classmethod
     def from_dict(cls, data) -> Document:
@@ -101,24 +150,13 @@ class Document:
 
         Raises ``ScenarioFormatError`` listing every problem of type and structure at once.
         """
-        from .serialize import document_from_dict  # noqa: PLC0415
-
-        return document_from_dict(data)
+        doc, issues = read_document(data)
+        if issues:
+            raise ScenarioFormatError(issues)
+        return doc
 
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
-
-
-def fresh_id(taken, stem: str = "iv") -> str:
-    """An intervention id not in ``taken``: ``stem`` then the first free number."""
-    taken = set(taken)
-    stem = re.sub(r"[^A-Za-z0-9_]", "_", stem)[:30] or "iv"
-    if stem not in taken:
-        return stem
-    number = 2
-    while f"{stem}_{number}" in taken:
-        number += 1
-    return f"{stem}_{number}"
 
 
 def valid_id(text: str) -> bool:
@@ -129,3 +167,17 @@ def valid_id(text: str) -> bool:
 def all_interventions(doc: Document) -> list[tuple[int, int, Intervention]]:
     """``(option index, row, intervention)`` for every intervention of every option."""
     return [(k, i, iv) for k, option in enumerate(doc.options) for i, iv in enumerate(option.interventions)]
+
+
+def read_document(data) -> tuple[Document, list]:
+    """A best-effort document from JSON data, and every problem of type and structure.
+
+    Absent settings take the shipped defaults; absent services and baseline use together take
+    the shipped services; an intervention's optional fields absent from the file take the
+    custom preset's values (see :mod:`.serialize`).
+    """
+    base = serialize.Base(default_settings(), default_services(), replace(approach_preset("custom"), notes="", id=""))
+    parts, issues = serialize.read_parts(data, base)
+    options = tuple(Option(**option) for option in parts.pop("options"))
+    stories = tuple(Story(**story) for story in parts.pop("stories"))
+    return Document(options=options, stories=stories, **parts), issues

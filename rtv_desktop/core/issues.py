@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .labels import describe_field
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,5 @@ def errors(issues: list[Issue]) -> list[Issue]:
 
 def described(issues: list[Issue], context) -> list[Issue]:
     """The issues with their ``subject`` filled in from ``context`` (a scenario or document)."""
-    from dataclasses import replace  # noqa: PLC0415
-
-    from .labels import describe_field  # noqa: PLC0415
-
     return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context))
             for issue in issues]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .declare import specs
-from .model import FUNDERS, GROUPS, Intervention, Scenario, Uncertain
+from .document import Scenario
+from .model import FUNDERS, GROUPS, Intervention, Uncertain
 
 # Per-intervention uncertain inputs (besides the effects), in declaration order.
 INTERVENTION_UNCERTAIN = tuple(name for name, spec in specs(Intervention) if spec.uncertain and name != "effect")

@@ -9,7 +9,8 @@ import numpy as np
 
 from . import engine
 from .issues import ScenarioFormatError, errors
-from .model import FUNDERS, PARTY_LABELS, Scenario
+from .document import Scenario
+from .model import FUNDERS, PARTY_LABELS
 from .params import draws_at, fixed_inputs
 from .validation import validate
 

@@ -1,5 +1,9 @@
 """The JSON form of documents and scenarios (``Document.to_dict`` / ``Document.from_dict``).
 
+This module knows the model's parts (area, settings, services, interventions) and the shape
+of a document file; it does not import the document itself, which builds on it, nor the
+shipped defaults, which the caller passes in (:class:`Base`).
+
 Fields are read and written from their declarations (:mod:`.declare`): nothing here names
 an ordinary input. Reading checks types and structure and reports every problem with its
 path in one pass; it always produces a best-effort document (unreadable values replaced
@@ -15,11 +19,11 @@ declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields, replace
+import re
+from dataclasses import dataclass, fields, replace
 
 from .declare import Spec, specs
-from .document import Document, Option, Story, fresh_id
-from .issues import Issue, ScenarioFormatError
+from .issues import Issue
 from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, Uncertain
 from .reader import Reader
 
@@ -70,7 +74,8 @@ def intervention_to_dict(iv: Intervention) -> dict:
     return out
 
 
-def document_to_dict(doc: Document) -> dict:
+def document_to_dict(doc) -> dict:
+    """The version-2 JSON form of a ``Document``."""
     services = [_plain(svc) for svc in doc.services]
     baseline = {g: {svc.id: svc.baseline[k] for svc in doc.services} for k, g in enumerate(GROUPS)}
     return {
@@ -92,38 +97,37 @@ def document_to_dict(doc: Document) -> dict:
 
 
 # -- reading ------------------------------------------------------------------------------------
-def read_document(data) -> tuple[Document, list[Issue]]:
-    """A best-effort document from JSON data, and every problem of type and structure."""
-    from .defaults import default_services, default_settings  # noqa: PLC0415 (defaults build on the model)
+@dataclass(frozen=True)
+class Base:
+    """What fills what a file leaves out: the shipped settings and services, and the preset
+    whose values an intervention's optional fields take."""
 
+    settings: Settings
+    services: tuple[Service, ...]
+    intervention: Intervention
+
+
+def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
+    """The keyword arguments of a ``Document`` read from JSON data (best effort), and every
+    problem of type and structure; ``options`` and ``stories`` come as lists of keyword
+    arguments of ``Option`` and ``Story``."""
     r = Reader()
     data = r.mapping(data, "scenario")
     version = data.get("version", 1) if isinstance(data.get("version", 1), int) else 1
     area = _read_area(r, r.mapping(data.get("area", {}), "area"))
     settings = _read_declared(r, Settings, r.mapping(data.get("settings", {}), "settings"), "settings",
-                              default_settings())
-    if "services" not in data and "baseline_use" not in data:
-        services = default_services()
-    else:
-        services = _read_services(r, data)
+                              base.settings)
+    services = base.services if "services" not in data and "baseline_use" not in data else _read_services(r, data)
     name = r.text(data, "name", "name", "Untitled scenario")
     if "options" in data or version >= 2 and "interventions" not in data:
-        options, comparator = _read_options(r, data)
+        options, comparator = _read_options(r, data, base.intervention)
     else:
-        options = (Option(name, _read_interventions(r, data.get("interventions", []), "interventions", version)),)
-        comparator = None
-    doc = Document(name=name, area=area, settings=settings, services=services, options=options,
-                   comparator=comparator, author=r.text(data, "author", "author", ""),
-                   notes=r.text(data, "notes", "notes", ""), stories=_read_stories(r, data.get("stories", [])))
-    return doc, r.issues
-
-
-def document_from_dict(data) -> Document:
-    """Raises ``ScenarioFormatError`` with every problem (see :func:`read_document`)."""
-    doc, issues = read_document(data)
-    if issues:
-        raise ScenarioFormatError(issues)
-    return doc
+        interventions = _read_interventions(r, data.get("interventions", []), "interventions", 1, base.intervention)
+        options, comparator = [{"name": name, "interventions": interventions, "notes": ""}], None
+    parts = {"name": name, "area": area, "settings": settings, "services": services, "options": options,
+             "comparator": comparator, "author": r.text(data, "author", "author", ""),
+             "notes": r.text(data, "notes", "notes", ""), "stories": _read_stories(r, data.get("stories", []))}
+    return parts, r.issues
 
 
 def _read_value(r: Reader, data: dict, name: str, spec: Spec, path: str, default):
@@ -230,7 +234,7 @@ def _read_baseline(r: Reader, use: dict, sid: str) -> tuple[float, ...]:
     return tuple(values)
 
 
-def _read_options(r: Reader, data: dict) -> tuple[tuple[Option, ...], int | None]:
+def _read_options(r: Reader, data: dict, preset: Intervention) -> tuple[list[dict], int | None]:
     raw = data.get("options", [])
     if not isinstance(raw, list):
         r.fail("options", "must be a list of options")
@@ -239,21 +243,22 @@ def _read_options(r: Reader, data: dict) -> tuple[tuple[Option, ...], int | None
     for k, item in enumerate(raw):
         path = f"options[{k}]"
         item = r.mapping(item, path)
-        options.append(Option(r.text(item, "name", f"{path}.name", f"Option {k + 1}"),
-                              _read_interventions(r, item.get("interventions", []), f"{path}.interventions", 2),
-                              r.text(item, "notes", f"{path}.notes", "")))
+        options.append({"name": r.text(item, "name", f"{path}.name", f"Option {k + 1}"),
+                        "interventions": _read_interventions(r, item.get("interventions", []),
+                                                             f"{path}.interventions", 2, preset),
+                        "notes": r.text(item, "notes", f"{path}.notes", "")})
     comparator = data.get("comparator")
     if comparator is not None and (isinstance(comparator, bool) or not isinstance(comparator, int)):
         r.fail("comparator", "must be the number of an option (counting from 0) or null for doing nothing")
         comparator = None
-    return tuple(options), comparator
+    return options, comparator
 
 
-def _read_interventions(r: Reader, raw, path: str, version: int) -> tuple[Intervention, ...]:
+def _read_interventions(r: Reader, raw, path: str, version: int, preset: Intervention) -> tuple[Intervention, ...]:
     if not isinstance(raw, list):
         r.fail(path, "must be a list of interventions")
         return ()
-    out = [_read_intervention(r, r.mapping(item, f"{path}[{k}]"), f"{path}[{k}]", version)
+    out = [_read_intervention(r, r.mapping(item, f"{path}[{k}]"), f"{path}[{k}]", version, preset)
            for k, item in enumerate(raw)]
     taken = {iv.id for iv in out if iv.id}
     for k, iv in enumerate(out):
@@ -263,11 +268,8 @@ def _read_interventions(r: Reader, raw, path: str, version: int) -> tuple[Interv
     return tuple(out)
 
 
-def _read_intervention(r: Reader, data: dict, path: str, version: int) -> Intervention:
-    from .defaults import approach_preset  # noqa: PLC0415
-
-    base = replace(approach_preset("custom"), notes="", id="")
-    iv = _read_declared(r, Intervention, data, path, base, version)
+def _read_intervention(r: Reader, data: dict, path: str, version: int, preset: Intervention) -> Intervention:
+    iv = _read_declared(r, Intervention, data, path, preset, version)
     effect = r.mapping(data.get("effect", {}), f"{path}.effect")
     iv = replace(iv, effect=tuple((str(sid), r.uncertain(effect, sid, f"{path}.effect.{sid}")) for sid in effect))
     if version >= 2 and "funding" in data:
@@ -277,7 +279,19 @@ def _read_intervention(r: Reader, data: dict, path: str, version: int) -> Interv
     return iv
 
 
-def _read_stories(r: Reader, raw) -> tuple[Story, ...]:
+def fresh_id(taken, stem: str = "iv") -> str:
+    """An intervention id not in ``taken``: ``stem`` then the first free number."""
+    taken = set(taken)
+    stem = re.sub(r"[^A-Za-z0-9_]", "_", stem)[:30] or "iv"
+    if stem not in taken:
+        return stem
+    number = 2
+    while f"{stem}_{number}" in taken:
+        number += 1
+    return f"{stem}_{number}"
+
+
+def _read_stories(r: Reader, raw) -> list[dict]:
     if not isinstance(raw, list):
         r.fail("stories", "must be a list of stories")
         return ()
@@ -289,7 +303,7 @@ def _read_stories(r: Reader, raw) -> tuple[Story, ...]:
         if not isinstance(consent, bool):
             r.fail(f"{path}.consent", "must be true or false")
             consent = False
-        out.append(Story(r.text(item, "title", f"{path}.title"), r.text(item, "text", f"{path}.text", ""),
-                         r.text(item, "teller", f"{path}.teller", ""), consent,
-                         r.text(item, "intervention_id", f"{path}.intervention_id", "")))
-    return tuple(out)
+        out.append({"title": r.text(item, "title", f"{path}.title"), "text": r.text(item, "text", f"{path}.text", ""),
+                    "teller": r.text(item, "teller", f"{path}.teller", ""), "consent": consent,
+                    "intervention_id": r.text(item, "intervention_id", f"{path}.intervention_id", "")})
+    return out

@@ -16,10 +16,10 @@ import numpy as np
 
 from . import engine
 from .correlation import BLOCK, correlate
-from .document import Document
-from .model import Intervention, Scenario
+from .document import Document, Scenario
+from .model import Intervention
 from .params import draws_at, fixed_inputs, intervention_key, stream, uncertain_inputs
-from .uncertainty import SIMULATED_KEYS, SimulationCancelled, _checked, pert
+from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable, pert
 
 # Draw arrays of [chunk, I, T] floats stay near this many elements (bounded memory).
 _CHUNK_ELEMENTS = 250_000
@@ -185,7 +185,7 @@ def simulate(
     if not doc.options:
         raise ValueError("the document has no options to simulate")
     for scenario in doc.scenarios():
-        _checked(scenario)
+        check_runnable(scenario)
     n_total = int(iterations if iterations is not None else doc.settings.iterations)
     seed = int(seed if seed is not None else doc.settings.seed)
     if n_total < 1:

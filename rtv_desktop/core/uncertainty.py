@@ -7,7 +7,8 @@ import numpy as np
 
 from . import engine
 from .issues import errors
-from .model import Scenario, Uncertain
+from .document import Scenario
+from .model import Uncertain
 from .params import UncertainInput, draws_at, fixed_inputs, uncertain_inputs
 from .results import InvalidScenario, Results, run
 from .validation import validate
@@ -25,7 +26,7 @@ class SimulationCancelled(Exception):
     """The caller's ``cancelled()`` callback asked the simulation to stop."""
 
 
-def _checked(s: Scenario) -> None:
+def check_runnable(s: Scenario) -> None:
     problems = errors(validate(s))
     if problems:
         raise InvalidScenario(problems)
@@ -98,7 +99,7 @@ def tornado(s: Scenario, metric: str = "npv_social") -> list[TornadoRow]:
     """
     if metric not in TORNADO_METRICS:
         raise ValueError(f"metric must be one of {TORNADO_METRICS}, not {metric!r}")
-    _checked(s)
+    check_runnable(s)
     varying, out = _one_way(s)
     rows = []
     for k, item in enumerate(varying):
@@ -122,7 +123,7 @@ def scenarios(s: Scenario) -> dict[str, Results]:
     an end is pessimistic is read from the one-way sensitivity, so inputs such as reach,
     which raise both cost and benefit, go whichever way the numbers say.
     """
-    _checked(s)
+    check_runnable(s)
     varying, out = _one_way(s)
     low, high = s, s
     for k, item in enumerate(varying):

@@ -13,7 +13,8 @@ import re
 
 from .declare import Spec, specs
 from .issues import Issue, described
-from .model import (FUNDERS, GROUP_LABELS, GROUPS, MAX_INTERVENTIONS, MAX_OPTIONS, Area, Intervention, Scenario,
+from .document import Scenario
+from .model import (FUNDERS, GROUP_LABELS, GROUPS, MAX_INTERVENTIONS, MAX_OPTIONS, Area, Intervention,
                     Service, Settings, Uncertain)
 
 _SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
