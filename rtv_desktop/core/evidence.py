@@ -1,0 +1,90 @@
+"""What the value rests on (MODEL.md section 8d): social value by strength of evidence, and the
+shipped assumptions a scenario still uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .declare import specs
+from .defaults import Source, approach_presets, default_area, default_settings, service_catalogue, source_for
+from .document import Scenario
+from .model import EVIDENCE_GRADES, GROUPS, Intervention
+from .results import Results
+
+GRADE_NAMES = ("strong local evidence", "strong evidence elsewhere", "promising", "emerging",
+               "weak or anecdotal", "untested assumption")
+WEAK_FROM_GRADE = 4
+MOSTLY = 0.5  # "most of the value": the headline note appears above this share
+
+
+def value_by_grade(results: Results) -> np.ndarray:
+    """Present social value [£] of the interventions of each evidence grade 1..6: [6]."""
+    grades = np.array([iv.evidence_grade for iv in results.scenario.interventions], dtype=int)
+    social = np.asarray(results.by_intervention["pv_social"], dtype=float)
+    return np.array([social[grades == g].sum() for g in range(1, EVIDENCE_GRADES + 1)])
+
+
+def weak_evidence_note(results: Results) -> str:
+    """A sentence for the headline when most of the social value rests on weak evidence, else ""."""
+    share = results.summary["share_social_weak_evidence"]
+    if share is None or share <= MOSTLY:
+        return ""
+    return (f"{share:.0%} of the social value rests on interventions whose evidence is emerging, weak or untested "
+            f"(grades {WEAK_FROM_GRADE}-{EVIDENCE_GRADES}).")
+
+
+@dataclass(frozen=True)
+class AssumptionInUse:
+    """A shipped default flagged as an assumption that the scenario still uses unchanged."""
+
+    what: str  # in the words of the screen, e.g. "Peer support: Wellbeing gain"
+    value: str
+    source: Source
+
+
+def assumptions_in_use(s: Scenario) -> list[AssumptionInUse]:
+    """Every input still at a shipped default that no published source supports."""
+    out = []
+    out += _frame_assumptions("area", s.area, default_area())
+    out += _frame_assumptions("settings", s.settings, default_settings())
+    catalogue = {svc.id: svc for svc in service_catalogue()}
+    for svc in s.services:
+        shipped = catalogue.get(svc.id)
+        if shipped is None:
+            continue
+        for name in ("unit_cost", "cashable_share"):
+            if getattr(svc, name) == getattr(shipped, name):
+                out += _found(f"{svc.name}: {dict(specs(type(svc)))[name].label}", f"services.{svc.id}.{name}")
+        for k, group in enumerate(GROUPS):
+            if svc.baseline[k] == shipped.baseline[k]:
+                out += _found(f"Baseline use of {svc.name}, {group.replace('_', ' ')}",
+                              f"baseline_use.{group}.{svc.id}")
+    for iv in s.interventions:
+        out += _intervention_assumptions(iv)
+    return out
+
+
+def _frame_assumptions(prefix: str, obj, shipped) -> list[AssumptionInUse]:
+    out = []
+    for name, spec in specs(type(obj)):
+        if getattr(obj, name) == getattr(shipped, name):
+            out += _found(spec.label, f"{prefix}.{name}")
+    return out
+
+
+def _intervention_assumptions(iv: Intervention) -> list[AssumptionInUse]:
+    preset = approach_presets().get(iv.approach)
+    if preset is None:
+        return []
+    out = []
+    for name, spec in specs(Intervention):
+        if getattr(iv, name) == getattr(preset, name):
+            out += _found(f"{iv.name}: {spec.label}", f"approach.{iv.approach}.{name}")
+    return out
+
+
+def _found(what: str, path: str) -> list[AssumptionInUse]:
+    source = source_for(path)
+    return [AssumptionInUse(what, source.value, source)] if source is not None and source.assumption else []
