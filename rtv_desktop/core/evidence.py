@@ -10,7 +10,7 @@ import numpy as np
 from .declare import specs
 from .defaults import Source, approach_presets, default_area, default_settings, service_catalogue, source_for
 from .document import Scenario
-from .model import EVIDENCE_GRADES, GROUPS, Intervention
+from .model import EVIDENCE_GRADES, GROUP_LABELS, GROUPS, Intervention
 from .results import Results
 
 GRADE_NAMES = ("strong local evidence", "strong evidence elsewhere", "promising", "emerging",
@@ -59,7 +59,7 @@ def assumptions_in_use(s: Scenario) -> list[AssumptionInUse]:
                 out += _found(f"{svc.name}: {dict(specs(type(svc)))[name].label}", f"services.{svc.id}.{name}")
         for k, group in enumerate(GROUPS):
             if svc.baseline[k] == shipped.baseline[k]:
-                out += _found(f"Baseline use of {svc.name}, {group.replace('_', ' ')}",
+                out += _found(f"Baseline use of {svc.name}, {GROUP_LABELS[group]}",
                               f"baseline_use.{group}.{svc.id}")
     for iv in s.interventions:
         out += _intervention_assumptions(iv)
