@@ -11,29 +11,18 @@ evaluated once.
 from __future__ import annotations
 
 import json
-import statistics
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.core_speed import best_of  # noqa: E402
 from rtv_desktop.core import Option, Uncertain, default_document, simulate, uncertain_inputs  # noqa: E402
 from rtv_desktop.core.params import stream  # noqa: E402
 from rtv_desktop.core.uncertainty import pert  # noqa: E402
 
 DRAWS = 10_000
-
-
-def median_seconds(fn, repeat: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def beta_draws_only(scenario, seed: int = 1) -> None:
@@ -57,13 +46,13 @@ def four_options(doc):
 def main() -> None:
     doc = default_document()
     scenario = doc.scenario(0)
-    beta_s = median_seconds(lambda: beta_draws_only(scenario))
+    beta_s = best_of(lambda: beta_draws_only(scenario), 7)
     independent = replace(doc, settings=replace(doc.settings, correlation=0.0))
     correlated = replace(doc, settings=replace(doc.settings, correlation=0.5))
-    sim_independent_s = median_seconds(lambda: simulate(independent, iterations=DRAWS, seed=1))
-    sim_correlated_s = median_seconds(lambda: simulate(correlated, iterations=DRAWS, seed=1))
+    sim_independent_s = best_of(lambda: simulate(independent, iterations=DRAWS, seed=1), 7)
+    sim_correlated_s = best_of(lambda: simulate(correlated, iterations=DRAWS, seed=1), 7)
     options = four_options(correlated)
-    four_s = median_seconds(lambda: simulate(options, iterations=DRAWS, seed=1), 5)
+    four_s = best_of(lambda: simulate(options, iterations=DRAWS, seed=1), 5)
     print(json.dumps({
         "draws": DRAWS,
         "beta_variates_only_s": round(beta_s, 4),

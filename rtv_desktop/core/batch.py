@@ -20,8 +20,8 @@ from .document import Document
 from .model import Area
 from .params import draws_at, fixed_inputs
 from .results import SUMMARY_KEYS
-from .simulation import draw_blocks, summarise, union_of_options
-from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable
+from .simulation import draw_blocks, union_of_options
+from .uncertainty import SimulationCancelled, check_runnable
 
 AREA_COLUMNS = ("population", "adult_share", "over65_share", "ltc_share", "multimorbid_share")
 _SUMMED = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "qalys", "wellbys",
@@ -100,10 +100,15 @@ def _summary_row(out: dict, a: int, k: int) -> dict:
     return row
 
 
+AREA_SIMULATED = ("npv_fiscal", "npv_social")
+
+
 def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: int,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[list[dict]]:
-    """A Monte Carlo summary of every option in every area: ``out[a][k]`` as ``SimulationResults.summary``.
+    """A Monte Carlo summary of every option in every area: ``out[a][k]`` holds
+    ``{"npv_fiscal": {"p5", "p50", "p95", "mean"}, "npv_social": {...}, "prob_npv_fiscal_positive",
+    "prob_bcr_social_above_1"}``.
 
     The same ``iterations`` parameter sets are drawn once, as :func:`rtv_desktop.core.simulate`
     draws them (keyed streams, correlated at the document's setting), and evaluated area by
@@ -119,9 +124,20 @@ def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: 
     for a in range(len(areas)):
         if cancelled is not None and cancelled():
             raise SimulationCancelled(f"cancelled after {a} of {len(areas)} areas")
-        area_fixed = replace(fixed, eligible=fixed.eligible[a])
-        out = engine.evaluate_options(area_fixed, draws, union.membership)
-        results.append([summarise({key: out[key][:, k] for key in SIMULATED_KEYS}) for k in range(len(doc.options))])
+        out = engine.evaluate_options(replace(fixed, eligible=fixed.eligible[a]), draws, union.membership)
+        results.append(_area_summaries(out, len(doc.options)))
         if progress is not None:
             progress(a + 1, len(areas))
     return results
+
+
+def _area_summaries(out: dict, k: int) -> list[dict]:
+    """Percentiles of net fiscal and social value and two probabilities, for every option at once."""
+    stats = {key: np.percentile(out[key], (5, 50, 95), axis=0) for key in AREA_SIMULATED}
+    means = {key: out[key].mean(axis=0) for key in AREA_SIMULATED}
+    fiscal_positive = (out["npv_fiscal"] > 0).mean(axis=0)
+    social_above_1 = (np.nan_to_num(out["bcr_social"], nan=0.0) > 1).mean(axis=0)
+    return [{**{key: {"mean": float(means[key][j]), "p5": float(stats[key][0, j]), "p50": float(stats[key][1, j]),
+                      "p95": float(stats[key][2, j])} for key in AREA_SIMULATED},
+             "prob_npv_fiscal_positive": float(fiscal_positive[j]),
+             "prob_bcr_social_above_1": float(social_above_1[j])} for j in range(k)]

@@ -312,21 +312,37 @@ def acceptability_curve(doc: Document, options, wellbys: np.ndarray, nothing: bo
 
 
 def summarise(samples: dict[str, np.ndarray]) -> dict:
-    """Mean, median and 5th/95th percentiles of each figure, and the headline probabilities."""
+    """Mean, median and 5th/95th percentiles of each figure, and the headline probabilities.
+
+    Figures without gaps are summarised together in one pass; a ratio with null draws (NaN)
+    and the payback year (-1 for none) are summarised over the draws that have a value.
+    """
     summary: dict = {}
+    whole = [key for key, values in samples.items() if key != "payback_year" and np.isfinite(values).all()]
+    if whole:
+        table = np.column_stack([samples[key] for key in whole])
+        p5, p50, p95 = np.percentile(table, (5, 50, 95), axis=0)
+        means = table.mean(axis=0)
+        for j, key in enumerate(whole):
+            summary[key] = _stats(means[j], p5[j], p50[j], p95[j])
     for key, values in samples.items():
+        if key in summary:
+            continue
         finite = values[np.isfinite(values)]
         if key == "payback_year":
             finite = finite[finite >= 0]
         if finite.size == 0:
             summary[key] = {"mean": None, "median": None, "p5": None, "p50": None, "p95": None}
             continue
-        p5, p50, p95 = np.percentile(finite, (5, 50, 95))
-        summary[key] = {"mean": float(finite.mean()), "median": float(p50), "p5": float(p5), "p50": float(p50),
-                        "p95": float(p95)}
+        summary[key] = _stats(finite.mean(), *np.percentile(finite, (5, 50, 95)))
+    summary = {key: summary[key] for key in samples}  # in the order of the samples
     summary["prob_npv_fiscal_positive"] = float(np.mean(samples["npv_fiscal"] > 0))
     summary["prob_npv_social_positive"] = float(np.mean(samples["npv_social"] > 0))
     summary["prob_bcr_social_above_1"] = float(np.mean(np.nan_to_num(samples["bcr_social"], nan=0.0) > 1))
     summary["prob_payback_within_horizon"] = float(np.mean(samples["payback_year"] >= 0))
     summary["prob_nmb_positive"] = float(np.mean(samples["nmb"] > 0))
     return summary
+
+
+def _stats(mean, p5, p50, p95) -> dict:
+    return {"mean": float(mean), "median": float(p50), "p5": float(p5), "p50": float(p50), "p95": float(p95)}
