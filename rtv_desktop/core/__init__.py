@@ -43,7 +43,8 @@ from .params import UncertainInput, uncertain_inputs
 from .rebase import Deflator, bundled_deflator, calendar_year, rebase
 from .results import INTERVENTION_KEYS, PARTY_KEYS, SUMMARY_KEYS, InvalidScenario, Results, run
 from .simulation import OptionSimulation, SimulationResults, simulate
-from .uncertainty import SIMULATED_KEYS, SimulationCancelled, TornadoRow, scenarios, set_central, tornado
+from .uncertainty import (SIMULATED_KEYS, TORNADO_METRICS, SimulationCancelled, TornadoRow, scenarios, set_central,
+                          tornado, tornados)
 from .validation import validate, validate_document
 
 __all__ = [name for name in dir() if not name.startswith("_")]

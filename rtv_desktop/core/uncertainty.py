@@ -97,20 +97,29 @@ def tornado(s: Scenario, metric: str = "npv_social") -> list[TornadoRow]:
     Inputs whose range is degenerate (low == high) have no swing and are left out. Net £
     is used, never a ratio, because a ratio flips sign when its denominator does.
     """
-    if metric not in TORNADO_METRICS:
-        raise ValueError(f"metric must be one of {TORNADO_METRICS}, not {metric!r}")
+    return tornados(s, (metric,))[metric]
+
+
+def tornados(s: Scenario, metrics=TORNADO_METRICS) -> dict[str, list[TornadoRow]]:
+    """:func:`tornado` for several metrics from one batched evaluation: ``{metric: rows}``."""
+    unknown = [m for m in metrics if m not in TORNADO_METRICS]
+    if unknown:
+        raise ValueError(f"metric must be one of {TORNADO_METRICS}, not {unknown[0]!r}")
     check_runnable(s)
     varying, out = _one_way(s)
-    rows = []
-    for k, item in enumerate(varying):
-        lo, hi = 1 + 2 * k, 2 + 2 * k
-        rows.append(TornadoRow(
-            item.path, item.label, item.value.low, item.value.high,
-            float(out["npv_fiscal"][lo]), float(out["npv_fiscal"][hi]),
-            float(out["npv_social"][lo]), float(out["npv_social"][hi]),
-            abs(float(out[metric][hi] - out[metric][lo])),
-        ))
-    return sorted(rows, key=lambda r: r.swing, reverse=True)
+    found = {}
+    for metric in metrics:
+        rows = []
+        for k, item in enumerate(varying):
+            lo, hi = 1 + 2 * k, 2 + 2 * k
+            rows.append(TornadoRow(
+                item.path, item.label, item.value.low, item.value.high,
+                float(out["npv_fiscal"][lo]), float(out["npv_fiscal"][hi]),
+                float(out["npv_social"][lo]), float(out["npv_social"][hi]),
+                abs(float(out[metric][hi] - out[metric][lo])),
+            ))
+        found[metric] = sorted(rows, key=lambda r: r.swing, reverse=True)
+    return found
 
 
 def scenarios(s: Scenario) -> dict[str, Results]:

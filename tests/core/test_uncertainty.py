@@ -5,7 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from rtv_desktop.core import (SimulationCancelled, Uncertain, default_scenario, run, scenarios, simulate, tornado,
+from rtv_desktop.core import (SimulationCancelled, Uncertain, default_scenario, run, scenarios, simulate, tornado, tornados,
                               uncertain_inputs)
 
 
@@ -73,3 +73,12 @@ def test_fan_is_precomputed_and_equals_the_percentiles_of_the_draws():
     sim = simulate(default_scenario(), iterations=1500, seed=4)
     np.testing.assert_array_equal(sim.fan(), np.percentile(sim.cumulative_net, (5, 50, 95), axis=0))
     np.testing.assert_array_equal(sim.fan((10, 90)), np.percentile(sim.cumulative_net, (10, 90), axis=0))
+
+
+def test_both_tornados_from_one_evaluation_equal_each_metric_alone():
+    s = default_scenario()
+    both = tornados(s)
+    for metric in ("npv_social", "npv_fiscal"):
+        assert both[metric] == tornado(s, metric)
+    with pytest.raises(ValueError):
+        tornados(s, ("bcr_social",))
