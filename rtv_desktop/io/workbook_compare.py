@@ -18,9 +18,14 @@ from .workbook_inputs import InputMap, add_name
 from .workbook_layout import COMPARATOR_NAME, COMPARISON, DECIMAL, MONEY, OPTIONS, WHOLE, option_name, sheet_ref
 from .workbook_results import ResultsLayout, option_title
 
+def _lower_first(text: str) -> str:
+    """"Present value ..." -> "present value ..."; "QALYs ..." stays as it is."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 HEADLINE_KEYS = INCREMENT_KEYS + ("social_cost", "bcr_social", "cost_per_qaly")
 INCREMENTS = {
-    **{f"inc_{key}": (f"Increment: {FIGURES[key][0][0].lower()}{FIGURES[key][0][1:]}", FIGURES[key][1], FIGURES[key][2])
+    **{f"inc_{key}": (f"Increment: {_lower_first(FIGURES[key][0])}", FIGURES[key][1], FIGURES[key][2])
        for key in INCREMENT_KEYS},
     "inc_social_cost": ("Increment: social cost", MONEY, "£"),
     "inc_net_cost": ("Increment: net cost (cost - savings)", MONEY, "£"),
@@ -93,10 +98,14 @@ def write_comparison(wb, doc: Document, where: InputMap, results: ResultsLayout)
             base = lambda name: f'IF({position}="",0,INDEX(${first}${rows[name]}:${last}${rows[name]},{position}))'  # noqa: E731
             st.as_calc(ws[f"{col}{row}"], number_format, key == "icer_quadrant")
             ws[f"{col}{row}"] = _increment(key, at, base)
+            if key == "icer_quadrant":
+                ws[f"{col}{row}"].alignment = st.WRAP
+                ws.row_dimensions[row].height = 30
             add_name(wb, option_name(k, key), COMPARISON, f"{col}{row}")
         row += 1
     _preferred(wb, ws, rows, columns, position, row + 1)
-    st.widths(ws, {"A": 54, "B": 24, **{c: 18 for c in columns}})
+    ws.row_dimensions[FIRST_ROW - 1].height = 30
+    st.widths(ws, {"A": 54, "B": 24, **{c: 20 for c in columns}})
     st.print_layout(ws, landscape=len(columns) > 2, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}", title_cols="A:A")
     st.protect(ws)
 
@@ -110,8 +119,8 @@ def _preferred(wb, ws, rows: dict[str, int], columns: list[str], position: str, 
     best = f"MAX({span(rows['npv_social'])})"
     working = (
         ("Working: has the best net social value (1 = yes)", lambda c: f"=IF({c}{rows['npv_social']}={best},1,0)"),
-        ("Working: its cost when it has the best net social value", lambda c: f"=IF({c}{row}=1,{c}{rows['pv_cost']},"
-                                                                               "1E+300)"),
+        ("Working: its cost when it has the best net social value", lambda c: f'=IF({c}{row}=1,{c}{rows["pv_cost"]},'
+                                                                               '"")'),
         ("Working: best, at the lowest cost (1 = yes)", lambda c: f"=IF(AND({c}{row}=1,{c}{row + 1}=MIN("
                                                                    f"{span(row + 1)})),1,0)"),
     )

@@ -88,6 +88,7 @@ def write_results(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet
     if layout.columns:
         add_name(wb, "option_names", RESULTS, f"{layout.columns[0]}{layout.name_row}:{layout.columns[-1]}"
                                               f"{layout.name_row}")
+    ws.row_dimensions[layout.name_row].height = 30
     layout.rows = {key: FIRST_ROW + offset for offset, key in enumerate(ROW_KEYS)}
     for key, row in layout.rows.items():
         ws.cell(row, 1, label(key))
@@ -158,7 +159,7 @@ def _write_details(ws, doc: Document, where: InputMap, calcs) -> tuple[list[dict
         row += 2
     st.widths(ws, {"A": 44, "B": 16, **{c: 14 for c in YEAR_LETTERS},
                    **{get_column_letter(13 + k): 14 for k in range(len(INTERVENTION_KEYS) - 10)}})
-    st.print_layout(ws, landscape=True, title_cols="A:A")
+    st.print_layout(ws, landscape=True, title_cols="A:A", pages_wide=2)
     st.protect(ws)
     return years, spans
 

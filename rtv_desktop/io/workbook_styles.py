@@ -6,6 +6,7 @@ is calculated (white, locked); titles, units and widths make each sheet readable
 
 from __future__ import annotations
 
+import re
 from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -120,9 +121,12 @@ def print_layout(ws, landscape: bool = False, title_rows: str | None = None, tit
         ws.print_title_cols = title_cols
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]+")
+
+
 def header_text(text: str) -> str:
-    """Text for a printed header: ``&`` starts a code there, so it is doubled; kept short."""
-    return (text or "").replace("&", "&&")[:100]
+    """Text for a printed header: one line, no control characters, ``&`` (a code there) doubled; kept short."""
+    return _UNPRINTABLE.sub(" ", text or "").replace("&", "&&")[:100]
 
 
 def print_headers(wb, scenario_name: str) -> None:

@@ -30,7 +30,9 @@ from .workbook_uncertainty import write_uncertainty
 
 def as_document(item: Document | Scenario) -> Document:
     """A scenario is a document of one option (named after it), compared with doing nothing."""
-    return item if isinstance(item, Document) else Document.from_scenario(item)
+    if isinstance(item, Document):
+        return item
+    return Document.from_scenario(item, item.name if item.name.strip() else "Option 1")
 
 
 def summaries_at_export(doc: Document, results) -> list[dict] | None:
