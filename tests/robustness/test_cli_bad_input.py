@@ -34,12 +34,13 @@ DAMAGED = {
     "not-utf8": (GOOD.replace("Example", "Exampl\xe9").encode("latin-1"), "UTF-8"),
     "deeply-nested": (b"[" * 50_000 + b"]" * 50_000, "nested"),
     "not-a-scenario": (b'{"hello": "world"}', "not an RtV Desktop scenario"),
-    "nan": (_with(lambda d: d["area"].update(population=float("nan"))), "area.population"),
-    "infinity": (_with(lambda d: d["settings"].update(discount_rate=float("inf"))), "settings.discount_rate"),
-    "huge-number": (_with(lambda d: d["interventions"][0].update(fixed_cost=1e308)), "interventions[0].fixed_cost"),
+    "nan": (_with(lambda d: d["area"].update(population=float("nan"))), "Population (all ages)"),
+    "infinity": (_with(lambda d: d["settings"].update(discount_rate=float("inf"))), "Discount rate: holds infinity"),
+    "huge-number": (_with(lambda d: d["options"][0]["interventions"][0].update(fixed_cost=1e308)),
+                    "Fixed cost per year: holds 1e+308"),
     "wrong-type": (_with(lambda d: d["area"].update(population="many")), "must be a number"),
-    "missing-field": (_with(lambda d: d["interventions"][0].pop("name")), "interventions[0].name"),
-    "out-of-range": (_with(lambda d: d["area"].update(adult_share=2)), "area.adult_share"),
+    "missing-field": (_with(lambda d: d["options"][0]["interventions"][0].pop("name")), "Name is missing"),
+    "out-of-range": (_with(lambda d: d["area"].update(adult_share=2)), "Adults (18+) must be from 0% to 100%"),
 }
 
 
