@@ -23,7 +23,7 @@ SOURCE_PARTS = ("source", "date", "need_index")
 class Change:
     """One input that differs from the exported document.
 
-    ``path`` is the document path (``options[1].interventions[0].reach.low``), ``label`` the
+    ``path`` is the document path (``options[1].interventions[0].<field>.low``), ``label`` the
     same in the words people see, ``option`` the option's index (``None`` for the shared
     frame: area, settings, services), ``kind`` how the value is shown; ``old`` is the
     exported value and ``new`` the value now (``None`` when absent).

@@ -97,7 +97,7 @@ def write_cover_fields(wb, ws, doc: Document) -> int:
 
 def write_area(wb, doc: Document, where: InputMap) -> None:
     ws = wb.create_sheet(AREA)
-    st.title(ws, "Area", "The local population. Yellow cells are inputs, each figure with where it came from: "
+    st.title(ws, "Area", "The local people. Yellow cells are inputs, each figure with where it came from: "
                          "change a figure's source when you change the figure.")
     headers = ("Input", "Value", "Unit", "Name in workbook", *(label for _, label, _ in SOURCE_PARTS))
     st.header_row(ws, FIRST_ROW - 1, headers)

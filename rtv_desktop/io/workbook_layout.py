@@ -125,7 +125,7 @@ class Cell:
 
     @property
     def path(self) -> str:
-        """The path inside its record: ``reach.low``, ``effect.gp``, ``optimism_bias[2]``."""
+        """The path inside its record: ``<field>.low``, ``<field>.<service id>``, ``<field>[2]``."""
         path = self.name if self.index is None else f"{self.name}[{self.index}]"
         if self.key is not None:
             path += f".{self.key}"

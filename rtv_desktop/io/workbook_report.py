@@ -87,7 +87,7 @@ def write_assumptions(wb, doc: Document) -> None:
             rows.append((f"This area: {cell.label}", _shown(cell, doc.area), found.source, found.date, ""))
     rows += [(f"Service: {svc.name}", svc.id, svc.source, "", "") for svc in doc.services]
     for option in doc.options:
-        rows += [(f"Option '{option.name}': {iv.name}", iv.approach, iv.notes, "", "") for iv in option.interventions]
+        rows += [(f"Option '{option.name}': {iv.name}", iv.id, iv.notes, "", "") for iv in option.interventions]
     rows += [(cell.label, cell.value(doc.settings), "", "", "") for cell in record_cells(Settings, skip_series=True)
              if cell.is_text and not cell.spec.choices and cell.value(doc.settings)]
     rows.append(("Population data", "", ONS_ATTRIBUTION, "", ""))
