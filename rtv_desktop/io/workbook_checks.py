@@ -1,140 +1,202 @@
-"""The Checks sheet: live formulas that say OK or CHECK, and what to do about a CHECK."""
+"""The Checks sheet: live formulas that say OK or CHECK, and what to do about a CHECK.
+
+Range and order checks come from the declarations (every input's allowed range, low <=
+central <= high); the rest check what ties inputs together: funding shares adding up to
+100%, option names and numbers, the comparator, and that the calculation sheets still
+match the inputs and the totals reconcile.
+"""
 
 from __future__ import annotations
 
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
-from ..core import GROUP_LABELS, GROUPS, Scenario
+from ..core import Area, Document, Intervention, Service, Settings
+from . import workbook_formulas as fx
 from . import workbook_styles as st
-from .workbook_calc import YEAR_LETTERS
+from .text_cells import write_text
+from .workbook_calc import CalcSheet
 from .workbook_inputs import InputMap
-from .workbook_layout import BASELINE, CHECKS, INTERVENTIONS, RESULTS, SERVICES, sheet_ref
+from .workbook_layout import (
+    BASELINE, CHECKS, COMPARATOR_NAME, INTERVENTIONS, OPTION_KEY, OPTIONS, SERVICES, defined_name, record_cells,
+    series_field, sheet_ref,
+)
+from .workbook_results import ResultsLayout
 
 FIRST_ROW = 5
-FRACTION_COLUMNS = ("reach", "completion", "drop_off", "deadweight")
-UNCERTAIN_COLUMNS = ("reach", "completion", "cost_per_starter", "drop_off", "deadweight", "wellbeing_gain")
+TOLERANCE = "1E-9"
 
 
-def _column(where: InputMap, sheet: str, key: str) -> str:
-    """A whole data column of an input table, e.g. ``Interventions!$F$6:$F$11``."""
-    if sheet == SERVICES:
-        letter, rows = where.service_columns[key], where.service_rows
-    else:
-        letter, rows = where.intervention_columns[key], where.intervention_rows
-    return sheet_ref(sheet, f"{letter}{rows[0]}:{letter}{rows[-1]}")
+def _range(ref: str, spec) -> str:
+    """``ref`` (a cell or range) within the field's declared range (whole numbers where declared)."""
+    test = f"AND(MIN({ref})>={_number(spec.lo)},MAX({ref})<={_number(spec.hi)})"
+    if spec.integer:
+        test = f"AND({test},SUMPRODUCT(({ref}<>INT({ref}))*1)=0)"
+    return test
 
 
-def _ordered(where: InputMap, sheet: str, key: str) -> str:
-    low, mid, high = (_column(where, sheet, k) for k in (f"{key}_low", key, f"{key}_high"))
-    return f"SUMPRODUCT(({low}>{mid})+({mid}>{high}))"
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:.17G}"
 
 
-def _in_range(ranges, low: float, high: float) -> str:
-    return "AND(" + ",".join(f"MIN({r})>={low},MAX({r})<={high}" for r in ranges) + ")"
+def _choice(ref: str, spec, blank_ok: bool = False) -> str:
+    unequal = "*".join(f'({ref}<>"{code}")' for code in spec.choices)
+    return f"SUMPRODUCT({unequal}{'*(' + ref + '<>' + chr(34) * 2 + ')' if blank_ok else ''})=0"
 
 
-def _input_checks(s: Scenario, where: InputMap) -> list[tuple[str, str, str]]:
-    shares = ("area_adult_share", "area_over65_share", "area_ltc_share", "area_multimorbid_share")
-    checks = [
-        ("Population is 0 or more", "area_population>=0", "Type the population as a number of persons."),
-        ("Area shares are fractions between 0 and 1", _in_range(shares, 0, 1),
-         "Enter shares as decimals, e.g. 0.792 for 79.2%."),
-        ("Share aged 65+ is no more than the share aged 18+", "area_over65_share<=area_adult_share",
-         "Everyone aged 65+ is an adult: lower the 65+ share or raise the 18+ share."),
-        ("Share with 2+ LTCs is no more than the share with an LTC", "area_multimorbid_share<=area_ltc_share",
-         "People with 2+ long-term conditions have at least one: fix the Area sheet."),
-        ("Horizon is a whole number of years from 1 to 10",
-         "AND(settings_horizon_years>=1,settings_horizon_years<=10,settings_horizon_years=INT(settings_horizon_years))",
-         "Type a whole number from 1 to 10 on the Settings sheet."),
-        ("Discount rates are between 0 and 50%", _in_range(("settings_discount_rate",
-                                                            "settings_health_discount_rate"), 0, 0.5),
-         "Green Book rates are 0.035 (costs) and 0.015 (health)."),
-        ("WELLBY value: low <= central <= high",
-         "AND(settings_wellby_value_low<=settings_wellby_value,settings_wellby_value<=settings_wellby_value_high)",
-         "Reorder the three WELLBY values on the Settings sheet."),
-        ("Optimism bias haircuts are fractions", _in_range(("settings_optimism_bias",), 0, 1),
-         "Enter each grade's haircut as a decimal, e.g. 0.15."),
-    ]
-    if where.service_rows:
-        grid = where.baseline_columns
-        first, last = s.services[0].id, s.services[-1].id
-        use = sheet_ref(BASELINE, f"{grid[first]}{where.baseline_rows[0]}:{grid[last]}{where.baseline_rows[1]}")
-        checks += [
-            ("Unit costs: low <= central <= high", f"{_ordered(where, SERVICES, 'unit_cost')}=0",
-             "On the Services sheet, make each low no more than central and central no more than high."),
-            ("Unit costs are 0 or more", f"MIN({_column(where, SERVICES, 'unit_cost_low')})>=0",
-             "Unit costs are £ per contact: enter positive amounts."),
-            ("Cashable shares are fractions", _in_range((_column(where, SERVICES, "cashable_share"),), 0, 1),
-             "Enter the cash-releasing share as a decimal, e.g. 0.25."),
-            ("Baseline use is 0 or more", f"MIN({use})>=0", "Baseline use counts contacts a year: enter 0 or more."),
-        ]
+def _frame_checks(cls, prefix: str, sheet: str) -> list[tuple[str, str, str]]:
+    """Each named area or settings input within its range; low <= central <= high."""
+    checks = []
+    for cell in record_cells(cls, skip_series=True):
+        name = defined_name(f"{prefix}.{cell.path}")
+        spec = cell.spec
+        if spec.choices:
+            checks.append((f"{cell.label} is one of the choices", _choice(name, spec),
+                           f"Pick it from the list on the {sheet} sheet."))
+        elif not cell.is_text and spec.lo is not None and cell.end in (None, "central"):
+            ends = [defined_name(f"{prefix}.{cell.name}" + ("" if e == "central" else f".{e}"))
+                    for e in (("low", "central", "high") if cell.end else ("central",))]
+            test = "AND(" + ",".join(_range(n, spec) for n in ends) + ")"
+            if cell.end:
+                test = f"AND({test},{ends[0]}<={ends[1]},{ends[1]}<={ends[2]})"
+            checks.append((f"{cell.label} is {spec.range_text()}" + (", low <= central <= high" if cell.end else ""),
+                           test, f"Change it on the {sheet} sheet."))
+    found = series_field(cls)
+    if found is not None and cls is Settings:
+        name, spec = found
+        checks.append((f"{spec.label} by grade is {spec.range_text()}", _range(defined_name(f"{prefix}.{name}"), spec),
+                       f"Change it on the {sheet} sheet."))
     return checks
 
 
-def _intervention_checks(s: Scenario, where: InputMap) -> list[tuple[str, str, str]]:
+def _table_checks(cells, column, sheet: str) -> list[tuple[str, str, str]]:
+    """Each numeric column of a table within its range, uncertain ones ordered; choices valid."""
+    checks = []
+    seen = set()
+    for cell in cells:
+        group = (cell.name, cell.key)
+        if group in seen:
+            continue
+        spec = cell.spec
+        what = cell.label if cell.key is not None else spec.label
+        if spec.choices:
+            checks.append((f"{sheet}: {what} is one of the choices", _choice(column(cell.header), spec),
+                           f"Pick it from the list in the {sheet} table."))
+        elif not cell.is_text and spec.lo is not None:
+            seen.add(group)
+            headers = [c.header for c in cells if (c.name, c.key) == group]
+            test = "AND(" + ",".join(_range(column(h), spec) for h in headers) + ")"
+            if len(headers) == 3:
+                low, mid, high = (column(h) for h in headers)
+                test = f"AND({test},SUMPRODUCT(({low}>{mid})+({mid}>{high}))=0)"
+            checks.append((f"{sheet}: {what} is {spec.range_text()}" + (", low <= central <= high"
+                                                                         if len(headers) == 3 else ""),
+                           test, f"Change the {sheet} table's {what} cells."))
+    return checks
+
+
+def _column_ref(where: InputMap, sheet: str):
+    letters, rows = ((where.service_columns, where.service_rows) if sheet == SERVICES else
+                     (where.option_columns, where.option_rows) if sheet == OPTIONS else
+                     (where.intervention_columns, list(where.intervention_rows.values())))
+    return lambda header: sheet_ref(sheet, f"{letters[header]}{rows[0]}:{letters[header]}{rows[-1]}")
+
+
+def _document_checks(doc: Document, where: InputMap) -> list[tuple[str, str, str]]:
+    checks = []
+    if where.service_rows:
+        checks += _table_checks(record_cells(Service, skip_series=True), _column_ref(where, SERVICES), SERVICES)
+        name, spec = series_field(Service)
+        grid = where.baseline_columns
+        use = sheet_ref(BASELINE, f"{grid[doc.services[0].id]}{where.baseline_rows[0]}:"
+                                  f"{grid[doc.services[-1].id]}{where.baseline_rows[1]}")
+        checks.append((f"{spec.label} is {spec.range_text()}", _range(use, spec), "Change it on the Baseline use sheet."))
+    options = _column_ref(where, OPTIONS)
+    if where.option_rows:
+        checks += [
+            ("Options: every option has a name, different from the others'",
+             f'SUMPRODUCT(({options("name")}="")+(COUNTIF({options("name")},{options("name")})>1))=0',
+             "Give each option its own name on the Options sheet."),
+            ("Options: every option has its own number", f"SUMPRODUCT((COUNTIF({options(OPTION_KEY)},"
+                                                         f"{options(OPTION_KEY)})<>1)*1)=0",
+             "Number the options 1, 2, 3, ... on the Options sheet."),
+            ("The comparator is blank (doing nothing) or one of the options' numbers",
+             f'OR({COMPARATOR_NAME}="",COUNTIF({options(OPTION_KEY)},{COMPARATOR_NAME})=1)',
+             "Type an option's number in the comparator cell of the Options sheet, or clear it."),
+        ]
+    if where.intervention_rows:
+        column = _column_ref(where, INTERVENTIONS)
+        cells = record_cells(Intervention, doc.services)
+        funders = "+".join(column(c.header) for c in cells if c.key is not None and not c.by_service)
+        checks += _table_checks(cells, column, INTERVENTIONS)
+        checks += [
+            ("Interventions: funding shares add up to 100%", f"SUMPRODUCT((ABS({funders}-1)>{TOLERANCE})*1)=0",
+             "Make each intervention's funding shares add up to 100%."),
+            ("Interventions: each names an option on the Options sheet",
+             f"SUMPRODUCT((COUNTIF({options(OPTION_KEY)},{column(OPTION_KEY)})=0)*1)=0",
+             "Use the option numbers of the Options sheet in the option column."),
+            ("Interventions: ids are unique within each option",
+             f'SUMPRODUCT((COUNTIFS({column(OPTION_KEY)},{column(OPTION_KEY)},{column("id")},{column("id")})>1)'
+             f'*({column("id")}<>""))=0', "Give each intervention of an option its own id."),
+        ]
+        checks += fx.reach_checks([o.name for o in doc.options], column)
+    return checks
+
+
+def _sheet_checks(ws, where: InputMap, calcs: list[list[CalcSheet]]) -> list[tuple[str, str, str]]:
+    """The calculation sheets were built for the exported rows: adding or moving rows needs a fresh export.
+
+    The option each row was exported with is listed in column E, beside the checks.
+    """
     if not where.intervention_rows:
         return []
-    col = lambda key: _column(where, INTERVENTIONS, key)  # noqa: E731
-    fractions = [col(f"{k}{end}") for k in FRACTION_COLUMNS for end in ("_low", "", "_high")] + [col("attribution")]
-    ordered = "+".join(_ordered(where, INTERVENTIONS, k) for k in UNCERTAIN_COLUMNS)
-    effects = "+".join(_ordered(where, INTERVENTIONS, f"effect_{sid}") for sid in s.service_ids) or "0"
-    checks = [
-        ("Intervention fractions (reach, completion, drop-off, deadweight, attribution) are between 0 and 1",
-         _in_range(fractions, 0, 1), "Enter shares as decimals on the Interventions sheet, e.g. 0.05 for 5%."),
-        ("Intervention ranges: low <= central <= high", f"{ordered}=0",
-         "On the Interventions sheet, make each low no more than central and central no more than high."),
-        ("Effect ranges: low <= central <= high", f"{effects}=0",
-         "Reorder the effect columns (low, central, high) of the intervention concerned."),
-        ("Costs are 0 or more", _in_range((col("cost_per_starter_low"), col("fixed_cost"), col("setup_cost")), 0,
-                                          1e15), "Enter costs as positive £ amounts."),
-        ("Evidence grades are 1 to 6 and effect years 1 to 10",
-         f"AND({_in_range((col('evidence_grade'),), 1, 6)},{_in_range((col('effect_years'),), 1, 10)})",
-         "Pick a grade from the list; effect years count the start year."),
+    column = _column_ref(where, INTERVENTIONS)
+    ws.cell(FIRST_ROW - 1, 5, "Option of each intervention row at export")
+    for offset, (k, _) in enumerate(where.intervention_rows):
+        ws.cell(FIRST_ROW + offset, 5, k + 1)
+    exported = f"$E${FIRST_ROW}:$E${FIRST_ROW + len(where.intervention_rows) - 1}"
+    count = sum(len(c) for c in calcs)
+    return [
+        ("Every intervention has its calculation sheet", f'COUNTIF({column("name")},"<>")={count}',
+         "Rows were added or removed: open the workbook in RtV Desktop, then export it again."),
+        ("Every intervention is in the option it was exported with",
+         f"SUMPRODUCT(({column(OPTION_KEY)}<>{exported})*1)=0",
+         "An intervention was moved to another option: open the workbook in RtV Desktop, then export it again."),
     ]
-    for group in GROUPS[:-1]:
-        share = f"SUMPRODUCT(({col('target_group')}=\"{group}\")*{col('reach')})*settings_horizon_years"
-        checks.append((f"Reach within the group over the horizon: {GROUP_LABELS[group]}", f"{share}<=1",
-                       "Interventions recruiting this group would start more than everyone eligible: lower reach."))
-    return checks
 
 
-def _reconcile_checks(layout: dict) -> list[tuple[str, str, str]]:
-    rows = layout["yearly"]
-    first, last = YEAR_LETTERS[0], YEAR_LETTERS[-1]
-
-    def span(key: str) -> str:
-        return sheet_ref(RESULTS, f"{first}{rows[key]}:{last}{rows[key]}")
-
+def _reconcile_checks(doc: Document, results: ResultsLayout) -> list[tuple[str, str, str]]:
     checks = []
-    for key, flow, factor in (("pv_cost", "cost", "df"), ("pv_saving", "saving", "df"),
-                              ("pv_cashable", "cashable", "df"), ("pv_wellbeing", "wellbeing", "dfh"),
-                              ("pv_volunteer", "volunteer", "df")):
-        total = f"SUMPRODUCT({span(flow)},{span(factor)})"
-        checks.append((f"Totals reconcile: {key} by intervention = {key} by year",
-                       f"ABS({total}-{key})<=1E-6*MAX(1,ABS({key}))",
-                       "A calculation sheet or a Results row was edited: export the workbook again from RtV Desktop."))
-    checks.append(("Social value = savings + wellbeing + volunteer time",
-                   "ABS(pv_social-(pv_saving+pv_wellbeing+pv_volunteer))<=1E-6*MAX(1,ABS(pv_social))",
-                   "A formula was overwritten: export the workbook again from RtV Desktop."))
+    for k in range(len(doc.options)):
+        for key, flow, factor in (("pv_cost", "cost", "df"), ("pv_saving", "saving", "df"),
+                                  ("pv_wellbeing", "wellbeing", "dfh")):
+            total = f"SUMPRODUCT({results.year_span(k, flow)},{results.year_span(k, factor)})"
+            value = results.cell(k, key)
+            checks.append((f"Option {k + 1}: {key} by intervention = {key} by year",
+                           f"ABS({total}-{value})<=1E-6*MAX(1,ABS({value}))",
+                           "A calculation sheet or a Results row was edited: export the workbook again from RtV "
+                           "Desktop."))
     return checks
 
 
-def write_checks(wb, s: Scenario, where: InputMap, layout: dict) -> str:
+def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayout) -> str:
     """The Checks sheet; returns the range of status cells (for the cover's summary)."""
     ws = wb.create_sheet(CHECKS)
     st.title(ws, "Checks", "Live checks of the inputs and the totals: each says OK or CHECK, and what to do.")
     st.header_row(ws, FIRST_ROW - 1, ("Check", "Status", "What to do if it says CHECK"))
-    checks = _input_checks(s, where) + _intervention_checks(s, where) + _reconcile_checks(layout)
+    checks = (_frame_checks(Area, "area", "Area") + fx.area_checks() + _frame_checks(Settings, "settings", "Settings")
+              + _document_checks(doc, where) + _sheet_checks(ws, where, calcs) + _reconcile_checks(doc, results))
     for offset, (label, condition, action) in enumerate(checks):
         r = FIRST_ROW + offset
-        st.wrap(ws.cell(r, 1, label), 70)
+        write_text(ws.cell(r, 1), label)
+        st.wrap(ws.cell(r, 1), 70)
         st.as_calc(ws.cell(r, 2, f'=IF({condition},"OK","CHECK")'), "@", bold=True)
-        st.wrap(ws.cell(r, 3, action), 90)
+        st.wrap(ws.cell(r, 3, action), 80)
     status = f"B{FIRST_ROW}:B{FIRST_ROW + len(checks) - 1}"
     ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=['"CHECK"'],
                                                      fill=PatternFill("solid", fgColor="F8CBAD"),
                                                      font=Font(bold=True, color="9C0006")))
-    st.widths(ws, {"A": 70, "B": 10, "C": 90})
+    st.widths(ws, {"A": 70, "B": 10, "C": 80, "E": 12})
+    st.print_layout(ws, landscape=True, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}")
     st.protect(ws)
     return sheet_ref(CHECKS, status)

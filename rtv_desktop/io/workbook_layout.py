@@ -1,166 +1,203 @@
-"""What goes where in an RtV workbook: sheet names, input fields, table columns.
+"""What goes where in an RtV workbook: sheet names, and the input cells and table columns.
 
-The writer lays inputs out from these specs and the reader finds them again through the
-same specs, by defined name (area and settings) and by table header (services, baseline
-use, interventions), never by fixed cell position.
+Input cells and columns are generated from the model's declarations
+(:func:`rtv_desktop.core.specs`): each declared field gives its header key, its label, its
+number format (from its kind) and its data-validation rule (from its range or choices). The
+writer lays inputs out from these and the reader finds them again through the same list,
+by defined name (area, settings) and by table header (services, options, interventions),
+never by fixed cell position. Nothing here names an ordinary input field.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from ..core import APPROACHES, GROUPS, MAX_HORIZON
+from ..core import FUNDERS, KINDS, MAX_HORIZON, PARTY_LABELS, Spec, Uncertain, specs
+from ..core.declare import TEXT_KINDS
 
-COVER, AREA, SETTINGS, SERVICES, BASELINE, INTERVENTIONS = (
-    "Cover", "Area", "Settings", "Services", "Baseline use", "Interventions")
-RESULTS, CHECKS, UNCERTAINTY, ASSUMPTIONS, HIDDEN = "Results", "Checks", "Uncertainty", "Assumptions", "_rtv"
-INPUT_SHEETS = (AREA, SETTINGS, SERVICES, BASELINE, INTERVENTIONS)
-SERVICES_TABLE, BASELINE_TABLE, INTERVENTIONS_TABLE = "Services", "BaselineUse", "Interventions"
+COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS = (
+    "Cover", "Area", "Settings", "Services", "Baseline use", "Options", "Interventions")
+RESULTS, DETAILS, COMPARISON, BY_PARTY, CHARTS = "Results", "Results by year", "Comparison", "By party", "Charts"
+CHECKS, UNCERTAINTY, ASSUMPTIONS, HIDDEN = "Checks", "Uncertainty", "Assumptions", "_rtv"
+SERVICES_TABLE, BASELINE_TABLE, OPTIONS_TABLE, INTERVENTIONS_TABLE = "Services", "BaselineUse", "Options", "Interventions"
 YEAR_COLUMNS = MAX_HORIZON  # calculation sheets always have this many year columns
+ENDS = ("low", "central", "high")
 
-# Number formats.
-MONEY, MONEY_PENCE, PERCENT, PERCENT_FINE = "£#,##0", "£#,##0.00", "0.0%", "0.00%"
-PERSONS, DECIMAL, RATIO, WHOLE, TEXT = "#,##0", "0.00", "0.00", "0", "@"
+# Number formats of calculated cells.
+MONEY, PERCENT, PERSONS, DECIMAL, RATIO, WHOLE, TEXT = "£#,##0", "0.0%", "#,##0", "0.00", "0.00", "0", "@"
+QALYS = "0.000"
+# Kinds shown with thousands separators.
+_GROUPED = ("persons", "count")
+# The option column of the Interventions table and the comparator cell are not model fields.
+OPTION_KEY = "option"
+COMPARATOR_NAME = "comparator"
+SCENARIO_TEXT = (("name", "Scenario name"), ("author", "Author"), ("notes", "Notes"))
 
-# Data-validation rules: (type, minimum, maximum); a list rule holds its choices.
-FRACTION = ("decimal", 0, 1)
-NON_NEGATIVE = ("decimal", 0, 1e15)
-RATE = ("decimal", 0, 0.5)
-GRADE_LIST = ("list", ",".join(str(g) for g in range(1, 7)), None)
-GROUP_LIST = ("list", ",".join(GROUPS), None)
-APPROACH_LIST = ("list", ",".join(APPROACHES), None)
+
+def number_format(kind: str) -> str:
+    """The Excel number format of a kind: 0.05 shows as 5.0%, 350 as £350."""
+    if kind in TEXT_KINDS:
+        return TEXT
+    info = KINDS[kind]
+    digits = "0." + "0" * info.decimals if info.decimals else "0"
+    if info.scale == 100.0:
+        return digits + "%"
+    if info.prefix or kind in _GROUPED:
+        return f"{info.prefix}#,##{digits}"
+    return digits
+
+
+def rule_of(spec: Spec) -> tuple | None:
+    """The data-validation rule of a field: ``(type, first, second)``; a list holds its choices."""
+    if spec.choices:
+        return ("list", ",".join(spec.choices), None)
+    if spec.lo is None or spec.hi is None:
+        return None
+    if spec.kind == "grade":
+        return ("list", ",".join(str(g) for g in range(int(spec.lo), int(spec.hi) + 1)), None)
+    return ("whole" if spec.integer else "decimal", spec.lo, spec.hi, spec.range_text())
+
+
+def shape_of(cls, name: str) -> str:
+    """How a field is laid out: ``single``, ``uncertain`` (low / central / high), ``series``
+    (one cell per grade or target group) or ``pairs`` (one column per service or funder)."""
+    f = next(f for f in dataclasses.fields(cls) if f.name == name)
+    default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+    if isinstance(default, Uncertain):
+        return "uncertain"
+    if isinstance(default, tuple):
+        return "pairs" if not default or isinstance(default[0], tuple) else "series"
+    return "single"
 
 
 @dataclass(frozen=True)
-class Field:
-    """One input cell: its scenario path, label, unit, kind and validation.
+class Cell:
+    """One input cell or table column, for one end of one declared field.
 
-    ``kind`` is ``text``, ``number`` or ``integer``.
+    ``name`` is the field, ``end`` the end of an uncertain value (``low``, ``central`` or
+    ``high``; ``None`` otherwise), ``key`` the service or funder of a ``pairs`` field and
+    ``index`` the position in a ``series`` field. ``header`` is the table header key (or
+    the suffix of the defined name) and ``label`` the words a person reads.
     """
 
-    path: str
+    name: str
+    spec: Spec
+    header: str
     label: str
-    unit: str
-    kind: str = "number"
-    fmt: str = DECIMAL
-    rule: tuple | None = None
+    end: str | None = None
+    key: str | None = None
+    index: int | None = None
+    by_service: bool = False
 
     @property
-    def defined_name(self) -> str:
-        return defined_name(self.path)
+    def fmt(self) -> str:
+        return number_format(self.spec.kind)
+
+    @property
+    def rule(self) -> tuple | None:
+        return rule_of(self.spec)
+
+    @property
+    def is_text(self) -> bool:
+        return self.spec.is_text
+
+    @property
+    def integer(self) -> bool:
+        return self.spec.integer
+
+    @property
+    def help(self) -> str:
+        """The header's note: what the figure is, its unit and its allowed range."""
+        parts = [self.spec.help or self.spec.label]
+        if self.spec.unit and self.spec.unit.lower() not in parts[0].lower():
+            parts.append(f"Unit: {self.spec.unit}.")
+        if self.spec.lo is not None and not self.spec.choices:
+            parts.append(f"Allowed: {self.spec.range_text()}.")
+        if self.spec.choices:
+            parts.append("Choose: " + "; ".join(f"{code} = {label}" for code, label in self.spec.choices.items()))
+        return " ".join(parts)
+
+    @property
+    def required(self) -> bool:
+        """Must hold a value (the central value of a required field)."""
+        return self.spec.required and self.end in (None, "central") and self.key is None
+
+    @property
+    def path(self) -> str:
+        """The path inside its record: ``<field>.low``, ``<field>.<service id>``, ``<field>[2]``."""
+        path = self.name if self.index is None else f"{self.name}[{self.index}]"
+        if self.key is not None:
+            path += f".{self.key}"
+        return path if self.end in (None, "central") else f"{path}.{self.end}"
+
+    @property
+    def width(self) -> float:
+        if self.is_text:
+            return 34 if self.spec.kind == "text" else 20
+        return 12
+
+    def value(self, obj):
+        """This cell's value in ``obj`` (``None`` when a ``pairs`` field has no entry for the key)."""
+        value = getattr(obj, self.name)
+        if self.key is not None:
+            value = dict(value).get(self.key)
+        elif self.index is not None:
+            value = value[self.index]
+        if isinstance(value, Uncertain):
+            value = getattr(value, self.end)
+        return value
+
+
+def _ends(name: str, spec: Spec, header: str, label: str, **where) -> list[Cell]:
+    if not spec.uncertain:
+        return [Cell(name, spec, header, label, **where)]
+    return [Cell(name, spec, header if end == "central" else f"{header}_{end}",
+                 label if end == "central" else f"{label} ({end})", end, **where) for end in ENDS]
+
+
+def pair_keys(name: str, services) -> list[tuple[str, str]]:
+    """``(key, label)`` of the columns of a ``pairs`` field: the services for effects, else the funders."""
+    if name == "effect":  # one column per service; other pairs (funding) one per funder
+        return [(svc.id, f"Effect on {svc.name or svc.id}") for svc in services]
+    return [(party, f"Funded by {PARTY_LABELS[party]}") for party in FUNDERS]
+
+
+def record_cells(cls, services=(), skip_series: bool = False, series_labels=None) -> list[Cell]:
+    """Every input cell of one record of ``cls``, in declaration order.
+
+    ``services`` gives the columns of per-service fields; a ``series`` field gives one cell
+    per position (labelled by ``series_labels(name, k)``) unless ``skip_series``.
+    """
+    out: list[Cell] = []
+    for name, spec in specs(cls):
+        shape = shape_of(cls, name)
+        if shape == "pairs":
+            by_service = name == "effect"
+            for key, label in pair_keys(name, services):
+                out += _ends(name, spec, f"{name}_{key}", label, key=key, by_service=by_service)
+        elif shape == "series":
+            if not skip_series:
+                size = len(getattr(cls(), name))
+                out += [Cell(name, spec, f"{name}_{k + 1}", series_labels(name, k), index=k) for k in range(size)]
+        else:
+            out += _ends(name, spec, name, spec.label)
+    return out
+
+
+def series_field(cls) -> tuple[str, Spec] | None:
+    """The one field of ``cls`` held as a series (optimism bias by grade; baseline use by group)."""
+    return next(((n, s) for n, s in specs(cls) if shape_of(cls, n) == "series"), None)
 
 
 def defined_name(path: str) -> str:
-    """The workbook-level name of an input: its scenario path with ``_`` for ``.``."""
+    """The workbook-level name of an input: its path with ``_`` for ``.`` (``area_population``)."""
     return path.replace(".", "_")
 
 
-SCENARIO_FIELDS = (
-    Field("scenario.name", "Scenario name", "text", "text", TEXT),
-    Field("scenario.author", "Author", "text", "text", TEXT),
-    Field("scenario.notes", "Notes", "text", "text", TEXT),
-)
-
-AREA_FIELDS = (
-    Field("area.area_name", "Area name", "text", "text", TEXT),
-    Field("area.area_code", "ONS / ODS code", "text", "text", TEXT),
-    Field("area.reference_period", "Population reference period", "text", "text", TEXT),
-    Field("area.population", "Population, all ages", "persons", "number", PERSONS, NON_NEGATIVE),
-    Field("area.adult_share", "Share aged 18+", "fraction of population", "number", PERCENT, FRACTION),
-    Field("area.over65_share", "Share aged 65+", "fraction of population", "number", PERCENT, FRACTION),
-    Field("area.ltc_share", "Adults with a long-term condition", "fraction of adults", "number", PERCENT, FRACTION),
-    Field("area.multimorbid_share", "Adults with 2+ long-term conditions", "fraction of adults", "number", PERCENT,
-          FRACTION),
-)
-
-SETTINGS_FIELDS = (
-    Field("settings.horizon_years", "Appraisal horizon", "years (1 to 10)", "integer", WHOLE,
-          ("whole", 1, MAX_HORIZON)),
-    Field("settings.discount_rate", "Discount rate: costs and savings", "per year", "number", PERCENT_FINE, RATE),
-    Field("settings.health_discount_rate", "Discount rate: health and wellbeing", "per year", "number", PERCENT_FINE,
-          RATE),
-    Field("settings.wellby_value.low", "WELLBY value (low)", "£ per WELLBY", "number", MONEY, ("decimal", 0, 1e7)),
-    Field("settings.wellby_value", "WELLBY value (central)", "£ per WELLBY", "number", MONEY, ("decimal", 0, 1e7)),
-    Field("settings.wellby_value.high", "WELLBY value (high)", "£ per WELLBY", "number", MONEY, ("decimal", 0, 1e7)),
-    Field("settings.volunteer_hour_value", "Value of a volunteer hour", "£ an hour", "number", MONEY_PENCE,
-          ("decimal", 0, 1e4)),
-    Field("settings.price_year", "Price year", "text", "text", TEXT),
-    Field("settings.iterations", "Monte Carlo iterations", "draws", "integer", PERSONS, ("whole", 1, 1_000_000)),
-    Field("settings.seed", "Monte Carlo seed", "any whole number", "integer", WHOLE, ("decimal", 0, 2**63 - 1)),
-)
-OPTIMISM_BIAS = "settings.optimism_bias"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of an input table: header key, description, kind, format, rule, width.
-
-    ``path`` is the field path inside one row (``reach.low``, ``effect.gp``).
-    """
-
-    key: str
-    label: str
-    kind: str = "number"
-    fmt: str = DECIMAL
-    rule: tuple | None = None
-    width: float = 12
-    path: str = ""
-    required: bool = True
-
-    @property
-    def field_path(self) -> str:
-        return self.path or self.key
-
-
-def uncertain_columns(name: str, label: str, fmt: str, rule: tuple | None, path: str | None = None,
-                      required: bool = True) -> tuple[Column, Column, Column]:
-    """Low, central and high columns of one uncertain input."""
-    base = path or name
-    return (
-        Column(f"{name}_low", f"{label} (low)", "number", fmt, rule, 11, f"{base}.low", False),
-        Column(name, f"{label} (central)", "number", fmt, rule, 11, base, required),
-        Column(f"{name}_high", f"{label} (high)", "number", fmt, rule, 11, f"{base}.high", False),
-    )
-
-
-SERVICE_COLUMNS = (
-    Column("id", "Short id (lower case)", "text", TEXT, None, 10),
-    Column("name", "Service", "text", TEXT, None, 34),
-    *uncertain_columns("unit_cost", "Unit cost, £ per contact", MONEY, ("decimal", 0, 1e7)),
-    Column("cashable_share", "Share of saving that releases cash", "number", PERCENT, FRACTION, 14),
-    Column("source", "Source", "text", TEXT, None, 60, required=False),
-)
-
-MONEY_RULE = ("decimal", 0, 1e9)
-EFFECT_RULE = ("decimal", -1, 1)
-
-
-def intervention_columns(service_ids: tuple[str, ...]) -> tuple[Column, ...]:
-    """The Interventions table's columns for a scenario with these services."""
-    effects: list[Column] = []
-    for sid in service_ids:
-        effects += uncertain_columns(f"effect_{sid}", f"Effect on {sid} use", PERCENT, EFFECT_RULE,
-                                     f"effect.{sid}", required=False)
-    return (
-        Column("name", "Intervention", "text", TEXT, None, 30),
-        Column("approach", "Approach", "text", TEXT, APPROACH_LIST, 18),
-        Column("target_group", "Target group", "text", TEXT, GROUP_LIST, 18),
-        Column("custom_size", "Custom group size (persons)", "number", PERSONS, NON_NEGATIVE, 12),
-        *uncertain_columns("reach", "Reach, share of group a year", PERCENT_FINE, FRACTION),
-        *uncertain_columns("completion", "Completion, share of starters", PERCENT, FRACTION),
-        *uncertain_columns("cost_per_starter", "Cost per starter £", MONEY, MONEY_RULE),
-        Column("fixed_cost", "Fixed cost £ a year", "number", MONEY, MONEY_RULE, 12),
-        Column("setup_cost", "Set-up cost £ (year 0)", "number", MONEY, MONEY_RULE, 12),
-        Column("effect_years", "Years the effect lasts", "integer", WHOLE, ("whole", 1, MAX_HORIZON), 10),
-        *uncertain_columns("drop_off", "Drop-off a year", PERCENT, FRACTION),
-        *uncertain_columns("deadweight", "Deadweight", PERCENT, FRACTION),
-        Column("attribution", "Attribution", "number", PERCENT, FRACTION, 11),
-        Column("evidence_grade", "Evidence grade (1 strong to 6 untested)", "integer", WHOLE, GRADE_LIST, 10),
-        *uncertain_columns("wellbeing_gain", "Wellbeing gain, points a year", DECIMAL, ("decimal", -10, 10)),
-        Column("volunteer_hours", "Volunteer hours per starter", "number", DECIMAL, NON_NEGATIVE, 11),
-        *effects,
-        Column("notes", "Notes and source", "text", TEXT, None, 50, required=False),
-    )
+def option_name(k: int, key: str) -> str:
+    """The defined name of option ``k``'s (0-based) figure ``key``: ``opt1_npv_social``."""
+    return f"opt{k + 1}_{key}"
 
 
 def sheet_ref(sheet: str, coordinate: str) -> str:
@@ -181,6 +218,32 @@ def absolute(coordinate: str) -> str:
     return absolute_coordinate(coordinate)
 
 
-def calc_sheet_name(index: int) -> str:
-    """Calculation sheet of intervention ``index`` (0-based)."""
-    return f"Calc {index + 1}"
+def calc_sheet_name(option: int, index: int) -> str:
+    """Calculation sheet of option ``option``'s intervention ``index`` (both 0-based): ``Calc 2.3``."""
+    return f"Calc {option + 1}.{index + 1}"
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A table column or input cell that is not a model field (option number, group id)."""
+
+    header: str
+    label: str
+    kind: str = "text"
+    rule: tuple | None = None
+    width: float = 12
+    help: str = ""
+
+    @property
+    def fmt(self) -> str:
+        return number_format(self.kind)
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind in TEXT_KINDS
+
+    @property
+    def integer(self) -> bool:
+        return KINDS[self.kind].integer
+
+    required = True

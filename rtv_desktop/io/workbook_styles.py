@@ -6,6 +6,7 @@ is calculated (white, locked); titles, units and widths make each sheet readable
 
 from __future__ import annotations
 
+import re
 from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -97,18 +98,48 @@ def protect(ws) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    print_setup(ws)
 
 
-def print_setup(ws) -> None:
-    """Landscape A4, one page wide, so a printed or PDF sheet keeps its columns together."""
-    ws.page_setup.orientation = "landscape"
+def print_layout(ws, landscape: bool = False, title_rows: str | None = None, title_cols: str | None = None,
+                 pages_wide: int = 1) -> None:
+    """How a sheet prints: A4, ``pages_wide`` pages across and as many down as it needs.
+
+    Fitting to width (never to one page) keeps the text a readable size however long the
+    sheet is; ``title_rows`` / ``title_cols`` repeat on every printed page.
+    """
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "&A: page &P of &N"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]+")
+
+
+def header_text(text: str) -> str:
+    """Text for a printed header: one line, no control characters, ``&`` (a code there) doubled; kept short."""
+    return _UNPRINTABLE.sub(" ", text or "").replace("&", "&&")[:100]
+
+
+def print_headers(wb, scenario_name: str) -> None:
+    """Every sheet prints the scenario's name at the top and the sheet and page number at the foot."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            print_layout(ws)
+        ws.oddHeader.left.text = header_text(scenario_name)
+        ws.oddHeader.right.text = "RtV Desktop workbook"
+        ws.oddFooter.left.text = "&A"
+        ws.oddFooter.right.text = "Page &P of &N"
 
 
 class Validations:
@@ -128,7 +159,8 @@ class Validations:
 
 
 def _validation(rule: tuple) -> DataValidation:
-    kind, first, second = rule
+    """``(type, first, second[, allowed range in words])``: a list of choices or a range."""
+    kind, first, second = rule[:3]
     if kind == "list":
         dv = DataValidation(type="list", formula1=f'"{first}"', allow_blank=True)
         dv.error = f"Choose one of: {first.replace(',', ', ')}"
@@ -136,7 +168,8 @@ def _validation(rule: tuple) -> DataValidation:
         dv = DataValidation(type=kind, operator="between", formula1=_number(first), formula2=_number(second),
                             allow_blank=True)
         what = "a whole number" if kind == "whole" else "a number"
-        dv.error = f"Enter {what} from {first:,g} to {second:,g}."
+        allowed = rule[3] if len(rule) > 3 else f"from {first:,g} to {second:,g}"
+        dv.error = f"Enter {what} {allowed}."
     dv.errorTitle = "Value out of range"
     dv.showErrorMessage = True
     return dv

@@ -67,7 +67,10 @@ def test_run_reads_a_workbook_and_writes_results_and_simulation(tmp_path, capsys
     wb = openpyxl.load_workbook(out)
     uncertainty = [c.value for row in wb["Uncertainty"].iter_rows() for c in row if c.value is not None]
     assert "Iterations" in uncertainty and 200 in uncertainty and "npv_fiscal" in uncertainty
-    assert named_cell(wb, "npv_fiscal").offset(0, 3).value == pytest.approx(printed["summary"]["npv_fiscal"])
+    ws = named_cell(wb, "npv_fiscal").parent
+    at_export = next(c.row for c in ws["A"] if c.value == "RtV Desktop at export (values, not live)")
+    row = next(c.row for c in ws["A"] if c.row > at_export and c.value == ws.cell(named_cell(wb, "npv_fiscal").row, 1).value)
+    assert ws.cell(row, named_cell(wb, "npv_fiscal").column).value == pytest.approx(printed["summary"]["npv_fiscal"])
     assert read_workbook(out).scenario == default_scenario()
 
 

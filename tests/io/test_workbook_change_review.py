@@ -7,8 +7,11 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox
 from rtv_desktop.io.workbook_changes import Change
 from rtv_desktop.ui.change_review import ChangeReviewDialog
 
-CHANGES = [Change("area.population", 1_000_000.0, 250_000.0), Change("interventions[1].reach", 0.005, 0.01),
-           Change("interventions[6].name", None, "New group")]
+CHANGES = [Change("area.population", 1_000_000.0, 250_000.0, "Population (all ages)", None, "persons"),
+           Change("options[0].interventions[1].reach", 0.005, 0.01, "Option 'Six approaches', Peer support: Reach per "
+                  "year", 0, "fine_fraction"),
+           Change("options[0].interventions[6].name", None, "New group", "Option 'Six approaches', New group: Name", 0,
+                  "text")]
 
 
 def test_table_lists_field_old_and_new(qtbot):
@@ -17,7 +20,9 @@ def test_table_lists_field_old_and_new(qtbot):
     table = dialog.table
     assert table.rowCount() == 3
     assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["Field", "Exported value", "Value now"]
-    assert [table.item(0, c).text() for c in range(3)] == ["area.population", "1,000,000", "250,000"]
+    # Worded as on screen, never a path; values in the units the input is typed in.
+    assert [table.item(0, c).text() for c in range(3)] == ["Population (all ages)", "1,000,000", "250,000"]
+    assert [table.item(1, c).text() for c in range(3)] == [CHANGES[1].label, "0.5%", "1%"]
     assert table.item(2, 1).text() == "(none)"
     assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert "3 input(s) changed" in dialog.explanation.text()

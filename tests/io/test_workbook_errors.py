@@ -28,6 +28,9 @@ def cells(exported):
     return {"population": named_cell(wb, "area_population").coordinate,
             "horizon": named_cell(wb, "settings_horizon_years").coordinate,
             "reach": table_cell(wb, "Interventions", "reach").coordinate,
+            "reach_high": table_cell(wb, "Interventions", "reach_high").coordinate,
+            "funding_nhs": table_cell(wb, "Interventions", "funding_nhs").coordinate,
+            "option": table_cell(wb, "Interventions", "option").coordinate,
             "name": table_cell(wb, "Interventions", "name").coordinate,
             "gp_cost": table_cell(wb, "Services", "unit_cost").coordinate}
 
@@ -46,11 +49,12 @@ def edited(exported, tmp_path, edits) -> InputFileError:
 
 def test_fraction_out_of_range_names_the_cell_and_what_to_do(exported, cells, tmp_path):
     error = edited(exported, tmp_path, {("Interventions", cells["reach"]): 1.5,
-                                        ("Interventions", cells["reach"].replace("F", "G")): 1.5})
-    (problem,) = [p for p in error.problems if p.field == "interventions[0].reach"]
+                                        ("Interventions", cells["reach_high"]): 1.5})
+    (problem,) = [p for p in error.problems if p.field == "options[0].interventions[0].reach"]
     assert problem.where == f"sheet 'Interventions', cell {cells['reach']}"
-    assert problem.message == ("must be a fraction between 0 and 1; it is 1.5. Enter the share as a decimal, "
-                               "e.g. 0.05 for 5%")
+    # Worded with the labels on screen, in the units the cell shows (a percentage).
+    assert problem.message == ("Option 'Example: six approaches, England-average area', Self-management education: "
+                               "Reach per year must be from 0% to 100%; it is 150%")
 
 
 def test_wrong_type_is_reported_at_its_cell(exported, cells, tmp_path):
@@ -69,7 +73,7 @@ def test_numbers_typed_as_text_are_accepted(exported, tmp_path):
 def test_negative_number_is_reported_at_its_cell(exported, cells, tmp_path):
     error = edited(exported, tmp_path, {("Services", cells["gp_cost"]): -48})
     at_cell = [p.message for p in error.problems if p.where == f"sheet 'Services', cell {cells['gp_cost']}"]
-    assert any("it is -48" in m and "between 0" in m for m in at_cell)
+    assert any("it is -£48" in m and "from £0" in m and "Unit cost" in m for m in at_cell)
 
 
 def test_blank_required_cells_are_all_reported_at_once(exported, cells, tmp_path):
@@ -162,7 +166,7 @@ def test_load_scenario_reports_workbook_problems(exported, tmp_path):
 def test_warnings_are_located_but_do_not_stop_the_import(exported, cells, tmp_path):
     edit_copy(exported, tmp_path / "warn.xlsx", {"settings_horizon_years": 10,
                                                  ("Interventions", cells["reach"]): 0.3,
-                                                 ("Interventions", cells["reach"].replace("F", "G")): 0.3})
+                                                 ("Interventions", cells["reach_high"]): 0.3})
     imported = read_workbook(tmp_path / "warn.xlsx")
     assert any(w.where == f"sheet 'Interventions', cell {cells['reach']}" and "more than everyone" in w.message
                for w in imported.warnings)
@@ -181,3 +185,45 @@ def test_renaming_a_service_without_its_effect_columns_loses_nothing_silently(ex
     assert any("which is not on the Services sheet" in m and w.startswith("sheet 'Interventions', cell ")
                for w, m in wheres.items())
     assert any("no column for service 'gp2'" in m for m in wheres.values())
+
+
+def test_funding_shares_that_do_not_add_up_are_reported_at_the_row(exported, cells, tmp_path):
+    error = edited(exported, tmp_path, {("Interventions", cells["funding_nhs"]): 0.9})
+    (problem,) = error.problems
+    assert problem.where == f"sheet 'Interventions', cell {cells['funding_nhs']}"
+    assert "add up to 90%; they must add up to 100%" in problem.message
+
+
+def test_option_problems_are_reported_at_their_cells(tmp_path):
+    from .workbook_cases import rich_document
+
+    source = write_workbook(rich_document(), tmp_path / "three.xlsx")
+    wb = openpyxl.load_workbook(source)
+    second = table_cell(wb, "Options", "name", 1).coordinate
+    number = table_cell(wb, "Interventions", "option", 0).coordinate
+    comparator = named_cell(wb, "comparator").coordinate
+    target = tmp_path / "bad.xlsx"
+    edit_copy(source, target, {("Options", second): "Current service", ("Interventions", number): 7,
+                               "comparator": 5})
+    wheres = {p.where: p.message for p in refused(target).problems}
+    assert "names another option too" in wheres[f"sheet 'Options', cell {second}"]
+    assert "names option 7, which is not on the Options sheet" in wheres[f"sheet 'Interventions', cell {number}"]
+    assert "names option 5" in wheres[f"sheet 'Options', cell {comparator}"]
+
+
+def test_a_missing_options_sheet_in_a_version_2_workbook_is_named(exported, tmp_path):
+    wb = openpyxl.load_workbook(exported)
+    del wb["Options"]
+    wb.save(tmp_path / "no_options.xlsx")
+    problems = refused(tmp_path / "no_options.xlsx").problems
+    assert any(p.where == "sheet 'Options'" and "is missing" in p.message for p in problems)
+
+
+def test_an_unknown_funder_column_is_named(exported, tmp_path):
+    wb = openpyxl.load_workbook(exported)
+    header = table_cell(wb, "Interventions", "funding_other").offset(-1, 0)
+    header.value = "funding_lottery"
+    wb.save(tmp_path / "lottery.xlsx")
+    (problem,) = refused(tmp_path / "lottery.xlsx").problems
+    assert problem.where == f"sheet 'Interventions', cell {header.coordinate}"
+    assert "funding_nhs" in problem.message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import zipfile
 from dataclasses import replace
 from xml.etree import ElementTree
@@ -10,39 +12,91 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from rtv_desktop.core import SUMMARY_KEYS, Uncertain, blank_scenario, default_scenario, run
-from rtv_desktop.io import load_scenario, save_scenario
+from pathlib import Path
+
+from rtv_desktop.core import (
+    SUMMARY_KEYS, Area, Document, FigureSource, Settings, Uncertain, blank_scenario, compare, default_document,
+    default_scenario, run, simulate, specs, validate_document,
+)
+from rtv_desktop.io import InputFileError, load_document, load_scenario, save_scenario
 from rtv_desktop.io.text_cells import escape_text, read_text
+from rtv_desktop.io.workbook_changes import by_option
 from rtv_desktop.io.workbook_reader import read_workbook
 from rtv_desktop.io.workbook_writer import write_workbook
 
-from .workbook_cases import FORMULA_LIKE, edit_copy, named_cell, scenarios, table_cell
+from .workbook_cases import (
+    FORMULA_LIKE, documents, edit_copy, named_cell, named_values, rich_document, scenarios, table_cell,
+)
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-AREA_NAMES = ("area_area_name", "area_area_code", "area_reference_period", "area_population", "area_adult_share",
-              "area_over65_share", "area_ltc_share", "area_multimorbid_share")
-SETTINGS_NAMES = ("settings_horizon_years", "settings_discount_rate", "settings_health_discount_rate",
-                  "settings_wellby_value", "settings_wellby_value_low", "settings_wellby_value_high",
-                  "settings_volunteer_hour_value", "settings_price_year", "settings_iterations", "settings_seed")
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "v1"
 
 
-def test_default_scenario_round_trips_exactly(tmp_path):
-    scenario = default_scenario()
-    path = write_workbook(scenario, tmp_path / "default.xlsx")
+def _names_of(cls, prefix: str) -> list[str]:
+    """The defined names every declared input of ``cls`` must have (uncertain ones: low, central, high)."""
+    names = []
+    for name, spec in specs(cls):
+        default = getattr(cls(), name)
+        if isinstance(default, tuple):
+            continue
+        names.append(f"{prefix}_{name}")
+        if spec.uncertain:
+            names += [f"{prefix}_{name}_low", f"{prefix}_{name}_high"]
+    return names
+
+
+def _validation_warnings(doc) -> list[str]:
+    return [issue.text for issue in validate_document(doc) if issue.severity != "error"]
+
+
+def test_default_document_round_trips_exactly(tmp_path):
+    doc = default_document()
+    path = write_workbook(doc, tmp_path / "default.xlsx")
     imported = read_workbook(path)
-    assert imported.scenario == scenario
-    assert imported.exported_from == scenario
+    assert imported.document == doc
+    assert imported.exported_from == doc
     assert imported.changes == []
-    assert imported.warnings == []
+    assert [w.message for w in imported.warnings] == _validation_warnings(doc)
+    assert imported.scenario == doc.scenario(0)
 
 
-def test_save_and_load_dispatch_by_suffix(tmp_path):
+def test_three_options_round_trip_exactly(tmp_path):
+    doc = rich_document()
+    imported = read_workbook(write_workbook(doc, tmp_path / "three.xlsx"))
+    assert imported.document == doc
+    assert [o.name for o in imported.document.options] == ["Current service", "Social prescribing only", "Full mix"]
+    assert imported.document.comparator == 0 and imported.changes == []
+
+
+def test_values_come_from_the_cells_not_the_hidden_copy(tmp_path):
+    """Without the hidden sheet the three options, their funding, grades and QALY gains still read back."""
+    doc = replace(rich_document(comparator=2), stories=())
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    del wb["_rtv"]
+    wb.save(tmp_path / "copy.xlsx")
+    imported = read_workbook(tmp_path / "copy.xlsx")
+    assert imported.document == doc
+    assert imported.exported_from is None
+    assert "changes since export cannot be listed" in str(imported.warnings[0])
+
+
+def test_a_scenario_is_written_as_a_document_of_one_option(tmp_path):
     scenario = blank_scenario()
     path = save_scenario(scenario, tmp_path / "blank.xlsx")
     assert load_scenario(path) == scenario
+    assert load_document(path) == Document.from_scenario(scenario)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_generated_documents_round_trip(tmp_path_factory, doc):
+    path = write_workbook(doc, tmp_path_factory.mktemp("wb") / "s.xlsx")
+    imported = read_workbook(path)
+    assert imported.document == doc
+    assert imported.changes == []
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_generated_scenarios_round_trip(tmp_path_factory, scenario):
     path = write_workbook(scenario, tmp_path_factory.mktemp("wb") / "s.xlsx")
@@ -59,70 +113,126 @@ def test_seeds_beyond_exact_spreadsheet_integers_round_trip(tmp_path):
     assert read_workbook(path).scenario == scenario
 
 
-def test_values_round_trip_without_the_hidden_copy(tmp_path):
-    """Inputs come from the visible cells; the hidden copy only restores float digits and long text."""
-    scenario = replace(default_scenario(), name="=1+2", author="@me")
-    source = write_workbook(scenario, tmp_path / "s.xlsx")
-    wb = openpyxl.load_workbook(source)
-    del wb["_rtv"]
-    wb.save(tmp_path / "copy.xlsx")
-    imported = read_workbook(tmp_path / "copy.xlsx")
-    assert imported.scenario == scenario
-    assert imported.exported_from is None
-    assert "changes since export cannot be listed" in str(imported.warnings[0])
+def test_every_input_and_headline_figure_is_named(tmp_path):
+    doc = rich_document()
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    for name in _names_of(Area, "area") + _names_of(Settings, "settings"):
+        assert name in wb.defined_names, name
+    assert named_cell(wb, "area_population").value == doc.area.population
+    assert named_cell(wb, "settings_volunteer_time").value == "cost"
+    assert named_cell(wb, "settings_qaly_threshold").value == 25_000
+    assert named_values(wb, "settings_optimism_bias") == list(doc.settings.optimism_bias)
+    assert named_cell(wb, "comparator").value == 1
+    for k in range(3):
+        for key in SUMMARY_KEYS:
+            cell = named_cell(wb, f"opt{k + 1}_{key}")
+            assert cell.data_type == "f" and str(cell.value).startswith("="), (k, key)
+        for key in ("inc_npv_social", "inc_bcr_social", "icer", "icer_quadrant", "nhs_pays", "residents_value"):
+            assert named_cell(wb, f"opt{k + 1}_{key}").data_type == "f"
+    for key in SUMMARY_KEYS:  # the bare names are option 1's, as in version 1
+        assert named_cell(wb, key).coordinate == named_cell(wb, f"opt1_{key}").coordinate
+    assert named_cell(wb, "preferred").data_type == "f"
 
 
-def test_every_area_settings_and_summary_name_is_defined(tmp_path):
-    wb = openpyxl.load_workbook(write_workbook(default_scenario(), tmp_path / "s.xlsx"))
-    scenario = default_scenario()
-    assert named_cell(wb, "area_area_name").value == scenario.area.area_name
-    assert named_cell(wb, "area_area_code").value is None  # the example area has no code
-    for name in AREA_NAMES[3:] + SETTINGS_NAMES:
-        assert named_cell(wb, name).value is not None, name
-    assert named_cell(wb, "settings_wellby_value_low").value == scenario.settings.wellby_value.low
-    ((sheet, cells),) = list(wb.defined_names["settings_optimism_bias"].destinations)
-    assert [c[0].value for c in wb[sheet][cells.replace("$", "")]] == [0.0, 0.05, 0.10, 0.15, 0.25, 0.40]
-    for key in SUMMARY_KEYS:
-        cell = named_cell(wb, key)
-        assert cell.data_type == "f" and str(cell.value).startswith("="), key
+def test_each_area_figure_carries_its_own_source_cell(tmp_path):
+    doc = default_document()
+    area = doc.area.with_sources(population=FigureSource("Typed in", "2026-11-30"),
+                                 adult_share=FigureSource("ONS mid-2022, ICB table", "2026-11-29", 1.1))
+    doc = replace(doc, area=replace(area, population=500_000.0, adult_share=1.0))
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    population = named_cell(wb, "area_population")
+    ws = population.parent
+    row = {c.value: ws.cell(population.row, c.column).value for c in ws[4]}  # the header row
+    assert row["Source"] == "Typed in" and row["Date (YYYY-MM-DD)"] == "2026-11-30"
+    assert named_cell(wb, "area_sources_adult_share").value == "ONS mid-2022, ICB table"
+    assert named_cell(wb, "area_sources_adult_share_need_index").value == 1.1
+    source = named_cell(wb, "area_sources_population")
+    assert source.protection.locked is False  # an input, like the figure
+    assert read_workbook(tmp_path / "s.xlsx").document.area == doc.area
 
 
 def test_inputs_are_yellow_and_unlocked_and_formulas_locked(tmp_path):
-    wb = openpyxl.load_workbook(write_workbook(default_scenario(), tmp_path / "s.xlsx"))
+    wb = openpyxl.load_workbook(write_workbook(rich_document(), tmp_path / "s.xlsx"))
     population = named_cell(wb, "area_population")
     assert population.fill.fgColor.rgb.endswith("FFF2CC") and population.protection.locked is False
-    assert table_cell(wb, "Interventions", "reach").protection.locked is False
+    for header in ("reach", "cost_grade", "funding_council", "qaly_gain_high", "option", "id"):
+        assert table_cell(wb, "Interventions", header).protection.locked is False, header
+    assert table_cell(wb, "Services", "party").protection.locked is False
     assert named_cell(wb, "npv_fiscal").protection.locked is True
-    for title in ("Area", "Settings", "Interventions", "Results", "Calc 1", "Checks"):
+    for title in ("Area", "Settings", "Options", "Interventions", "Results", "Comparison", "By party", "Calc 1.1",
+                  "Checks"):
         assert wb[title].protection.sheet is True
         assert not wb[title].protection.password
     assert named_cell(wb, "pv_cost").number_format == "£#,##0"
-    assert named_cell(wb, "area_adult_share").number_format == "0.0%"
+    assert named_cell(wb, "area_adult_share").number_format == "0.0%"  # a fraction shown as a percentage
+    assert table_cell(wb, "Interventions", "reach").number_format == "0.00%"
+    assert table_cell(wb, "Interventions", "qaly_gain").number_format == "0.000"
+    assert named_cell(wb, "settings_qaly_threshold").number_format == "£#,##0"
 
 
-def test_every_input_has_data_validation(tmp_path):
-    wb = openpyxl.load_workbook(write_workbook(default_scenario(), tmp_path / "s.xlsx"))
-    ws = wb["Interventions"]
-    ranges = [rng for dv in ws.data_validations.dataValidation for rng in dv.sqref.ranges]
-    for header in ("reach", "completion", "target_group", "approach", "evidence_grade", "effect_gp"):
-        coordinate = table_cell(wb, "Interventions", header).coordinate
-        assert any(coordinate in rng for rng in ranges), header
-    area_ranges = [rng for dv in wb["Area"].data_validations.dataValidation for rng in dv.sqref.ranges]
-    assert any(named_cell(wb, "area_adult_share").coordinate in rng for rng in area_ranges)
-    lists = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
-    assert '"1,2,3,4,5,6"' in lists
-    assert any("adults_ltc" in f for f in lists) and any("social_prescribing" in f for f in lists)
+def test_every_input_has_data_validation_from_its_declaration(tmp_path):
+    wb = openpyxl.load_workbook(write_workbook(rich_document(), tmp_path / "s.xlsx"))
+
+    def rules_at(sheet: str, coordinate: str) -> list:
+        return [dv for dv in wb[sheet].data_validations.dataValidation
+                if any(coordinate in rng for rng in dv.sqref.ranges)]
+
+    for header in ("reach", "completion", "target_group", "approach", "evidence_grade", "cost_grade",
+                   "funding_nhs", "qaly_gain", "effect_gp", "effect_homecare_high"):
+        assert rules_at("Interventions", table_cell(wb, "Interventions", header).coordinate), header
+    (reach,) = rules_at("Interventions", table_cell(wb, "Interventions", "reach").coordinate)
+    assert (reach.type, reach.formula1, reach.formula2) == ("decimal", "0", "1")
+    assert "from 0% to 100%" in reach.error
+    (grade,) = rules_at("Interventions", table_cell(wb, "Interventions", "cost_grade").coordinate)
+    assert grade.formula1 == '"1,2,3,4,5,6"'
+    (party,) = rules_at("Services", table_cell(wb, "Services", "party").coordinate)
+    assert party.formula1 == '"nhs,council,vcse,other"'
+    volunteer = named_cell(wb, "settings_volunteer_time")
+    (choice,) = rules_at("Settings", volunteer.coordinate)
+    assert choice.formula1 == '"benefit,cost,excluded"'
+    (groups,) = rules_at("Interventions", table_cell(wb, "Interventions", "target_group").coordinate)
+    assert "adults_ltc" in groups.formula1
 
 
-def test_one_calculation_sheet_per_intervention_and_charts(tmp_path):
-    scenario = default_scenario()
-    wb = openpyxl.load_workbook(write_workbook(scenario, tmp_path / "s.xlsx"))
+def test_header_notes_explain_each_column(tmp_path):
+    wb = openpyxl.load_workbook(write_workbook(default_document(), tmp_path / "s.xlsx"))
+    label = table_cell(wb, "Interventions", "reach").offset(-2, 0)
+    assert label.value == "Reach per year"
+    assert "Share of the eligible group starting each year" in label.comment.text
+    assert "from 0% to 100%" in label.comment.text
+
+
+def test_one_calculation_sheet_per_intervention_of_each_option_and_charts(tmp_path):
+    doc = rich_document()
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
     calcs = [title for title in wb.sheetnames if title.startswith("Calc ")]
-    assert len(calcs) == len(scenario.interventions)
+    expected = [f"Calc {k + 1}.{i + 1}" for k, o in enumerate(doc.options) for i in range(len(o.interventions))]
+    assert calcs == expected
     with zipfile.ZipFile(tmp_path / "s.xlsx") as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 3
     assert wb["_rtv"].sheet_state == "hidden"
+    for title in ("Cover", "Results", "Comparison", "By party", "Charts", "Area", "Settings", "Services",
+                  "Baseline use", "Options", "Interventions", "Checks", "Uncertainty", "Assumptions"):
+        assert title in wb.sheetnames, title
+
+
+def test_interventions_of_every_option_share_one_table(tmp_path):
+    doc = rich_document()
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    rows = sum(len(o.interventions) for o in doc.options)
+    options = [table_cell(wb, "Interventions", "option", r).value for r in range(rows)]
+    ids = [table_cell(wb, "Interventions", "id", r).value for r in range(rows)]
+    assert options == [k + 1 for k, o in enumerate(doc.options) for _ in o.interventions]
+    assert ids == [iv.id for o in doc.options for iv in o.interventions]
+    first = doc.options[2].interventions[0]
+    row = options.index(3)
+    assert table_cell(wb, "Interventions", "cost_grade", row).value == first.cost_grade == 3
+    assert table_cell(wb, "Interventions", "funding_nhs", row).value == 0.6
+    assert table_cell(wb, "Interventions", "funding_council", row).value == 0.4
+    assert table_cell(wb, "Interventions", "funding_vcse", row).value is None
+    assert table_cell(wb, "Interventions", "qaly_gain_high", row).value == 0.04
+    assert table_cell(wb, "Options", "name", 1).value == "Social prescribing only"
 
 
 def _cell_xml(path, sheet_title: str, coordinate: str):
@@ -178,23 +288,56 @@ def test_long_notes_are_cut_in_the_cell_but_kept_whole(tmp_path):
     assert read_workbook(path).scenario.notes == scenario.notes
 
 
-def test_edits_in_excel_are_read_and_listed_as_changes(tmp_path):
-    scenario = default_scenario()
-    source = write_workbook(scenario, tmp_path / "s.xlsx")
+def test_edits_in_excel_are_read_and_listed_as_changes_in_the_words_people_see(tmp_path):
+    doc = rich_document()
+    source = write_workbook(doc, tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(source)
-    reach = table_cell(wb, "Interventions", "reach", 1)
-    high = table_cell(wb, "Interventions", "reach_high", 1)
-    edit_copy(source, tmp_path / "edited.xlsx", {"area_population": 250_000, "settings_seed": 7,
-                                                 ("Interventions", reach.coordinate): 0.01,
-                                                 ("Interventions", high.coordinate): 0.02})
+    reach = table_cell(wb, "Interventions", "reach", 2)  # option 2's social prescribing
+    high = table_cell(wb, "Interventions", "reach_high", 2)
+    edit_copy(source, tmp_path / "edited.xlsx", {"settings_seed": 7, ("Interventions", reach.coordinate): 0.02,
+                                                 ("Interventions", high.coordinate): 0.03,
+                                                 ("Options", table_cell(wb, "Options", "name", 2).coordinate): "All"})
     imported = read_workbook(tmp_path / "edited.xlsx")
-    assert imported.scenario.area.population == 250_000
-    assert imported.scenario.settings.seed == 7
-    assert imported.scenario.interventions[1].reach == Uncertain(0.01, 0.0027, 0.02)
-    fields = {c.field: (c.old, c.new) for c in imported.changes}
-    assert fields == {"area.population": (1_000_000, 250_000), "settings.seed": (20160301, 7),
-                      "interventions[1].reach": (0.0027, 0.01), "interventions[1].reach.high": (0.0027, 0.02)}
-    assert "1,000,000 -> 250,000" in str(imported.changes[0])
+    option = imported.document.options[1].interventions[1]
+    assert option.reach == Uncertain(0.02, doc.options[1].interventions[1].reach.low, 0.03)
+    assert imported.document.options[2].name == "All" and imported.document.settings.seed == 7
+    by_label = {c.field: (c.old_text, c.new_text, c.option) for c in imported.changes}
+    assert by_label == {
+        "Seed": ("20160301", "7", None),
+        "Option 'Social prescribing only', Social prescribing: Reach per year": ("1%", "2%", 1),
+        "Option 'Social prescribing only', Social prescribing: Reach per year (high)": ("1%", "3%", 1),
+        "Option 'All': name": ("Full mix", "All", 2),
+    }
+    assert all("[" not in c.field and "." not in c.field.split(":")[0] for c in imported.changes)  # no paths
+    assert imported.changes[0].option is None  # the shared frame first, then option by option
+    groups = by_option(imported.changes, imported.document)
+    assert [title for title, _ in groups] == ["Shared inputs (area, settings, services)",
+                                             "Option 2: Social prescribing only", "Option 3: All"]
+
+
+def test_a_figure_changed_in_the_workbook_is_credited_to_the_workbook(tmp_path):
+    """Provenance follows the figure: a new value under the old source cannot keep that source."""
+    doc = default_document()
+    source = write_workbook(doc, tmp_path / "s.xlsx")
+    edit_copy(source, tmp_path / "edited.xlsx", {"area_population": 500_000, "area_adult_share": 1.0,
+                                                 "area_sources_adult_share": "Local survey 2026",
+                                                 "area_sources_adult_share_date": "2026-10-01"})
+    area = read_workbook(tmp_path / "edited.xlsx").document.area
+    today = dt.date.today().isoformat()
+    assert area.source_of("population") == FigureSource("Changed in the workbook 'edited.xlsx'", today)
+    assert area.source_of("adult_share") == FigureSource("Local survey 2026", "2026-10-01")
+    assert area.source_of("over65_share") == doc.area.source_of("over65_share")  # untouched figures keep theirs
+
+
+def test_a_source_typed_as_a_date_or_badly_is_handled(tmp_path):
+    source = write_workbook(default_document(), tmp_path / "s.xlsx")
+    edit_copy(source, tmp_path / "date.xlsx", {"area_sources_population_date": dt.datetime(2026, 3, 31)})
+    assert read_workbook(tmp_path / "date.xlsx").document.area.source_of("population").date == "2026-03-31"
+    edit_copy(source, tmp_path / "bad.xlsx", {"area_sources_population_date": "31/03/2026"})
+    with pytest.raises(InputFileError) as info:
+        read_workbook(tmp_path / "bad.xlsx")
+    (problem,) = info.value.problems
+    assert problem.where.startswith("sheet 'Area', cell F") and "YYYY-MM-DD" in problem.message
 
 
 def _swap_first_and_last_columns(ws) -> None:
@@ -234,54 +377,102 @@ def test_reading_never_changes_the_users_file(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_results_at_export_are_shown_beside_live_formulas(tmp_path):
-    scenario = default_scenario()
-    results = run(scenario)
-    wb = openpyxl.load_workbook(write_workbook(scenario, tmp_path / "s.xlsx", results=results))
-    cell = named_cell(wb, "npv_fiscal")
-    assert cell.offset(0, 3).value == pytest.approx(results.summary["npv_fiscal"])
+def _at_export(wb, key: str, option: int):
+    """The value RtV Desktop wrote for ``key`` in the block below the live figures."""
+    ws = named_cell(wb, "npv_fiscal").parent
+    top = next(c.row for c in ws["A"] if c.value == "RtV Desktop at export (values, not live)")
+    row = next(c.row for c in ws["A"] if c.row > top and c.value == ws.cell(named_cell(wb, key).row, 1).value)
+    return ws.cell(row, named_cell(wb, f"opt{option + 1}_{key}").column).value
 
 
-def test_uncertainty_sheet_holds_last_run_values_clearly_labelled(tmp_path):
-    from rtv_desktop.core import simulate, tornado
+def test_results_at_export_are_shown_below_the_live_formulas(tmp_path):
+    doc = rich_document()
+    comparison = compare(doc)
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx", results=comparison))
+    for k, result in enumerate(comparison.options):
+        assert _at_export(wb, "npv_social", k) == pytest.approx(result.summary["npv_social"], rel=1e-15)
+    one = openpyxl.load_workbook(write_workbook(doc.scenario(0), tmp_path / "one.xlsx", results=run(doc.scenario(0))))
+    assert _at_export(one, "pv_cost", 0) == pytest.approx(comparison.options[0].summary["pv_cost"], rel=1e-15)
 
-    scenario = default_scenario()
-    simulation = simulate(scenario, iterations=300, seed=11)
-    rows = tornado(scenario)
-    wb = openpyxl.load_workbook(write_workbook(scenario, tmp_path / "s.xlsx", simulation=simulation,
-                                               tornado_rows=rows))
+
+def test_uncertainty_sheet_holds_last_simulation_values_clearly_labelled(tmp_path):
+    from rtv_desktop.core import tornado
+
+    doc = rich_document()
+    simulation = simulate(doc, iterations=300, seed=11)
+    rows = tornado(doc.scenario(1))
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx", simulation=simulation, tornado_rows=rows))
     ws = wb["Uncertainty"]
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert ws["A2"].value.startswith("Values from the last run in RtV Desktop, not live")
-    assert 300 in values and 11 in values
+    assert 300 in values and 11 in values and 0.3 in values  # iterations, seed, the correlation used
     numbers = [v for v in values if isinstance(v, (int, float))]
 
     def written(x: float) -> bool:  # cells keep 16 significant digits
         return any(v == pytest.approx(x, rel=1e-15) for v in numbers)
 
-    assert written(simulation.summary["npv_fiscal"]["p95"])
-    assert written(simulation.summary["prob_npv_fiscal_positive"])
+    for k, option in enumerate(simulation.options):
+        assert f"Option {k + 1}: {option.name}" in values
+        assert written(option.summary["npv_social"]["p95"]) and written(option.summary["prob_nmb_positive"])
+        assert written(simulation.prob_best_social[k])
+    assert written(simulation.evpi_social) and written(simulation.evpi_fiscal)
     assert rows[0].label in values and written(rows[0].swing)
     hidden = {wb["_rtv"].cell(r, 1).value: wb["_rtv"].cell(r, 2).value for r in range(1, 7)}
     assert (hidden["seed"], hidden["iterations"]) == ("11", 300)
 
 
-def test_assumptions_log_lists_sources_and_ons_attribution(tmp_path):
+def test_assumptions_log_lists_sources_and_each_area_figures_own(tmp_path):
     from rtv_desktop.core import default_sources
     from rtv_desktop.io.areas import ONS_ATTRIBUTION
 
-    scenario = default_scenario()
-    wb = openpyxl.load_workbook(write_workbook(scenario, tmp_path / "s.xlsx"))
+    doc = rich_document()
+    doc = replace(doc, area=doc.area.with_sources(population=FigureSource("Typed in", "2026-11-30")))
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
     values = {c.value for row in wb["Assumptions"].iter_rows() for c in row if c.value is not None}
     assert all(src.path in values and src.source in values for src in default_sources())
     assert ONS_ATTRIBUTION in values
-    assert all(svc.source in values for svc in scenario.services)
+    assert all(svc.source in values for svc in doc.services)
+    assert "This area: Population (all ages)" in values and "Typed in" in values and "2026-11-30" in values
+    assert "Option 'Full mix': Peer support" in values
 
 
-def test_effects_keep_their_order_when_unchanged(tmp_path):
+def test_effects_and_funding_keep_their_order_when_unchanged(tmp_path):
     base = default_scenario()
     first = base.interventions[0]
-    reordered = replace(first, effect=tuple(reversed(first.effect)))
+    reordered = replace(first, effect=tuple(reversed(first.effect)), funding=(("council", 0.3), ("nhs", 0.7)))
     scenario = replace(base, interventions=(reordered, *base.interventions[1:]))
     imported = read_workbook(write_workbook(scenario, tmp_path / "s.xlsx"))
     assert imported.scenario == scenario and imported.changes == []
+
+
+def test_the_hidden_copy_is_the_documents_json(tmp_path):
+    doc = rich_document()
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    ws = wb["_rtv"]
+    count = next(ws.cell(r, 2).value for r in range(1, 8) if ws.cell(r, 1).value == "json_chunks")
+    text = "".join(ws.cell(8 + k, 1).value for k in range(count))
+    assert json.loads(text) == doc.to_dict()
+
+
+def test_a_version_1_workbook_opens_as_one_option_with_the_same_figures():
+    """tests/fixtures/v1: a workbook exported by version 1, its scenario file and its summary."""
+    imported = read_workbook(FIXTURES / "greater-manchester-v1.xlsx")
+    doc = imported.document
+    expected = Document.from_dict(json.loads((FIXTURES / "greater-manchester-v1.json").read_text()))
+    assert doc == expected
+    assert [o.name for o in doc.options] == ["Greater Manchester pilot"] and doc.comparator is None
+    assert imported.exported_from == expected and imported.changes == []
+    assert doc.area.source_of("population").source == "ONS mid-2022 (as recorded in the file)"
+    summary = json.loads((FIXTURES / "greater-manchester-v1.summary.json").read_text())
+    got = run(doc.scenario(0)).summary
+    for key, value in summary.items():
+        assert got[key] == (None if value is None else pytest.approx(value, rel=1e-12)), key
+
+
+def test_a_version_1_workbook_edited_in_excel_reads_its_edits(tmp_path):
+    target = tmp_path / "v1-edited.xlsx"
+    edit_copy(FIXTURES / "greater-manchester-v1.xlsx", target, {"area_population": 2_900_000})
+    imported = read_workbook(target)
+    assert imported.document.area.population == 2_900_000
+    assert [c.field for c in imported.changes] == ["Population (all ages)", "Source of Population (all ages), source",
+                                                   "Source of Population (all ages), date"]

@@ -35,11 +35,11 @@ DAMAGED = {
     "deeply-nested": (b"[" * 50_000 + b"]" * 50_000, "nested"),
     "not-a-scenario": (b'{"hello": "world"}', "not an RtV Desktop scenario"),
     "nan": (_with(lambda d: d["area"].update(population=float("nan"))), "Population (all ages)"),
-    "infinity": (_with(lambda d: d["settings"].update(discount_rate=float("inf"))), "Discount rate"),
+    "infinity": (_with(lambda d: d["settings"].update(discount_rate=float("inf"))), "Discount rate: holds infinity"),
     "huge-number": (_with(lambda d: d["options"][0]["interventions"][0].update(fixed_cost=1e308)),
-                    "Intervention 1: Fixed cost per year"),
+                    "Fixed cost per year: holds 1e+308"),
     "wrong-type": (_with(lambda d: d["area"].update(population="many")), "must be a number"),
-    "missing-field": (_with(lambda d: d["options"][0]["interventions"][0].pop("name")), "Intervention 1: Name"),
+    "missing-field": (_with(lambda d: d["options"][0]["interventions"][0].pop("name")), "Name is missing"),
     "out-of-range": (_with(lambda d: d["area"].update(adult_share=2)), "Adults (18+) must be from 0% to 100%"),
 }
 

@@ -93,3 +93,17 @@ def test_control_characters_and_escape_lookalikes_round_trip(tmp_path):
     path = workbook_writer.write_workbook(scenario, tmp_path / "control.xlsx")
     back = workbook_reader.read_workbook(path).scenario
     assert (back.name, back.notes) == (scenario.name, scenario.notes)
+
+
+def test_option_names_and_notes_never_become_formulas(tmp_path):
+    """Option names appear in headers, titles, checks and charts: all as text, read back unchanged."""
+    from rtv_desktop.core import Option, default_document
+
+    doc = default_document()
+    ivs = doc.options[0].interventions
+    options = tuple(Option(PAYLOADS[k] + f" #{k}", ivs[:2], PAYLOADS[-1 - k]) for k in range(3))
+    doc = replace(doc, name=PAYLOADS[0], options=options, comparator=1)
+    path = workbook_writer.write_workbook(doc, tmp_path / "options.xlsx")
+    formulas = [unescape(f) for xml in sheet_xml(path).values() for f in re.findall(r"<f[^>]*>(.*?)</f>", xml, re.S)]
+    assert [f for f in formulas for marker in MARKERS if marker in f] == []
+    assert workbook_reader.read_workbook(path).document == doc
