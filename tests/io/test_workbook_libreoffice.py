@@ -37,7 +37,7 @@ def _custom_group_and_ambulance() -> Document:
     ambulance = next(svc for svc in service_catalogue() if svc.id == "ambulance")
     ambulance = replace(ambulance, baseline=(0.1, 0.2, 0.25, 0.3, 0.5))
     coaching = replace(s.interventions[2], name="Coaching, custom group", target_group="custom",
-                       custom_size=12_000.0, fixed_cost=0.0, setup_cost=1_000.0,
+                       custom_size=12_000.0, fixed_cost=0.0, setup_cost=1_000.0, cost_grade=1,
                        effect=(("gp", Uncertain(0.3, 0.1, 0.4)), ("ambulance", Uncertain(0.4, 0.0, 0.5)),
                                ("nel", Uncertain(0.25, 0.0, 0.3))), effect_years=4, drop_off=Uncertain.fixed(0.2))
     return Document.from_scenario(replace(s, name=INJECTED, services=s.services + (ambulance,),
