@@ -304,8 +304,8 @@ def test_edits_in_excel_are_read_and_listed_as_changes_in_the_words_people_see(t
     by_label = {c.field: (c.old_text, c.new_text, c.option) for c in imported.changes}
     assert by_label == {
         "Seed": ("20160301", "7", None),
-        "Option 'Social prescribing only', Social prescribing: Reach per year": ("1%", "2%", 1),
-        "Option 'Social prescribing only', Social prescribing: Reach per year (high)": ("1%", "3%", 1),
+        "Option 'Social prescribing only', Social prescribing: Reach per year": ("0.54%", "2%", 1),
+        "Option 'Social prescribing only', Social prescribing: Reach per year (high)": ("0.54%", "3%", 1),
         "Option 'All': name": ("Full mix", "All", 2),
     }
     assert all("[" not in c.field and "." not in c.field.split(":")[0] for c in imported.changes)  # no paths
