@@ -63,6 +63,7 @@ class Report:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.steps: list[str] = []
         self.sizes_mib: dict[str, float] = {}
         self.problems: list[str] = []
         self.notes: list[str] = []
@@ -70,6 +71,7 @@ class Report:
     @contextlib.contextmanager
     def step(self, name: str, fatal: bool = True):
         print(f"windows: {name} ...", flush=True)
+        self.steps.append(name)
         started = time.perf_counter()
         try:
             yield
@@ -92,6 +94,8 @@ class Report:
         lines += ["Sizes"] + [f"  {mib:7.1f} MiB  {name}" for name, mib in self.sizes_mib.items()]
         lines += [f"Note: {note}" for note in self.notes]
         lines += [f"FAILED: {problem}" for problem in self.problems] or ["All Windows checks passed."]
+        failed = len(self.problems)
+        lines.append(f"windows: {len(self.steps) - failed} passed, {failed} failed")
         return "\n".join(lines)
 
     def save(self, path: Path) -> None:
@@ -142,6 +146,8 @@ def check_frozen_app(wine: Wine, app_dir: Path, out: Path, report: Report) -> fl
         windows_checks.check_version(wine, cli, env)
     with report.step("frozen --self-test"):
         windows_checks.self_test(wine, cli, env, npv_fiscal)
+    with report.step("the windowed program (the shortcut's target) starts: --self-test"):
+        windows_checks.start(wine, app_dir / f"{release_info.EXE_NAME}.exe", ["--self-test"], env, "windowed --self-test")
     workbook = WORK_DIR / "written-on-windows.xlsx"
     workbook.unlink(missing_ok=True)  # overwriting needs CopyFile2, which Wine lacks
     with report.step("frozen headless run equals the Linux core"):

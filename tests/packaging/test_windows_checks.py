@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import struct
 from pathlib import Path
@@ -19,7 +20,6 @@ LINUX = {"summary": {"npv_fiscal": -10744861.498336159, "bcr_social": 8.48549164
 
 
 def copy(value):
-    import json  # noqa: PLC0415
     return json.loads(json.dumps(value))
 
 
