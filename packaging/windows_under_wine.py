@@ -46,7 +46,7 @@ from wine import Wine, WineError
 
 DEFAULT_OUT = release_info.DIST_DIR / "windows"
 WORK_DIR = release_info.BUILD_DIR / "windows"
-TEST_COMMAND = ["-m", "pytest", "tests/core", "tests/io", "-m", "not libreoffice", "-p", "no:cacheprovider", "-q"]
+TEST_COMMAND = ["-m", "pytest", "tests/core", "tests/io", "-p", "no:cacheprovider", "-q"]
 FAILURES = (CheckFailed, WineError, subprocess.SubprocessError, OSError)
 
 

@@ -73,10 +73,18 @@ class Wine:
 
     def run(self, args: list[str], *, env: dict[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT,
             cwd: Path | None = None) -> subprocess.CompletedProcess:
-        """Run a Windows program; stdout and stderr come back as text (pipes, never files)."""
-        return subprocess.run([_tool("wine"), *args], env=self.env(env), cwd=cwd, stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              timeout=timeout, check=False)
+        """Run a Windows program; stdout and stderr come back as text (pipes, never files).
+
+        A program still running after ``timeout`` seconds is ended with every other program of
+        the prefix (a hung one would otherwise block every later ``wait``).
+        """
+        try:
+            return subprocess.run([_tool("wine"), *args], env=self.env(env), cwd=cwd, stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, encoding="utf-8", errors="replace",
+                                  timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise WineError(f"{args[0]} did not finish within {timeout:.0f} s; ended it") from None
 
     def check(self, args: list[str], what: str, **kwargs) -> subprocess.CompletedProcess:
         """``run``, raising WineError with the program's own output when it exits non-zero."""
@@ -87,7 +95,11 @@ class Wine:
 
     def wait(self) -> None:
         """Wait until every Windows program of this prefix has ended (installers fork and return)."""
-        subprocess.run([_tool("wineserver"), "-w"], env=self.env(), check=False, timeout=DEFAULT_TIMEOUT)
+        try:
+            subprocess.run([_tool("wineserver"), "-w"], env=self.env(), check=False, timeout=DEFAULT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise WineError(f"Windows programs were still running after {DEFAULT_TIMEOUT} s; ended them") from None
 
     def stop(self) -> None:
         subprocess.run([_tool("wineserver"), "-k"], env=self.env(), check=False, capture_output=True, timeout=60)
