@@ -75,11 +75,12 @@ def check_installer(wine: Wine, installer: Installer, home: Path, expected_npv_f
     before = wine_leftovers.snapshot(wine.prefix)
     measured = {"install_seconds": _timed(wine, installer.install, f"installing the {installer.label}")}
     after_install = wine_leftovers.snapshot(wine.prefix)
-    _check_installed(installer, _added(before, after_install))
+    _check_installed(installer, before, after_install)
     measured["installed_mib"] = round(folder_size_mib(installer.folder), 1)
     env = windows_checks.program_env(wine, home)
     cli = installer.folder / f"{release_info.EXE_NAME}-cli.exe"
-    _, measured["self_test_seconds"] = windows_checks.self_test(wine, cli, env, expected_npv_fiscal)
+    _, seconds = windows_checks.self_test(wine, cli, env, expected_npv_fiscal)
+    measured["self_test_seconds"] = round(seconds, 1)
     measured["uninstall_seconds"] = _timed(wine, installer.uninstall, f"uninstalling the {installer.label}")
     shutil.rmtree(home, ignore_errors=True)
     left = wine_leftovers.leftovers(before, wine_leftovers.snapshot(wine.prefix), installer.markers)
@@ -97,15 +98,17 @@ def _timed(wine: Wine, args: list[str], what: str) -> float:
     return round(time.perf_counter() - started, 1)
 
 
-def _added(before: wine_leftovers.Snapshot, after: wine_leftovers.Snapshot) -> set[str]:
-    return set(after.files - before.files)
-
-
-def _check_installed(installer: Installer, added: set[str]) -> None:
+def _check_installed(installer: Installer, before: wine_leftovers.Snapshot, after: wine_leftovers.Snapshot) -> None:
+    """The programs are in place, with a Start-menu shortcut and an entry in Settings > Apps."""
     missing = [name for name in (f"{release_info.EXE_NAME}.exe", f"{release_info.EXE_NAME}-cli.exe")
                if not (installer.folder / name).is_file()]
     if missing:
         raise windows_checks.CheckFailed(f"the {installer.label} did not install {', '.join(missing)} "
                                          f"into {installer.folder}")
-    if not any(path.endswith("/" + SHORTCUT) and "Start Menu" in path for path in added):
+    if not any(path.endswith("/" + SHORTCUT) and "Start Menu" in path for path in after.files - before.files):
         raise windows_checks.CheckFailed(f"the {installer.label} made no Start-menu shortcut {SHORTCUT}")
+    uninstall_entries = [key for key in after.keys.keys() - before.keys.keys()
+                         if "\\currentversion\\uninstall\\" in key.lower()
+                         and any(m.lower() in key.lower() for m in installer.markers)]
+    if not uninstall_entries:
+        raise windows_checks.CheckFailed(f"the {installer.label} registered no uninstaller (Settings > Apps)")
