@@ -1,6 +1,6 @@
 """Build the one-folder app into dist/rtv-desktop/ and start it to prove it works.
 
-    python packaging/build.py [--clean] [--reuse] [--no-check]
+    python packaging/build.py [--clean] [--reuse] [--no-check] [--dist-dir DIR] [--work-dir DIR]
 
 PyInstaller builds for the machine it runs on (Windows builds need Windows). It reports
 "Build complete" even when the app package was missing, so the result is always started:
@@ -57,11 +57,11 @@ def isolated_env(home: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RTV_DESKTOP_HOME": str(home)}
 
 
-def run_pyinstaller(clean: bool) -> float:
-    """Run PyInstaller on the spec; return the seconds it took."""
+def run_pyinstaller(clean: bool, dist_dir: Path = release_info.DIST_DIR, work_dir: Path = WORK_DIR) -> float:
+    """Run PyInstaller on the spec into ``dist_dir``/rtv-desktop; return the seconds it took."""
     command = pyinstaller_command() + [
         "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(release_info.DIST_DIR), "--workpath", str(WORK_DIR), str(SPEC),
+        "--distpath", str(dist_dir), "--workpath", str(work_dir), str(SPEC),
     ]
     if clean:
         command.insert(-1, "--clean")
@@ -121,12 +121,13 @@ def build_lock():
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def ensure_built(clean: bool = False, reuse: bool = True) -> float | None:
+def ensure_built(clean: bool = False, reuse: bool = True, dist_dir: Path = release_info.DIST_DIR,
+                 work_dir: Path = WORK_DIR) -> float | None:
     """Build unless a fresh build exists (when ``reuse``); return seconds spent, None if reused."""
     with build_lock():
-        if reuse and build_is_fresh():
+        if reuse and build_is_fresh(frozen_program(dist_dir / release_info.EXE_NAME)):
             return None
-        return run_pyinstaller(clean)
+        return run_pyinstaller(clean, dist_dir, work_dir)
 
 
 def folder_size_mib(folder: Path) -> float:
@@ -138,12 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="discard PyInstaller's cache first")
     parser.add_argument("--no-check", action="store_true", help="do not start the built program")
     parser.add_argument("--reuse", action="store_true", help="keep dist/ if it is newer than every source file")
+    parser.add_argument("--dist-dir", type=Path, default=release_info.DIST_DIR, help="where rtv-desktop/ goes (dist/)")
+    parser.add_argument("--work-dir", type=Path, default=WORK_DIR, help="PyInstaller's work folder")
     args = parser.parse_args(argv)
-    seconds = ensure_built(args.clean, reuse=args.reuse)
-    size = folder_size_mib(release_info.APP_DIST_DIR)
+    seconds = ensure_built(args.clean, reuse=args.reuse, dist_dir=args.dist_dir, work_dir=args.work_dir)
+    app_dir = args.dist_dir / release_info.EXE_NAME
     how = "reused (newer than every source file)" if seconds is None else f"built in {seconds:.0f} s"
-    print(f"build: {release_info.APP_DIST_DIR} {how}, {size:.1f} MiB")
-    problems = [] if args.no_check else check_frozen_app(frozen_program())
+    print(f"build: {app_dir} {how}, {folder_size_mib(app_dir):.1f} MiB")
+    problems = [] if args.no_check else check_frozen_app(frozen_program(app_dir))
     for problem in problems:
         print(f"build: FAILED: {problem}", file=sys.stderr)
     return 1 if problems else 0

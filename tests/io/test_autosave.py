@@ -86,9 +86,9 @@ def test_restore_keeps_values_still_being_corrected(tmp_path):
     assert auto.restore(recovery).area.adult_share == 1.7
 
 
-def test_running_program_autosave_is_not_a_crash(tmp_path):
+def test_running_program_autosave_is_not_a_crash(tmp_path, running_pid):
     file = auto.autosave(edited(), tmp_path / "plan.json")
-    as_if_written_by(file, os.getppid())  # a live process with a marker
+    as_if_written_by(file, running_pid)  # a live process with a marker
     assert auto.pending_recoveries() == []
 
 

@@ -19,9 +19,11 @@ def installer(standin_payload, tmp_path, monkeypatch):
     return nsis.build_user_installer(standin_payload, tmp_path / "RtV-Desktop-1.2.3-user-setup.exe", "1.2.3")
 
 
-def test_installer_is_a_windows_nsis_program(installer):
+def test_installer_is_a_64_bit_windows_nsis_program(installer):
+    # 64-bit like the app: on 32-bit Windows it refuses to start rather than install a program that cannot.
     description = output(tool("file"), str(installer))
-    assert "PE32 executable" in description and "Nullsoft Installer" in description
+    assert "PE32+ executable (GUI) x86-64" in description
+    assert "Type = Nsis" in output(tool("7zz"), "l", "-slt", str(installer))
 
 
 def test_installer_carries_every_payload_file_and_an_uninstaller(installer, standin_payload):
