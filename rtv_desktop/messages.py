@@ -23,6 +23,11 @@ def save_failed(path: Path, exc: BaseException) -> str:
             "Your work is still open and the previous file is unchanged.")
 
 
+def will_not_save_over_read_workbook(path: Path) -> str:
+    return (f"'{path.name}' is the workbook this scenario was read from. RtV Desktop never saves over a "
+            "workbook it read (it may hold edits and sheets the app does not keep): choose another name.")
+
+
 def not_found(path: Path) -> str:
     return f"'{path}' does not exist. Check the name and folder."
 

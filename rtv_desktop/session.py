@@ -12,8 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from . import messages
 from .core import Issue, Results, Scenario, SimulationResults, TornadoRow, default_scenario, errors, validate
-from .io import load_scenario, save_scenario
+from .io import SaveError, load_scenario, save_scenario
+from .io.files import WORKBOOK_SUFFIXES
 
 UNDO_LIMIT = 200
 
@@ -111,6 +113,7 @@ class Session(QObject):
         self._history = UndoHistory(scenario or default_scenario())
         self._saved: Scenario | None = self._history.current
         self._path: Path | None = None
+        self._origin: Path | None = None
         self.issues: list[Issue] = validate(self.scenario)
         self.results: Results | None = None
         self.tornado: list[TornadoRow] | None = None
@@ -124,6 +127,11 @@ class Session(QObject):
     @property
     def path(self) -> Path | None:
         return self._path
+
+    @property
+    def origin(self) -> Path | None:
+        """The workbook this document was read from: never saved over (Save asks for a new name)."""
+        return self._origin
 
     @property
     def dirty(self) -> bool:
@@ -157,11 +165,16 @@ class Session(QObject):
             self._after_change(was_dirty)
 
     def replace_document(self, scenario: Scenario, path: Path | None, saved: bool) -> None:
-        """Start afresh with ``scenario`` (New, Open): history cleared, results forgotten."""
+        """Start afresh with ``scenario`` (New, Open): history cleared, results forgotten.
+
+        A workbook ``path`` becomes the document's :attr:`origin`, not its save path: a
+        workbook someone may have edited in Excel is read, never written over.
+        """
         was_dirty = self.dirty
         self._history.reset(scenario)
         self._saved = scenario if saved else None
-        self._set_path(path)
+        self._origin = Path(path) if is_workbook(path) else None
+        self._set_path(None if is_workbook(path) else path)
         self._after_change(was_dirty)
 
     def open(self, path) -> Scenario:
@@ -178,9 +191,12 @@ class Session(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file name: use save(path)")
+        if self._origin is not None and same_file(target, self._origin):
+            raise SaveError(messages.will_not_save_over_read_workbook(target))
         save_scenario(self.scenario, target, **workbook_options)
         was_dirty = self.dirty
         self._saved = self.scenario
+        self._origin = None
         self._set_path(target)
         if was_dirty:
             self.dirtyChanged.emit(False)
@@ -206,6 +222,7 @@ class Session(QObject):
 
     # -- internals --------------------------------------------------------------------
     def _set_path(self, path: Path | None) -> None:
+        path = Path(path) if path is not None else None
         if path != self._path:
             self._path = path
             self.pathChanged.emit(path)
@@ -222,3 +239,15 @@ class Session(QObject):
         self.historyChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
+
+
+def is_workbook(path) -> bool:
+    return path is not None and Path(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (also when either does not exist yet)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False

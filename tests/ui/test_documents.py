@@ -144,4 +144,4 @@ def test_a_workbook_edited_in_excel_opens_only_after_its_changes_are_accepted(qt
     window.documents.review_changes = lambda changes: True
     assert window.documents.open_path(path)
     assert window.session.scenario.area.population == 250_000
-    assert window.session.path == path and not window.session.dirty
+    assert window.session.origin == path and window.session.path is None and not window.session.dirty
