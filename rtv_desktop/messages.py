@@ -37,6 +37,16 @@ def unknown_file_type(path: Path) -> str:
             "or an RtV workbook (.xlsx).")
 
 
+def other_spreadsheet(path: Path) -> str:
+    return (f"'{Path(path).name}' is a {Path(path).suffix.lower()} spreadsheet: RtV Desktop reads Excel workbooks. "
+            "Open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and open that.")
+
+
+def unknown_command(word: str, commands) -> str:
+    return (f"'{word}' is not a command RtV Desktop knows ({', '.join(commands)}), nor a file to open. "
+            "Run 'rtv-desktop --help' for the commands.")
+
+
 def unexpected_error(log_path: str) -> str:
     return (f"Something went wrong that RtV Desktop did not expect. Details are in the log file:\n{log_path}\n"
             "Your last saved file is unchanged. Please send the log file to your support contact.")

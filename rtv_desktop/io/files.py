@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import messages
 from ..core import Scenario
 from .errors import InputFileError, Problem
 from .scenario_json import read_scenario_json, write_scenario_json
 
 JSON_SUFFIXES = {".json"}
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+# Spreadsheets of other formats: the answer is to save them as .xlsx, not a generic refusal.
+OTHER_SPREADSHEET_SUFFIXES = {".ods", ".xls", ".xlsb", ".fods", ".numbers"}
 
 
 def load_scenario(path) -> Scenario:
@@ -22,6 +25,8 @@ def load_scenario(path) -> Scenario:
         from .workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
         return read_workbook(path).scenario
+    if suffix in OTHER_SPREADSHEET_SUFFIXES:
+        raise InputFileError(path, [Problem("", messages.other_spreadsheet(path))], f"Cannot open '{path.name}'")
     raise InputFileError(path, [Problem("", "is not a file RtV Desktop can open: use a scenario file (.json) "
                                             "or an RtV workbook (.xlsx).")])
 
