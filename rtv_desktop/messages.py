@@ -28,6 +28,11 @@ def will_not_save_over_read_workbook(path: Path) -> str:
             "workbook it read (it may hold edits and sheets the app does not keep): choose another name.")
 
 
+def not_a_number(text: str, example: str) -> str:
+    shown = f"'{text}' is not a number" if text.strip() else "is empty"
+    return f"{shown}: type {example}"
+
+
 def not_found(path: Path) -> str:
     return f"'{path}' does not exist. Check the name and folder."
 

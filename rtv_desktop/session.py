@@ -96,7 +96,9 @@ class Session(QObject):
     resultsChanged(object)
         Deterministic results (``Results`` or ``None`` when invalid or not yet computed).
     simulationChanged(object)
-        ``SimulationResults`` of the current scenario or ``None``.
+        The last finished ``SimulationResults`` of this document, or ``None``. It may be of
+        an earlier version of the scenario (:attr:`simulation_current` says whether it
+        still matches): an edit never hides a simulation, it only makes it out of date.
     dirtyChanged(bool), pathChanged(object), historyChanged()
     """
 
@@ -114,10 +116,12 @@ class Session(QObject):
         self._saved: Scenario | None = self._history.current
         self._path: Path | None = None
         self._origin: Path | None = None
+        self._entry_problems: dict[str, str] = {}
         self.issues: list[Issue] = validate(self.scenario)
         self.results: Results | None = None
         self.tornado: list[TornadoRow] | None = None
         self.simulation: SimulationResults | None = None
+        self.document_id = 0  # counts New and Open, so a run started for another document is refused
 
     # -- the document ---------------------------------------------------------------
     @property
@@ -143,6 +147,31 @@ class Session(QObject):
 
     def is_runnable(self) -> bool:
         return not errors(self.issues)
+
+    @property
+    def simulation_current(self) -> bool:
+        """True when the last simulation was run on the scenario as it is now."""
+        return self.simulation is not None and self.simulation.scenario == self.scenario
+
+    @property
+    def entry_problems(self) -> dict[str, str]:
+        """``{field: message}``: text typed that is not a number, which the scenario cannot hold."""
+        return dict(self._entry_problems)
+
+    def set_entry_problem(self, field: str, message: str | None) -> None:
+        """Report (or with ``None`` clear) typed text at ``field`` that is not a number.
+
+        It is an error like any invalid value: listed, outlined, and nothing is computed
+        until it is fixed. The scenario keeps its last value meanwhile.
+        """
+        if self._entry_problems.get(field) == message:
+            return
+        if message is None:
+            del self._entry_problems[field]
+        else:
+            self._entry_problems[field] = message
+        self.issues = self._all_issues()
+        self.issuesChanged.emit(self.issues)
 
     def set_scenario(self, scenario: Scenario, label: str = "Edit", merge_key: str | None = None) -> None:
         """Make ``scenario`` current as one undoable edit (merged with the last if keys match)."""
@@ -172,6 +201,11 @@ class Session(QObject):
         """
         was_dirty = self.dirty
         self._history.reset(scenario)
+        self.document_id += 1
+        if self.simulation is not None:  # a simulation belongs to its document
+            self.simulation = None
+            self.simulationChanged.emit(None)
+        self._entry_problems.clear()  # the fields show the new document's values
         self._saved = scenario if saved else None
         self._origin = Path(path) if is_workbook(path) else None
         self._set_path(None if is_workbook(path) else path)
@@ -212,9 +246,9 @@ class Session(QObject):
         self.resultsChanged.emit(results)
         return True
 
-    def set_simulation(self, simulation: SimulationResults | None) -> bool:
-        """Accept a simulation; ignored (False) if it was run on another scenario."""
-        if simulation is not None and simulation.scenario != self.scenario:
+    def set_simulation(self, simulation: SimulationResults | None, document_id: int | None = None) -> bool:
+        """Keep ``simulation`` as the document's last; ignored (False) if started for another document."""
+        if document_id is not None and document_id != self.document_id:
             return False
         self.simulation = simulation
         self.simulationChanged.emit(simulation)
@@ -227,13 +261,14 @@ class Session(QObject):
             self._path = path
             self.pathChanged.emit(path)
 
+    def _all_issues(self) -> list[Issue]:
+        typed = [Issue(field, message, "error") for field, message in self._entry_problems.items()]
+        return typed + validate(self.scenario)
+
     def _after_change(self, was_dirty: bool) -> None:
-        self.issues = validate(self.scenario)
+        self.issues = self._all_issues()
         if self.results is not None and self.results.scenario != self.scenario:
             self.results, self.tornado = None, None
-        if self.simulation is not None and self.simulation.scenario != self.scenario:
-            self.simulation = None
-            self.simulationChanged.emit(None)
         self.scenarioChanged.emit(self.scenario)
         self.issuesChanged.emit(self.issues)
         self.historyChanged.emit()

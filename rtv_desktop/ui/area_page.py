@@ -18,7 +18,7 @@ from ..io import InputFileError
 from ..io.area_import import read_area_table
 from ..io.areas import ONS_ATTRIBUTION, bundled_areas
 from ..session import Session
-from .fields import FormBinder, TextEdit, ValueSpin
+from .fields import FormBinder, NumberEdit, TextEdit
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
@@ -39,6 +39,7 @@ class AreaPage(QScrollArea):
         self._build()
         self.setWidget(body)
         self.binder.edited.connect(self._on_edited)
+        self.binder.problem.connect(session.set_entry_problem)
         session.scenarioChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
         self.load(session.scenario)
@@ -98,12 +99,12 @@ class AreaPage(QScrollArea):
         g.section("Population")
         g.wide("Area &name:", "area.area_name", TextEdit())
         g.wide("ONS &code:", "area.area_code", TextEdit(), "Optional ONS or ODS code")
-        g.single("&Population (all ages):", "area.population", ValueSpin("persons"), "Residents [persons]", note=" ")
-        g.single("&Adults (18+):", "area.adult_share", ValueSpin("fraction"), "Share of the population aged 18+")
-        g.single("Aged &65+:", "area.over65_share", ValueSpin("fraction"), "Share of the population aged 65+")
-        g.single("Adults with a &long-term condition:", "area.ltc_share", ValueSpin("fraction"),
+        g.single("&Population (all ages):", "area.population", NumberEdit("persons"), "Residents [persons]", note=" ")
+        g.single("&Adults (18+):", "area.adult_share", NumberEdit("fraction"), "Share of the population aged 18+")
+        g.single("Aged &65+:", "area.over65_share", NumberEdit("fraction"), "Share of the population aged 65+")
+        g.single("Adults with a &long-term condition:", "area.ltc_share", NumberEdit("fraction"),
                  "Share of adults with one or more long-term conditions")
-        g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", ValueSpin("fraction"),
+        g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", NumberEdit("fraction"),
                  "Share of adults with two or more long-term conditions")
         self.reference_note = g.notes["area.population"]
 
@@ -122,7 +123,7 @@ class AreaPage(QScrollArea):
 
     # -- model -> widgets -----------------------------------------------------------------
     def load(self, scenario) -> None:
-        self.binder.load(scenario)
+        self.binder.load(scenario, self.session.entry_problems)
         area = scenario.area
         period = area.reference_period or "typed in"
         self.reference_note.setText(f"Reference period: {period}")

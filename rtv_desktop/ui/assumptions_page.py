@@ -19,7 +19,7 @@ from ..core import service_catalogue
 from ..session import Session
 from .assumption_models import BaselineModel, ServicesModel
 from .delegates import NumberDelegate
-from .fields import FormBinder, IntSpin, SeedEdit, TextEdit, ValueSpin
+from .fields import FormBinder, NumberEdit, TextEdit
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
@@ -38,16 +38,15 @@ class AssumptionsPage(QScrollArea):
         self.session = session
         self.binder = FormBinder(parent=self)
         self.binder.edited.connect(self._on_edited)
-        self.services_model = ServicesModel(self._on_edited, self)
-        self.baseline_model = BaselineModel(self._on_edited, self)
+        self.binder.problem.connect(session.set_entry_problem)
+        self.services_model = ServicesModel(self._on_edited, self, on_problem=session.set_entry_problem)
+        self.baseline_model = BaselineModel(self._on_edited, self, on_problem=session.set_entry_problem)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(_heading("Services and unit costs (2024/25 prices)"))
         layout.addLayout(self._service_buttons())
         self.services_view = _table(self.services_model, "services.table", "Services and unit costs")
-        self.services_view.setItemDelegate(NumberDelegate(0.0, 1e7, 2, parent=self.services_view))
-        self.services_view.setItemDelegateForColumn(4, NumberDelegate(0.0, 100.0, 1, suffix="%",
-                                                                      parent=self.services_view))
+        self.services_view.setItemDelegate(NumberDelegate(self.services_view))
         self.services_view.verticalHeader().hide()
         header = self.services_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -55,7 +54,7 @@ class AssumptionsPage(QScrollArea):
         layout.addWidget(self.services_view)
         layout.addWidget(_heading("Baseline use: contacts per person per year"))
         self.baseline_view = _table(self.baseline_model, "baseline_use.table", "Baseline use")
-        self.baseline_view.setItemDelegate(NumberDelegate(0.0, 1000.0, 2, parent=self.baseline_view))
+        self.baseline_view.setItemDelegate(NumberDelegate(self.baseline_view))
         layout.addWidget(self.baseline_view)
         legend = QLabel("Shaded, italic cells are assumptions, editable: replace them with local figures. "
                         "Hover over a cell to see its source.")
@@ -90,23 +89,26 @@ class AssumptionsPage(QScrollArea):
 
     def _build_settings(self, g: FormGrid) -> None:
         g.section("Appraisal settings", with_range_header=True)
-        g.single("&Horizon:", "settings.horizon_years", IntSpin(1, 10, " years"), "Appraisal period, 1-10 years")
-        g.single("&Discount rate:", "settings.discount_rate", ValueSpin("rate"), "Costs and savings, per year")
-        g.single("Health discount &rate:", "settings.health_discount_rate", ValueSpin("rate"),
+        g.single("&Horizon:", "settings.horizon_years", NumberEdit("years"), "Appraisal period, 1-10 years")
+        g.single("&Discount rate:", "settings.discount_rate", NumberEdit("rate"), "Costs and savings, per year")
+        g.single("Health discount &rate:", "settings.health_discount_rate", NumberEdit("rate"),
                  "Wellbeing effects, per year")
         g.uncertain("&WELLBY value:", "settings.wellby_value", "money", "£ per wellbeing-adjusted life year")
-        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", ValueSpin("money_pence"), "£ an hour")
+        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", NumberEdit("money_pence"), "£ an hour")
         g.single("&Price year:", "settings.price_year", TextEdit(), "All money is in real terms of this year")
         g.section("Optimism bias (haircut on benefits) by evidence grade")
         for k, name in enumerate(GRADE_NAMES):
-            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", ValueSpin("fraction"))
+            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", NumberEdit("fraction"))
         g.section("Monte Carlo simulation")
-        g.single("&Iterations:", "settings.iterations", IntSpin(1, 1_000_000), "Draws in each simulation")
-        g.single("S&eed:", "settings.seed", SeedEdit(), "Same seed, same answer")
+        g.single("&Iterations:", "settings.iterations", NumberEdit("count"), "Draws in each simulation")
+        g.single("S&eed:", "settings.seed", NumberEdit("seed"), "Same seed, same answer")
 
     # -- scenario -> widgets --------------------------------------------------------------------
     def load(self, scenario) -> None:
-        self.binder.load(scenario)
+        live = self.session.entry_problems
+        self.binder.load(scenario, live)
+        for model in (self.services_model, self.baseline_model):
+            model.refresh_entries(scenario, live)
         self.services_model.set_services(scenario.services)
         self.baseline_model.set_services(scenario.services)
         _fit_height(self.services_view)

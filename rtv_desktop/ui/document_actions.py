@@ -203,7 +203,8 @@ class DocumentActions(QObject):
     def _workbook_contents(self) -> dict:
         """What a workbook shows besides the inputs: the latest results, tornado and simulation."""
         session = self.session
-        return {"results": session.results, "simulation": session.simulation, "tornado_rows": session.tornado}
+        simulation = session.simulation if session.simulation_current else None  # never one of other inputs
+        return {"results": session.results, "simulation": simulation, "tornado_rows": session.tornado}
 
     def show_error(self, title: str, text: str, icon=QMessageBox.Icon.Critical) -> QMessageBox:
         log.info("%s: %s", title, text)

@@ -33,6 +33,7 @@ class InterventionsPage(QWidget):
         self.model = InterventionTableModel(self)
         self.editor = InterventionEditor()
         self.editor.edited.connect(self._on_field_edited)
+        self.editor.problem.connect(session.set_entry_problem)
         self.editor.effect_edit_handler = self._on_effect_edited
         layout = QVBoxLayout(self)
         layout.addLayout(self._buttons())
@@ -126,7 +127,7 @@ class InterventionsPage(QWidget):
         if self.selected is None and scenario.interventions:
             self.select(selected if selected is not None else 0)
         else:
-            self.editor.load(scenario, self.selected)
+            self.editor.load(scenario, self.selected, self.session.entry_problems)
         self._update_buttons()
 
     def show_issues(self, issues) -> None:
@@ -134,7 +135,7 @@ class InterventionsPage(QWidget):
         self.editor.show_issues(issues)
 
     def _on_row(self, row: int) -> None:
-        self.editor.load(self.session.scenario, row if row >= 0 else None)
+        self.editor.load(self.session.scenario, row if row >= 0 else None, self.session.entry_problems)
         self.editor.show_issues(self.session.issues)
         self._update_buttons()
 
@@ -151,6 +152,10 @@ class InterventionsPage(QWidget):
 
     # -- edits -----------------------------------------------------------------------------------
     def _commit(self, interventions, label: str, select: int | None, merge_key: str | None = None) -> None:
+        # Rows added, removed or moved: "interventions[2]" now means another row, so text
+        # typed there that was not a number is let go (the values shown are the scenario's).
+        self.editor.binder.entries.forget_all()
+        self.editor.effects.entries.forget_all()
         scenario = replace(self.session.scenario, interventions=tuple(interventions))
         self.session.set_scenario(scenario, label, merge_key)
         self.select(select)

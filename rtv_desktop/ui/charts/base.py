@@ -53,6 +53,7 @@ class ChartPanel(QWidget):
         self.placeholder_label.setObjectName(f"chart.{name}.placeholder")
         self.toolbar = QHBoxLayout()
         self.chrome: list[QWidget] = []  # buttons and selectors: on screen, not in exports
+        self._export_note = ""
         self._build_actions()
         self.body = self._build_body()
         layout = QVBoxLayout(self)
@@ -131,15 +132,23 @@ class ChartPanel(QWidget):
         self.toolbar.insertWidget(self.toolbar.count() - 1, widget, 0, Qt.AlignmentFlag.AlignTop)
         self.chrome.append(widget)
 
+    def set_export_note(self, text: str) -> None:
+        """A line added to the note in exports only (e.g. draws and seed, said once on screen)."""
+        self._export_note = text
+
     @contextmanager
     def chrome_hidden(self):
-        """Hide buttons and selectors while the chart is drawn for export."""
+        """Hide buttons and selectors while the chart is drawn for export; add the export note."""
         shown = [widget for widget in self.chrome if not widget.isHidden()]
+        note = self.note_label.text()
         for widget in shown:
             widget.hide()
+        if self._export_note:
+            self.note_label.setText(f"{note} {self._export_note}".strip())
         try:
             yield
         finally:
+            self.note_label.setText(note)
             for widget in shown:
                 widget.show()
 

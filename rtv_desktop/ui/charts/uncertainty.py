@@ -164,7 +164,7 @@ class HistogramChart(ChartPanel):
         stats = sim.summary[self.metric_key]
         self.set_note(f"<b>P({benefit} &gt; 0) = {_probability(sim.summary[prob_key])}</b>. "
                       f"Median {_money(stats['p50'])}; 90% of draws between "
-                      f"{_money(stats['p5'])} and {_money(stats['p95'])}. {simulation_caption(sim)}.")
+                      f"{_money(stats['p5'])} and {_money(stats['p95'])}.")
         self.show_plot()
 
     def clear(self) -> None:
@@ -216,7 +216,7 @@ class FanChart(ChartPanel):
         self.plot.setXRange(0.6, years.size + 0.4, padding=0)  # room for the end year labels
         self.plot.enableAutoRange(axis="y")
         self.fit_money_axis(fan.ravel())
-        self.set_note(f"NHS savings minus cost, added up year by year, not discounted. {simulation_caption(sim)}.")
+        self.set_note("NHS savings minus cost, added up year by year, not discounted.")
         self.show_plot()
 
     def clear(self) -> None:
