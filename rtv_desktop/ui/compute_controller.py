@@ -110,6 +110,7 @@ class ComputeController(QObject):
             self._document_id = self.session.document_id
             if self.state is SimulationState.RUNNING:
                 self.runner.cancel()
+                self._run = None  # its end (cancelled) belongs to the document let go
             self._set_state(SimulationState.IDLE)
         self._show_simulation_note()
         self._schedule()
