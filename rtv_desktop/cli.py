@@ -167,6 +167,7 @@ def cmd_check(args) -> int:
     else:
         load_scenario(args.input)
     for warning in warnings:
-        print(f"Note: {warning}")
-    print("No problems found")
+        print(f"Warning: {warning}")
+    print("No problems found" if not warnings else
+          f"No problems that stop it opening; {len(warnings)} warning(s) above")
     return EXIT_OK

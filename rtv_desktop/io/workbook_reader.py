@@ -20,6 +20,7 @@ from .text_cells import read_text
 from .workbook_cells import CellReader, where_text
 from .workbook_changes import Change, changes_between, flatten
 from .workbook_fields import read_area, read_scenario_text, read_settings
+from .workbook_overrides import formula_overrides
 from .workbook_layout import (
     BASELINE, BASELINE_TABLE, HIDDEN, INTERVENTIONS, INTERVENTIONS_TABLE, SERVICES, SERVICES_TABLE,
     intervention_columns,
@@ -38,13 +39,16 @@ class WorkbookImport:
     """What :func:`read_workbook` found.
 
     ``exported_from`` is the scenario as RtV Desktop exported it (from the hidden sheet),
-    ``changes`` what differs from it now, ``warnings`` doubtful but usable values.
+    ``changes`` what differs from it now, ``warnings`` doubtful but usable values (and the
+    ``overrides``), ``overrides`` the app's formulas replaced by typed values in Excel,
+    which the import ignores (see :mod:`rtv_desktop.io.workbook_overrides`).
     """
 
     scenario: Scenario
     exported_from: Scenario | None = None
     changes: list[Change] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    overrides: list[Problem] = field(default_factory=list)
 
 
 def read_workbook(path) -> WorkbookImport:
@@ -74,9 +78,10 @@ def read_workbook(path) -> WorkbookImport:
                                  if _group(issue.field) not in unread]
     if problems:
         raise InputFileError(path, problems, f"'{path.name}' has {len(problems)} problem(s) to fix")
-    warned = notes + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"]
+    overrides = formula_overrides(path, exported) if exported is not None else []
+    warned = overrides + notes + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"]
     changes = changes_between(exported, scenario) if exported is not None else []
-    return WorkbookImport(scenario, exported, changes, warned)
+    return WorkbookImport(scenario, exported, changes, warned, overrides)
 
 
 def _group(path: str) -> str:

@@ -53,6 +53,7 @@ class DocumentActions(QObject):
         self.ask_save_changes = self._ask_save_changes
         self.review_changes = self._review_changes  # (changes) -> True to accept a workbook's edits
         self.last_error: QMessageBox | None = None
+        self._overrides: list = []
         self.new = _action(self, "new", "&New", QKeySequence.StandardKey.New, "Start a new scenario")
         self.open = _action(self, "open", "&Open...", QKeySequence.StandardKey.Open, "Open a scenario or workbook")
         self.save = _action(self, "save", "&Save", QKeySequence.StandardKey.Save, "Save the scenario")
@@ -127,7 +128,8 @@ class DocumentActions(QObject):
         from ..io.workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
         imported = read_workbook(path)
-        if imported.changes and not self.review_changes(imported.changes):
+        self._overrides = imported.overrides  # shown beside the changes in the review
+        if (imported.changes or imported.overrides) and not self.review_changes(imported.changes):
             return False
         self.session.replace_document(imported.scenario, path, saved=True)
         if imported.warnings:
@@ -138,7 +140,8 @@ class DocumentActions(QObject):
     def _review_changes(self, changes) -> bool:
         from .change_review import ChangeReviewDialog  # noqa: PLC0415
 
-        return ChangeReviewDialog(changes, self.window).exec() == QDialog.DialogCode.Accepted
+        dialog = ChangeReviewDialog(changes, self.window, overrides=self._overrides)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def save_current(self) -> bool:
         if self.session.path is None:
