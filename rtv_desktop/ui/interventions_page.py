@@ -93,7 +93,7 @@ class InterventionsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setDefaultSectionSize(24)
         view.selectionModel().currentRowChanged.connect(lambda current, _: self._on_row(current.row()))
-        view.setMinimumHeight(190)
+        view.setMinimumHeight(120)
         # Keyboard: Delete removes, Ctrl+D duplicates, Alt+Up / Alt+Down reorder the selected row.
         for keys, slot in (("Delete", self.remove), ("Ctrl+D", self.duplicate),
                            ("Alt+Up", lambda: self.move(-1)), ("Alt+Down", lambda: self.move(1))):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 STALE_STYLE = ("background: #FFF4D6; color: #212B32; border: 1px solid #FFB81C; border-left: 4px solid #FFB81C;"
                "padding: 6px 10px; font-size: 10pt;")
 DEFAULT_STALE_REASON = "fix the highlighted fields"
+COMPACT_KPIS_BELOW = 600  # [px] height of the results page
 NO_SIMULATION = "No simulation run yet. Run one with Ctrl+R."
 SIMULATION_STYLE = "color: #425563; font-size: 9pt; padding: 2px 4px;"
 OUTDATED_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; font-size: 9pt; "
@@ -72,6 +73,12 @@ class ResultsPage(QWidget):
     def _uncertainty_tab(self) -> QWidget:
         return ChartTab([(self.charts["tornado"], 0, 0, 2, 1), (self.charts["histogram"], 0, 1, 1, 1),
                          (self.charts["fan"], 1, 1, 1, 1)], column_stretch=(5, 4), header=self.simulation_label)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        # On a short window (1366x768 at 125-150% scaling) the cards drop their captions so a
+        # row of charts keeps a readable height.
+        self.kpis.set_compact(event.size().height() < COMPACT_KPIS_BELOW)
+        super().resizeEvent(event)
 
     def chart(self, name: str):
         """The chart panel named ``chart.<name>``."""

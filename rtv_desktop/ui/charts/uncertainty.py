@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ..formatting import format_count, format_money, format_percent
-from .base import ChartPanel, fill_legend, make_legend, place_legend
-from .style import NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush, pen
+from .base import BOX, LINE, ChartPanel
+from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
+                    pen)
 
 RUN_SIMULATION = "Run a simulation (Ctrl+R) to see the range of likely outcomes."
 RUN_SENSITIVITY = "Run a simulation (Ctrl+R) to see which inputs matter most."
@@ -55,13 +56,12 @@ class TornadoChart(ChartPanel):
         super().__init__("tornado", "What matters most: net social value", parent)
         self.rows: list = []
         self.central = 0.0
-        self.legend = make_legend(self.plot, columns=2)
         self.low_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_LIGHT_BLUE), pen=None)
         self.high_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_BLUE), pen=None)
         self.central_line = pg.InfiniteLine(pos=0, angle=90, pen=pen(NHS_DARK_GREY, 1.5))
         for item in (self.low_bars, self.high_bars, self.central_line):
             self.plot.addItem(item)
-        fill_legend(self.legend, [(self.low_bars, "Input low"), (self.high_bars, "Input high")])
+        self.set_legend([(NHS_LIGHT_BLUE, "Input at its low end", BOX), (NHS_BLUE, "Input at its high end", BOX)])
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.getAxis("bottom").setLabel("Net social value (present value)")
         self.clear()
@@ -84,8 +84,7 @@ class TornadoChart(ChartPanel):
         self.central_line.setVisible(True)
         labels = [self._row_label(r) for r in self.rows]
         self.plot.getAxis("left").setTicks([list(zip(positions, labels)), []])
-        # About one bar of headroom above the top row keeps the legend clear of the bars.
-        self.plot.setYRange(-0.6, len(self.rows) - 0.4 + max(1.4, 0.12 * len(self.rows)), padding=0)
+        self.plot.setYRange(-0.6, len(self.rows) - 0.4, padding=0)
         self.plot.enableAutoRange(axis="x")
         self.set_note(f"Line: central net social value {format_money(self.central, True)}. "
                       f"Top {len(self.rows)} inputs by swing; other inputs at their central values.")
@@ -161,6 +160,9 @@ class HistogramChart(ChartPanel):
         self.title_label.setText(f"Spread of {label.lower()}")
         self.plot.getAxis("bottom").setLabel(f"{label} (present value)")
         self.plot.enableAutoRange()
+        if self.edges.size and float(self.edges[-1] - self.edges[0]) < MIN_MONEY_SPAN:
+            middle = float(self.edges[0] + self.edges[-1]) / 2
+            self.plot.setXRange(middle - MIN_MONEY_SPAN / 2, middle + MIN_MONEY_SPAN / 2, padding=0.02)
         stats = sim.summary[self.metric_key]
         self.set_note(f"<b>P({benefit} &gt; 0) = {_probability(sim.summary[prob_key])}</b>. "
                       f"Median {_money(stats['p50'])}; 90% of draws between "
@@ -188,7 +190,6 @@ class FanChart(ChartPanel):
 
     def __init__(self, parent=None):
         super().__init__("fan", "Cumulative net fiscal value by year", parent)
-        self.legend = make_legend(self.plot)
         self.curves = {p: pg.PlotDataItem(pen=pen(NHS_BLUE, 1), antialias=True) for p in (5, 95)}
         # Dots on the median keep a one-year horizon visible (a line needs two points); drawn
         # as shapes rather than from a bitmap atlas so SVG exports stay sharp.
@@ -198,10 +199,8 @@ class FanChart(ChartPanel):
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pen(NHS_MID_GREY, 1, Qt.PenStyle.DashLine))
         for item in (self.band, *self.curves.values(), self.zero_line):
             self.plot.addItem(item)
-        # The legend draws a swatch from an item's opts, which a fill has not: use a bar swatch.
-        band_swatch = pg.BarGraphItem(x=[], height=[], width=1, brush=brush(NHS_LIGHT_BLUE, 90), pen=None)
-        fill_legend(self.legend, [(self.curves[50], "Median (50th percentile)"),
-                                  (band_swatch, "5th to 95th percentile")])
+        self.set_legend([(NHS_BLUE, "Median (50th percentile)", LINE),
+                         (NHS_LIGHT_BLUE, "5th to 95th percentile", BOX)])
         self.plot.getAxis("bottom").setLabel("Delivery year")
         self.clear()
 
@@ -211,11 +210,11 @@ class FanChart(ChartPanel):
         for row, p in enumerate(self.PERCENTILES):
             self.curves[p].setData(years, fan[row])
         self.set_year_ticks(years.size)
-        falling = fan[1, -1] < fan[1, 0]
-        place_legend(self.legend, "top_right" if falling else "top_left")
         self.plot.setXRange(0.6, years.size + 0.4, padding=0)  # room for the end year labels
-        self.plot.enableAutoRange(axis="y")
-        self.fit_money_axis(fan.ravel())
+        low, high = min(float(fan.min()), 0.0), max(float(fan.max()), 0.0)
+        high = max(high, low + MIN_MONEY_SPAN)  # all-zero draws: a readable axis, not "£0 £0 £1"
+        self.plot.setYRange(low, high, padding=0.06)
+        self.fit_money_axis([low, high])
         self.set_note("NHS savings minus cost, added up year by year, not discounted.")
         self.show_plot()
 
