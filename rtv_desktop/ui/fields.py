@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from .. import messages
 from ..core import source_for
 from .paths import get_value
+from .style import readable_popup
 from .typed_entries import TypedEntries
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ class ChoiceCombo(QComboBox):
 
     def __init__(self, labels: dict[str, str], parent: QWidget | None = None):
         super().__init__(parent)
+        readable_popup(self)
         for code, label in labels.items():
             self.addItem(label, code)
 

@@ -27,6 +27,7 @@ QToolButton { background: #005EB8; color: white; font-weight: 600; border: none;
               padding: 4px 12px; }
 QToolButton:hover { background: #003087; }
 QToolButton:disabled { background: #AEB7BD; }
+QToolButton:focus { background: #FFEB3B; color: #212B32; border: 2px solid #212B32; }
 """
 
 

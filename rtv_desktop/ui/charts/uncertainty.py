@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from ..style import readable_popup
 from ..formatting import format_count, format_money, format_percent
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
@@ -128,7 +129,7 @@ class HistogramChart(ChartPanel):
         self.metric_key = "npv_fiscal"
         self.edges = np.zeros(0)
         self.counts = np.zeros(0)
-        self.selector = QComboBox()
+        self.selector = readable_popup(QComboBox())
         self.selector.setObjectName("chart.histogram.metric")
         for key, (label, _benefit, _prob) in self.METRICS.items():
             self.selector.addItem(label, key)
