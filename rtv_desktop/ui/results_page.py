@@ -107,8 +107,8 @@ class ResultsPage(QWidget):
         if rows is None:
             chart.clear()
             return
-        central = self._results.summary["npv_social"] if self._results is not None else None
-        chart.update_rows(rows, central)
+        summary = self._results.summary if self._results is not None else None
+        chart.update_rows(rows, {key: summary[key] for key in chart.METRICS} if summary else None)
 
     def show_simulation(self, sim: "SimulationResults | None") -> None:
         """Show a Monte Carlo run (histogram and fan), or the prompt for ``None``."""

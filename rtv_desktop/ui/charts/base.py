@@ -116,6 +116,8 @@ class ChartPanel(QWidget):
             ("save_png", "Save as PNG...", self._save_png, "Save the chart as a PNG picture"),
             ("save_svg", "Save as SVG...", self._save_svg,
              "Save the chart as an SVG drawing, with its data as CSV beside it"),
+            ("save_csv", "Save data as CSV...", self._save_csv,
+             "Save the figures behind the chart as a CSV table (opens in Excel)"),
         ):
             action = QAction(text, self)
             action.setObjectName(f"chart.{self.name}.{key}")
@@ -167,10 +169,12 @@ class ChartPanel(QWidget):
         self.placeholder_label.setText(text)
         self._stack.setCurrentWidget(self.placeholder_label)
         self.legend_label.hide()
+        self._update_exportable()
 
     def show_plot(self) -> None:
         self._stack.setCurrentWidget(self.plot_widget)
         self.legend_label.setVisible(bool(self.legend_entries))
+        self._update_exportable()
 
     @property
     def showing_placeholder(self) -> bool:
@@ -212,6 +216,21 @@ class ChartPanel(QWidget):
 
     def _save_svg(self) -> None:
         self._save("SVG drawing (*.svg)", ".svg", export.export_svg)
+
+    def _save_csv(self) -> None:
+        self._save("CSV table (*.csv)", ".csv", export.export_csv)
+
+    def has_data(self) -> bool:
+        """True when the chart shows figures (an empty chart is not offered for export)."""
+        return not self.showing_placeholder and bool(self.table()[1])
+
+    def _update_exportable(self) -> None:
+        exportable = self.has_data()
+        for action in self.actions_by_key.values():
+            action.setEnabled(exportable)
+        self.export_button.setEnabled(exportable)
+        self.export_button.setToolTip("Copy this chart, or save it as a picture or its data" if exportable
+                                      else "Nothing to copy or save until the chart shows figures")
 
     def _save(self, file_filter: str, suffix: str, write) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save chart", self.name + suffix, file_filter)

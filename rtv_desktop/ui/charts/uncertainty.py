@@ -14,7 +14,7 @@ from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_
                     pen)
 
 RUN_SIMULATION = "Run a simulation (Ctrl+R) to see the range of likely outcomes."
-RUN_SENSITIVITY = "Run a simulation (Ctrl+R) to see which inputs matter most."
+RUN_SENSITIVITY = "Which inputs matter most appears here once the inputs are valid."
 TORNADO_ROWS = 12
 _MONEY_INPUTS = ("unit_cost", "cost_per_starter", "wellby_value")
 _PERCENT_INPUTS = ("reach", "completion", "drop_off", "deadweight", "effect")
@@ -48,15 +48,26 @@ def _money(value) -> str:
 
 
 class TornadoChart(ChartPanel):
-    """Swing of net social value when each input moves to its low or high end."""
+    """Swing of net social (or net fiscal) value when each input moves to its low or high end."""
 
     money_axes = ("bottom",)
     BAR = 0.6
+    METRICS = {"npv_social": "Net social value", "npv_fiscal": "Net fiscal value"}
 
     def __init__(self, parent=None):
         super().__init__("tornado", "What matters most: net social value", parent)
+        self.all_rows: list = []
         self.rows: list = []
         self.central = 0.0
+        self.centrals: dict[str, float] = {}
+        self.metric_key = "npv_social"
+        self.selector = readable_popup(QComboBox())
+        self.selector.setObjectName("chart.tornado.metric")
+        self.selector.setAccessibleName("Value the tornado shows")
+        for key, label in self.METRICS.items():
+            self.selector.addItem(label, key)
+        self.selector.currentIndexChanged.connect(self._metric_changed)
+        self.add_control(self.selector)
         self.low_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_LIGHT_BLUE), pen=None)
         self.high_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_BLUE), pen=None)
         self.central_line = pg.InfiniteLine(pos=0, angle=90, pen=pen(NHS_DARK_GREY, 1.5))
@@ -67,17 +78,42 @@ class TornadoChart(ChartPanel):
         self.plot.getAxis("bottom").setLabel("Net social value (present value)")
         self.clear()
 
-    def update_rows(self, rows, central: float | None) -> None:
-        """Draw the ``TORNADO_ROWS`` largest swings around ``central`` net social value [£]."""
-        self.rows = sorted(rows, key=lambda r: r.swing, reverse=True)[:TORNADO_ROWS]
-        if not self.rows:
-            self.clear()
+    def set_metric(self, key: str) -> None:
+        """Show ``"npv_social"`` or ``"npv_fiscal"``."""
+        self.selector.setCurrentIndex(self.selector.findData(key))
+
+    def _metric_changed(self) -> None:
+        self.metric_key = self.selector.currentData()
+        if self.all_rows:
+            self.update_rows(self.all_rows, self.centrals or None)
+
+    def _ends(self, row) -> tuple[float, float]:
+        return (row.npv_social_low, row.npv_social_high) if self.metric_key == "npv_social" else \
+            (row.npv_fiscal_low, row.npv_fiscal_high)
+
+    def _swing(self, row) -> float:
+        low, high = self._ends(row)
+        return abs(high - low)
+
+    def update_rows(self, rows, central) -> None:
+        """Draw the ``TORNADO_ROWS`` largest swings of the chosen value around its central value [£].
+
+        ``central`` is ``{metric: £}`` from the deterministic run (a plain number means net
+        social value), or None.
+        """
+        self.all_rows = list(rows)
+        self.centrals = central if isinstance(central, dict) else ({} if central is None else {"npv_social": central})
+        self.rows = sorted(rows, key=self._swing, reverse=True)[:TORNADO_ROWS]
+        if not self.rows or not any(self._swing(r) for r in self.rows):
+            self.rows = []
+            self._clear_bars()
             self.show_placeholder("No input has a range: give low and high values to see what matters most.")
             return
-        lows = np.array([r.npv_social_low for r in self.rows])
-        highs = np.array([r.npv_social_high for r in self.rows])
+        lows = np.array([self._ends(r)[0] for r in self.rows])
+        highs = np.array([self._ends(r)[1] for r in self.rows])
         # Without a deterministic run, centre on the middle of the ranges.
-        self.central = float(central) if central is not None else float(np.median((lows + highs) / 2))
+        given = self.centrals.get(self.metric_key)
+        self.central = float(given) if given is not None else float(np.median((lows + highs) / 2))
         positions = np.arange(len(self.rows), dtype=float)[::-1]  # largest swing on top
         self.low_bars.setOpts(x0=np.full(lows.size, self.central), y=positions, width=lows - self.central)
         self.high_bars.setOpts(x0=np.full(highs.size, self.central), y=positions, width=highs - self.central)
@@ -87,7 +123,10 @@ class TornadoChart(ChartPanel):
         self.plot.getAxis("left").setTicks([list(zip(positions, labels)), []])
         self.plot.setYRange(-0.6, len(self.rows) - 0.4, padding=0)
         self.plot.enableAutoRange(axis="x")
-        self.set_note(f"Line: central net social value {format_money(self.central, True)}. "
+        label = self.METRICS[self.metric_key]
+        self.title_label.setText(f"What matters most: {label.lower()}")
+        self.plot.getAxis("bottom").setLabel(f"{label} (present value)")
+        self.set_note(f"Line: central {label.lower()} {format_money(self.central, True)}. "
                       f"Top {len(self.rows)} inputs by swing; other inputs at their central values.")
         self.show_plot()
 
@@ -98,21 +137,25 @@ class TornadoChart(ChartPanel):
         return f"{row.label} ({low} to {high}{unit})"
 
     def swings(self) -> np.ndarray:
-        return np.array([r.swing for r in self.rows])
+        return np.array([self._swing(r) for r in self.rows])
 
-    def clear(self) -> None:
-        self.rows = []
+    def _clear_bars(self) -> None:
         for bars in (self.low_bars, self.high_bars):
             bars.setOpts(x0=[], y=[], width=[])
         self.central_line.setVisible(False)
         self.plot.getAxis("left").setTicks([[], []])
         self.set_note("")
+
+    def clear(self) -> None:
+        self.all_rows, self.rows, self.centrals = [], [], {}
+        self._clear_bars()
         self.show_placeholder(RUN_SENSITIVITY)
 
     def table(self):
-        headers = ["Input", "Low input", "High input", "Net social value at low (£, PV)",
-                   "Net social value at high (£, PV)", "Swing (£)"]
-        rows = [[r.label, r.low_input, r.high_input, r.npv_social_low, r.npv_social_high, r.swing] for r in self.rows]
+        label = self.METRICS[self.metric_key]
+        headers = ["Input", "Low input", "High input", f"{label} at low (£, PV)", f"{label} at high (£, PV)",
+                   "Swing (£)"]
+        rows = [[r.label, r.low_input, r.high_input, *self._ends(r), self._swing(r)] for r in self.rows]
         return headers, rows
 
 
