@@ -165,6 +165,7 @@ class TextEdit(QLineEdit):
     def set_model_value(self, value: str) -> None:
         if self.text() != value:
             self.setText(value)
+            self.setCursorPosition(0)  # a long name shows its beginning, not its end
 
 
 class NotesEdit(QPlainTextEdit):
