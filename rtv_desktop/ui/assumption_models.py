@@ -229,9 +229,10 @@ class BaselineModel(_TableBase):
     def _cell_data(self, row: int, column: int, role):
         value = self._services[row].baseline[column]
         source = self._source(row, column)
-        assumed = source is not None and source.assumption
+        to_fill = source is None and value == 0  # a service with no shipped figure: 0 is a placeholder
+        assumed = to_fill or (source is not None and source.assumption)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:,.2f}"
+            return f"{value:,.2f} (to fill in)" if to_fill else f"{value:,.2f}"
         if role == Qt.ItemDataRole.EditRole:
             return format_number(value, self.kind_for(column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -243,6 +244,9 @@ class BaselineModel(_TableBase):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if to_fill:
+                return ("To fill in: there is no shipped figure for this service, so 0 stands in. Type the "
+                        "local contacts per person per year for this group.")
             if source is None:
                 return "Contacts per person per year (no shipped default: your own figure)"
             tag = "Assumption, editable. " if assumed else ""

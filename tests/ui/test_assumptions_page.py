@@ -50,7 +50,10 @@ def test_adding_and_removing_a_catalogue_service(qtbot, window):
     catalogue = {s.id: s for s in service_catalogue()}
     assert window.session.scenario.services[-1] == catalogue["ambulance"]
     assert window.findChild(QAction, "action.add_service_ambulance") is None
+    asked = []
+    window.assumptions_page.confirm_remove = lambda name, users: asked.append((name, users)) or True
     window.assumptions_page.remove_service(ids.index("gp"))
+    assert asked and len(asked[0][1]) == 3  # three interventions change GP use: confirmed first
     scenario = window.session.scenario
     assert "gp" not in scenario.service_ids
     assert all(sid != "gp" for iv in scenario.interventions for sid, _ in iv.effect)
