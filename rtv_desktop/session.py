@@ -212,8 +212,12 @@ class Session(QObject):
         self._after_change(was_dirty)
 
     def open(self, path) -> Scenario:
-        """Load ``path``; on ``InputFileError`` the current scenario is left untouched."""
-        scenario = load_scenario(path)
+        """Load ``path``; on ``InputFileError`` the current scenario is left untouched.
+
+        A scenario file with values out of range opens, its problems listed like values
+        typed out of range (a scenario saved part way through fixing them reopens).
+        """
+        scenario = load_scenario(path, check_ranges=False)
         self.replace_document(scenario, Path(path), saved=True)
         return scenario
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from .. import messages
 from ..core import Scenario
 from .errors import InputFileError, Problem
-from .scenario_json import read_scenario_json, write_scenario_json
+from .limits import MAX_JSON_BYTES, read_capped_bytes
+from .scenario_json import (decode_scenario_bytes, parse_json_text, read_scenario_json, scenario_from_data,
+                            write_scenario_json)
 
 JSON_SUFFIXES = {".json"}
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
@@ -15,11 +17,19 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 OTHER_SPREADSHEET_SUFFIXES = {".ods", ".xls", ".xlsb", ".fods", ".numbers"}
 
 
-def load_scenario(path) -> Scenario:
-    """Read a scenario from a ``.json`` file or an RtV workbook; ``InputFileError`` on problems."""
+def load_scenario(path, check_ranges: bool = True) -> Scenario:
+    """Read a scenario from a ``.json`` file or an RtV workbook; ``InputFileError`` on problems.
+
+    ``check_ranges=False`` (the window) opens a scenario file whose values are out of range,
+    so they can be fixed on screen like any value typed there; it must still be a readable
+    scenario. Workbooks are always checked: their problems are listed with sheet and cell.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
+        if not check_ranges:
+            raw = read_capped_bytes(path, MAX_JSON_BYTES)
+            return scenario_from_data(parse_json_text(decode_scenario_bytes(raw, path), path), path, check_ranges=False)
         return read_scenario_json(path)
     if suffix in WORKBOOK_SUFFIXES:
         from .workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)

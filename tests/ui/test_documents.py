@@ -63,17 +63,27 @@ def test_a_bad_file_shows_the_error_and_keeps_the_scenario(qtbot, window, tmp_pa
     box.close()
 
 
-def test_out_of_range_values_in_a_file_are_all_listed(qtbot, window, tmp_path):
+def test_out_of_range_values_in_a_file_open_and_are_all_listed(qtbot, window, tmp_path):
     data = default_scenario().to_dict()
     data["area"]["population"] = -5
     data["settings"]["horizon_years"] = 40
     bad = tmp_path / "range.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    assert not window.documents.open_path(bad, confirm=False)
-    text = window.documents.last_error.text()
-    assert "area.population" in text and "settings.horizon_years" in text
-    assert window.session.scenario == default_scenario()
-    window.documents.last_error.close()
+    assert window.documents.open_path(bad, confirm=False)  # saved part way through fixing: it reopens
+    assert window.session.scenario.settings.horizon_years == 40
+    fields = {issue.field for issue in window.session.issues if issue.severity == "error"}
+    assert {"area.population", "settings.horizon_years"} <= fields
+    assert window.findChild(NumberEdit, "settings.horizon_years").property("invalid") == "error"
+    assert window.results_page.is_stale
+
+
+def test_a_scenario_saved_with_a_value_out_of_range_reopens(qtbot, window, tmp_path):
+    window.findChild(NumberEdit, "settings.horizon_years").setValue(40)
+    path = tmp_path / "work in progress.json"
+    assert window.documents.save_to(path)
+    window.documents.new_document()
+    assert window.documents.open_path(path, confirm=False)
+    assert window.findChild(NumberEdit, "settings.horizon_years").text() == "40 years"
 
 
 def test_save_failure_is_reported_and_nothing_changes(qtbot, window, tmp_path):
