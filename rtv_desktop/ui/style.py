@@ -18,7 +18,7 @@ QMainWindow, QScrollArea > QWidget > QWidget {{ background: white; }}
 QTabWidget#pages::pane {{ border: 1px solid #D8DDE0; border-top: 3px solid {NHS_BLUE}; }}
 QTabWidget#pages > QTabBar::tab {{ padding: 6px 14px; color: {NHS_DARK_GREY}; background: {NHS_PALE_GREY};
     border: 1px solid #D8DDE0; border-bottom: none; margin-right: 2px; }}
-QTabWidget#pages > QTabBar::tab:selected {{ background: {NHS_BLUE}; color: white; font-weight: 600; }}
+QTabWidget#pages > QTabBar::tab:selected {{ background: {NHS_BLUE}; color: white; }}
 QLabel[role="section"] {{ color: {NHS_DARK_BLUE}; font-weight: 700; font-size: 11pt; padding-top: 8px; }}
 QLabel[role="note"] {{ color: {NHS_DARK_GREY}; font-size: 9pt; }}
 QLabel[role="figure"] {{ color: {TEXT}; font-weight: 600; }}

@@ -81,3 +81,18 @@ def test_nothing_spent_has_no_payback_and_readable_money_axes(make_window):
         labels = [text for spacing, values in axis.tickValues(low, high, 300)
                   for text in axis.tickStrings(values, 1.0, spacing)]
         assert len(labels) >= 2 and len(set(labels)) == len(labels), (name, labels)
+
+
+def test_switching_pages_never_leaves_the_page_tabs_cut_off(window):
+    window.show()
+    window.resize(1024, 600)
+    window.pages.setCurrentIndex(0)
+    _settle()
+    population = window.area_page.binder.widgets["area.population"]
+    population.selectAll()
+    population.insert("12a")  # the problem list appears below the pages
+    bar = window.pages.tabBar()
+    for index in (1, 2, 3, 0):
+        window.pages.setCurrentIndex(index)
+        _settle()
+        assert bar.width() >= bar.sizeHint().width(), index
