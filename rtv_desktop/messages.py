@@ -30,7 +30,7 @@ def will_not_save_over_read_workbook(path: Path) -> str:
 
 def not_a_number(text: str, example: str) -> str:
     shown = f"'{text}' is not a number" if text.strip() else "is empty"
-    return f"{shown}: type {example}"
+    return f"{shown}: type {example}."
 
 
 def not_found(path: Path) -> str:
@@ -49,7 +49,7 @@ def other_spreadsheet(path: Path) -> str:
 
 def unknown_command(word: str, commands) -> str:
     return (f"'{word}' is not a command RtV Desktop knows ({', '.join(commands)}), nor a file to open. "
-            "Run 'rtv-desktop --help' for the commands.")
+            "Check the spelling, or run 'rtv-desktop --help' for the commands.")
 
 
 def unexpected_error(log_path: str) -> str:
