@@ -30,7 +30,7 @@ def will_not_save_over_read_workbook(path: Path) -> str:
 
 def not_a_number(text: str, example: str) -> str:
     shown = f"'{text}' is not a number" if text.strip() else "is empty"
-    return f"{shown}: type {example}."
+    return f"{shown}. Type {example}."
 
 
 def not_found(path: Path) -> str:
