@@ -62,6 +62,7 @@ def test_empty_charts_offer_nothing_to_export(page):
 def test_draws_and_seed_are_said_once_on_the_uncertainty_tab(window):
     window.show()
     window.session.set_simulation(simulate(window.session.scenario, iterations=500, seed=7))
+    window.pages.setCurrentWidget(window.results_page)  # the window may open on the page last used
     window.results_page.tabs.setCurrentIndex(2)
     QApplication.processEvents()
     shown = [label for label in window.findChildren(QLabel) if label.isVisible() and "seed 7" in label.text()]
