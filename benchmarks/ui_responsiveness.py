@@ -97,9 +97,9 @@ def _one_run(window, seed: int) -> dict:
 def _edit_latency(window, edits: int = 10) -> dict:
     """GUI-thread cost of one edit, and the time from an edit to its results being shown."""
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QDoubleSpinBox
+    from rtv_desktop.ui.fields import NumberEdit
 
-    spin = window.findChild(QDoubleSpinBox, "area.population")
+    spin = window.findChild(NumberEdit, "area.population")
     handling, to_results = [], []
     for k in range(edits):
         shown = QEventLoop()

@@ -179,4 +179,8 @@ def main(argv=None) -> None:
         sys.exit(self_test())
     if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
         sys.exit(cli.main(argv))
+    problem = cli.window_argument_problem(argv)
+    if problem is not None:  # an unknown command or a missing file: answer, never open a window
+        print(f"rtv-desktop: {problem}", file=sys.stderr)
+        sys.exit(cli.EXIT_BAD_INPUT)
     sys.exit(run_window(argv[0] if argv else None))

@@ -17,7 +17,7 @@ from typing import Sequence
 from . import __version__, messages
 from .core import Comparison, InvalidScenario, SimulationResults, compare, simulate
 from .io import InputFileError, Problem, SaveError, load_document, save_document
-from .io.files import WORKBOOK_SUFFIXES
+from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIXES
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -95,6 +95,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected failure in 'rtv-desktop %s'", args.command)
         print(f"rtv-desktop: {messages.unexpected_error(str(log_path))}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def window_argument_problem(argv: Sequence[str]) -> str | None:
+    """Why ``rtv-desktop ARGS`` (not a command) cannot open the window on a file, or None if it can.
+
+    Only ``rtv-desktop`` alone or ``rtv-desktop FILE`` (an existing scenario or workbook) opens
+    the window; anything else answers on stderr without one.
+    """
+    if not argv:
+        return None
+    path = Path(argv[0])
+    if len(argv) > 1 or (not path.suffix and not path.exists()):
+        return messages.unknown_command(argv[0], COMMANDS)
+    if not path.exists():
+        return messages.not_found(path)
+    if path.is_dir():
+        return f"'{path}': {messages.is_a_folder_problem()}"
+    suffix = path.suffix.lower()
+    if suffix in OTHER_SPREADSHEET_SUFFIXES:
+        return messages.other_spreadsheet(path)
+    if suffix not in WORKBOOK_SUFFIXES | JSON_SUFFIXES:
+        return messages.unknown_file_type(path)
+    return None
 
 
 def run_json(comparison: Comparison, simulation: SimulationResults | None = None) -> dict:
@@ -181,8 +204,9 @@ def cmd_check(args) -> int:
     else:
         load_document(args.input)
     for warning in warnings:
-        print(f"Note: {warning}")
-    print("No problems found")
+        print(f"Warning: {warning}")
+    print("No problems found" if not warnings else
+          f"No problems that stop it opening; {len(warnings)} warning(s) above")
     return EXIT_OK
 
 

@@ -23,6 +23,16 @@ def save_failed(path: Path, exc: BaseException) -> str:
             "Your work is still open and the previous file is unchanged.")
 
 
+def will_not_save_over_read_workbook(path: Path) -> str:
+    return (f"'{path.name}' is the workbook this scenario was read from. RtV Desktop never saves over a "
+            "workbook it read (it may hold edits and sheets the app does not keep): choose another name.")
+
+
+def not_a_number(text: str, example: str) -> str:
+    shown = f"'{text}' is not a number" if text.strip() else "is empty"
+    return f"{shown}. Type {example}."
+
+
 def not_found(path: Path) -> str:
     return f"'{path}' does not exist. Check the name and folder."
 
@@ -30,6 +40,16 @@ def not_found(path: Path) -> str:
 def unknown_file_type(path: Path) -> str:
     return (f"'{path}' is not a file RtV Desktop can open: use a scenario file (.json) "
             "or an RtV workbook (.xlsx).")
+
+
+def other_spreadsheet(path: Path) -> str:
+    return (f"'{Path(path).name}' is a {Path(path).suffix.lower()} spreadsheet: RtV Desktop reads Excel workbooks. "
+            "Open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and open that.")
+
+
+def unknown_command(word: str, commands) -> str:
+    return (f"'{word}' is not a command RtV Desktop knows ({', '.join(commands)}), nor a file to open. "
+            "Check the spelling, or run 'rtv-desktop --help' for the commands.")
 
 
 def unexpected_error(log_path: str) -> str:

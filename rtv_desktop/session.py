@@ -12,8 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from . import messages
 from .core import Issue, Results, Scenario, SimulationResults, TornadoRow, default_scenario, errors, validate
-from .io import load_scenario, save_scenario
+from .io import SaveError, load_scenario, save_scenario
+from .io.files import WORKBOOK_SUFFIXES
 
 UNDO_LIMIT = 200
 
@@ -94,7 +96,9 @@ class Session(QObject):
     resultsChanged(object)
         Deterministic results (``Results`` or ``None`` when invalid or not yet computed).
     simulationChanged(object)
-        ``SimulationResults`` of the current scenario or ``None``.
+        The last finished ``SimulationResults`` of this document, or ``None``. It may be of
+        an earlier version of the scenario (:attr:`simulation_current` says whether it
+        still matches): an edit never hides a simulation, it only makes it out of date.
     dirtyChanged(bool), pathChanged(object), historyChanged()
     """
 
@@ -111,10 +115,13 @@ class Session(QObject):
         self._history = UndoHistory(scenario or default_scenario())
         self._saved: Scenario | None = self._history.current
         self._path: Path | None = None
+        self._origin: Path | None = None
+        self._entry_problems: dict[str, str] = {}
         self.issues: list[Issue] = validate(self.scenario)
         self.results: Results | None = None
         self.tornado: list[TornadoRow] | None = None
         self.simulation: SimulationResults | None = None
+        self.document_id = 0  # counts New and Open, so a run started for another document is refused
 
     # -- the document ---------------------------------------------------------------
     @property
@@ -126,6 +133,11 @@ class Session(QObject):
         return self._path
 
     @property
+    def origin(self) -> Path | None:
+        """The workbook this document was read from: never saved over (Save asks for a new name)."""
+        return self._origin
+
+    @property
     def dirty(self) -> bool:
         return self.scenario != self._saved
 
@@ -135,6 +147,31 @@ class Session(QObject):
 
     def is_runnable(self) -> bool:
         return not errors(self.issues)
+
+    @property
+    def simulation_current(self) -> bool:
+        """True when the last simulation was run on the scenario as it is now."""
+        return self.simulation is not None and self.simulation.scenario == self.scenario
+
+    @property
+    def entry_problems(self) -> dict[str, str]:
+        """``{field: message}``: text typed that is not a number, which the scenario cannot hold."""
+        return dict(self._entry_problems)
+
+    def set_entry_problem(self, field: str, message: str | None) -> None:
+        """Report (or with ``None`` clear) typed text at ``field`` that is not a number.
+
+        It is an error like any invalid value: listed, outlined, and nothing is computed
+        until it is fixed. The scenario keeps its last value meanwhile.
+        """
+        if self._entry_problems.get(field) == message:
+            return
+        if message is None:
+            del self._entry_problems[field]
+        else:
+            self._entry_problems[field] = message
+        self.issues = self._all_issues()
+        self.issuesChanged.emit(self.issues)
 
     def set_scenario(self, scenario: Scenario, label: str = "Edit", merge_key: str | None = None) -> None:
         """Make ``scenario`` current as one undoable edit (merged with the last if keys match)."""
@@ -157,16 +194,30 @@ class Session(QObject):
             self._after_change(was_dirty)
 
     def replace_document(self, scenario: Scenario, path: Path | None, saved: bool) -> None:
-        """Start afresh with ``scenario`` (New, Open): history cleared, results forgotten."""
+        """Start afresh with ``scenario`` (New, Open): history cleared, results forgotten.
+
+        A workbook ``path`` becomes the document's :attr:`origin`, not its save path: a
+        workbook someone may have edited in Excel is read, never written over.
+        """
         was_dirty = self.dirty
         self._history.reset(scenario)
+        self.document_id += 1
+        if self.simulation is not None:  # a simulation belongs to its document
+            self.simulation = None
+            self.simulationChanged.emit(None)
+        self._entry_problems.clear()  # the fields show the new document's values
         self._saved = scenario if saved else None
-        self._set_path(path)
+        self._origin = Path(path) if is_workbook(path) else None
+        self._set_path(None if is_workbook(path) else path)
         self._after_change(was_dirty)
 
     def open(self, path) -> Scenario:
-        """Load ``path``; on ``InputFileError`` the current scenario is left untouched."""
-        scenario = load_scenario(path)
+        """Load ``path``; on ``InputFileError`` the current scenario is left untouched.
+
+        A scenario file with values out of range opens, its problems listed like values
+        typed out of range (a scenario saved part way through fixing them reopens).
+        """
+        scenario = load_scenario(path, check_ranges=False)
         self.replace_document(scenario, Path(path), saved=True)
         return scenario
 
@@ -178,9 +229,12 @@ class Session(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file name: use save(path)")
+        if self._origin is not None and same_file(target, self._origin):
+            raise SaveError(messages.will_not_save_over_read_workbook(target))
         save_scenario(self.scenario, target, **workbook_options)
         was_dirty = self.dirty
         self._saved = self.scenario
+        self._origin = None
         self._set_path(target)
         if was_dirty:
             self.dirtyChanged.emit(False)
@@ -196,9 +250,9 @@ class Session(QObject):
         self.resultsChanged.emit(results)
         return True
 
-    def set_simulation(self, simulation: SimulationResults | None) -> bool:
-        """Accept a simulation; ignored (False) if it was run on another scenario."""
-        if simulation is not None and simulation.scenario != self.scenario:
+    def set_simulation(self, simulation: SimulationResults | None, document_id: int | None = None) -> bool:
+        """Keep ``simulation`` as the document's last; ignored (False) if started for another document."""
+        if document_id is not None and document_id != self.document_id:
             return False
         self.simulation = simulation
         self.simulationChanged.emit(simulation)
@@ -206,19 +260,33 @@ class Session(QObject):
 
     # -- internals --------------------------------------------------------------------
     def _set_path(self, path: Path | None) -> None:
+        path = Path(path) if path is not None else None
         if path != self._path:
             self._path = path
             self.pathChanged.emit(path)
 
+    def _all_issues(self) -> list[Issue]:
+        typed = [Issue(field, message, "error") for field, message in self._entry_problems.items()]
+        return typed + validate(self.scenario)
+
     def _after_change(self, was_dirty: bool) -> None:
-        self.issues = validate(self.scenario)
+        self.issues = self._all_issues()
         if self.results is not None and self.results.scenario != self.scenario:
             self.results, self.tornado = None, None
-        if self.simulation is not None and self.simulation.scenario != self.scenario:
-            self.simulation = None
-            self.simulationChanged.emit(None)
         self.scenarioChanged.emit(self.scenario)
         self.issuesChanged.emit(self.issues)
         self.historyChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
+
+
+def is_workbook(path) -> bool:
+    return path is not None and Path(path).suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (also when either does not exist yet)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False

@@ -4,35 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import messages
 from ..core import Document, Scenario
 from .errors import InputFileError, Problem
-from .scenario_json import read_document_json, write_scenario_json
+from .limits import MAX_JSON_BYTES, read_capped_bytes
+from .scenario_json import decode_scenario_bytes, document_from_data, parse_json_text, write_scenario_json
 
 JSON_SUFFIXES = {".json"}
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
-SPREADSHEET_SUFFIXES = {".ods", ".xls", ".xlsb", ".numbers", ".csv"}
+# Spreadsheets of other formats: the answer is to save them as .xlsx, not a generic refusal.
+OTHER_SPREADSHEET_SUFFIXES = {".ods", ".xls", ".xlsb", ".fods", ".numbers"}
 
 
-def load_document(path) -> Document:
-    """Read a document from a ``.json`` file or an RtV workbook; ``InputFileError`` on problems."""
+def load_document(path, check_ranges: bool = True) -> Document:
+    """Read a document from a ``.json`` file or an RtV workbook; ``InputFileError`` on problems.
+
+    ``check_ranges=False`` (the window) opens a scenario file whose values are out of range,
+    so they can be fixed on screen like any value typed there; it must still be a readable
+    document. Workbooks are always checked: their problems are listed with sheet and cell.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
-        return read_document_json(path)
+        raw = read_capped_bytes(path, MAX_JSON_BYTES)
+        return document_from_data(parse_json_text(decode_scenario_bytes(raw, path), path), path, check_ranges)
     if suffix in WORKBOOK_SUFFIXES:
         from .workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
         return read_workbook(path).document
-    if suffix in SPREADSHEET_SUFFIXES:
-        raise InputFileError(path, [Problem("", "is a spreadsheet in another format: open it in Excel (or "
-                                                "LibreOffice), save it as an Excel workbook (.xlsx) and open that.")])
+    if suffix in OTHER_SPREADSHEET_SUFFIXES:
+        raise InputFileError(path, [Problem("", messages.other_spreadsheet(path))], f"Cannot open '{path.name}'")
     raise InputFileError(path, [Problem("", "is not a file RtV Desktop can open: use a scenario file (.json) "
                                             "or an RtV workbook (.xlsx).")])
 
 
-def load_scenario(path) -> Scenario:
+def load_scenario(path, check_ranges: bool = True) -> Scenario:
     """The first option of a document file, as a scenario."""
-    return load_document(path).scenario(0)
+    return load_document(path, check_ranges).scenario(0)
 
 
 def save_document(item: Scenario | Document, path, **workbook_options) -> Path:

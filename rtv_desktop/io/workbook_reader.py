@@ -25,6 +25,7 @@ from .workbook_cells import CellReader, where_text
 from .workbook_changes import Change, changes_between, flatten
 from .workbook_fields import read_area, read_comparator, read_cover, read_settings
 from .workbook_layout import AREA, BASELINE, COVER, HIDDEN, INTERVENTIONS, OPTIONS, SERVICES, SETTINGS
+from .workbook_overrides import formula_overrides
 from .workbook_restore import restore
 from .workbook_rows import read_interventions, read_options, read_services
 
@@ -39,13 +40,16 @@ class WorkbookImport:
 
     ``exported_from`` is the document as RtV Desktop exported it (from the hidden sheet),
     ``changes`` what differs from it now (worded for people, option by option), ``warnings``
-    doubtful but usable values.
+    doubtful but usable values (and the ``overrides``), ``overrides`` the app's formulas
+    replaced by typed values in Excel, which the import ignores (see
+    :mod:`rtv_desktop.io.workbook_overrides`).
     """
 
     document: Document
     exported_from: Document | None = None
     changes: list[Change] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    overrides: list[Problem] = field(default_factory=list)
 
     @property
     def scenario(self) -> Scenario:
@@ -78,9 +82,10 @@ def read_workbook(path) -> WorkbookImport:
     problems = cells.problems + _unique(located)
     if problems:
         raise InputFileError(path, problems, f"'{path.name}' has {len(problems)} problem(s) to fix")
-    warned = notes + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"]
+    overrides = formula_overrides(path, exported) if exported is not None and not legacy else []
+    warned = overrides + notes + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"]
     changes = changes_between(exported, doc) if exported is not None else []
-    return WorkbookImport(doc, exported, changes, warned)
+    return WorkbookImport(doc, exported, changes, warned, overrides)
 
 
 def read_cells(wb, cells: CellReader, legacy: bool) -> dict:

@@ -18,7 +18,7 @@ from ..io import InputFileError
 from ..io.area_import import read_area_table
 from ..io.areas import ONS_ATTRIBUTION, bundled_areas
 from ..session import Session
-from .fields import FormBinder, TextEdit, ValueSpin
+from .fields import FormBinder, NumberEdit, TextEdit
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
@@ -32,6 +32,7 @@ class AreaPage(QScrollArea):
         self.setObjectName("page.area")
         self.setWidgetResizable(True)
         self.session = session
+        self._document_id = session.document_id
         self.binder = FormBinder(parent=self)
         self._records = {record.label: record for record in bundled_areas()}
         body = QWidget()
@@ -39,6 +40,7 @@ class AreaPage(QScrollArea):
         self._build()
         self.setWidget(body)
         self.binder.edited.connect(self._on_edited)
+        self.binder.problem.connect(session.set_entry_problem)
         session.scenarioChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
         self.load(session.scenario)
@@ -65,7 +67,9 @@ class AreaPage(QScrollArea):
         completer.setMaxVisibleItems(12)
         completer.activated.connect(self.choose_area)
         self.search.setCompleter(completer)
-        self.search.returnPressed.connect(lambda: self.choose_area(self.search.text()))
+        self._completer = completer
+        self._fit_suggestions()
+        self.search.returnPressed.connect(self.search_entered)
         caption = QLabel("&Find area:")
         caption.setBuddy(self.search)
         g.layout.addWidget(caption, g.row, 0)
@@ -82,6 +86,12 @@ class AreaPage(QScrollArea):
         row.addWidget(self.import_button)
         g.layout.addWidget(finder, g.row, 1, 1, 4)
         g.row += 1
+        self.search_note = QLabel()
+        self.search_note.setObjectName("area.search_note")
+        self.search_note.setWordWrap(True)
+        self.search_note.setProperty("role", "note")
+        self.search_note.hide()  # until a search finds nothing, or too much
+        g.widget_row(self.search_note)
         self.import_note = QLabel()
         self.import_note.setObjectName("area.import_note")
         self.import_note.setWordWrap(True)
@@ -98,12 +108,12 @@ class AreaPage(QScrollArea):
         g.section("Population")
         g.wide("Area &name:", "area.area_name", TextEdit())
         g.wide("ONS &code:", "area.area_code", TextEdit(), "Optional ONS or ODS code")
-        g.single("&Population (all ages):", "area.population", ValueSpin("persons"), "Residents [persons]", note=" ")
-        g.single("&Adults (18+):", "area.adult_share", ValueSpin("fraction"), "Share of the population aged 18+")
-        g.single("Aged &65+:", "area.over65_share", ValueSpin("fraction"), "Share of the population aged 65+")
-        g.single("Adults with a &long-term condition:", "area.ltc_share", ValueSpin("fraction"),
+        g.single("&Population (all ages):", "area.population", NumberEdit("persons"), "Residents [persons]", note=" ")
+        g.single("&Adults (18+):", "area.adult_share", NumberEdit("fraction"), "Share of the population aged 18+")
+        g.single("Aged &65+:", "area.over65_share", NumberEdit("fraction"), "Share of the population aged 65+")
+        g.single("Adults with a &long-term condition:", "area.ltc_share", NumberEdit("fraction"),
                  "Share of adults with one or more long-term conditions")
-        g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", ValueSpin("fraction"),
+        g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", NumberEdit("fraction"),
                  "Share of adults with two or more long-term conditions")
         self.reference_note = g.notes["area.population"]
 
@@ -122,7 +132,12 @@ class AreaPage(QScrollArea):
 
     # -- model -> widgets -----------------------------------------------------------------
     def load(self, scenario) -> None:
-        self.binder.load(scenario)
+        if self.session.document_id != self._document_id:  # New or Open: no search left from before
+            self._document_id = self.session.document_id
+            with QSignalBlocker(self.search):
+                self.search.clear()
+            self.search_note.hide()
+        self.binder.load(scenario, self.session.entry_problems)
         area = scenario.area
         period = area.reference_period or "typed in"
         self.reference_note.setText(f"Reference period: {period}")
@@ -140,6 +155,34 @@ class AreaPage(QScrollArea):
         scenario = with_value(self.session.scenario, path, value)
         self.session.set_scenario(scenario, edit_label(path), merge_key=path)
 
+    def search_entered(self) -> bool:
+        """Enter in the search box: choose the one area that matches, or say why not."""
+        text = self.search.text().strip()
+        if not text:
+            return False
+        matches = [label for label in self._records if text.lower() in label.lower()]
+        exact = [label for label in matches if label.lower() == text.lower()]
+        if len(exact) == 1 or len(matches) == 1:
+            return self.choose_area((exact or matches)[0])
+        if not matches:
+            self._say(f"No bundled area matches '{text}'. Check the spelling, try part of the name (such as "
+                      "'Manchester'), or type the area's figures below.")
+        else:
+            self._say(f"{len(matches)} areas match '{text}': choose one from the list.")
+            self._completer.complete()
+        return False
+
+    def _say(self, text: str) -> None:
+        self.search_note.setText(text)
+        self.search_note.show()
+
+    def _fit_suggestions(self) -> None:
+        """The suggestion list is wide enough for the longest area name (no cut-off ICB names)."""
+        popup = self._completer.popup()
+        popup.setTextElideMode(Qt.TextElideMode.ElideNone)
+        widest = max((popup.fontMetrics().horizontalAdvance(label) for label in self._records), default=0)
+        popup.setMinimumWidth(min(widest + 48, 900))
+
     def choose_area(self, label: str) -> bool:
         """Fill the area from the bundled record labelled ``label`` (LTC shares kept)."""
         record = self._records.get(label)
@@ -150,6 +193,7 @@ class AreaPage(QScrollArea):
         self.session.set_scenario(replace(scenario, area=new_area), f"Choose {record.name}")
         with QSignalBlocker(self.search):
             self.search.clear()
+        self._say(f"Chose {record.label}.")
         return True
 
     def import_areas(self, path) -> int:
@@ -165,6 +209,7 @@ class AreaPage(QScrollArea):
         for record in table.records:
             self._records[record.label] = record
         self._labels.setStringList(list(self._records))
+        self._fit_suggestions()
         note = f"Added {len(table.records):,} areas from {table.records[0].table if table.records else path}."
         if table.warnings:
             note += " Notes: " + "; ".join(str(w) for w in table.warnings[:3])

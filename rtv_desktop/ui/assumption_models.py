@@ -12,24 +12,33 @@ import math
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from .. import messages
 from ..core import GROUP_LABELS, GROUPS, Issue, source_for
+from .fields import KINDS, NumberKind, format_number, parse_number
 from .intervention_models import SHORT_GROUP_LABELS, _issue_brush
+from .paths import value_at
 from .service_rows import ServiceRows
+from .typed_entries import TypedEntries
 
 ASSUMPTION_BRUSH = QBrush(QColor("#eef4fb"))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _TableBase(QAbstractTableModel):
-    """Shared plumbing: rows of services, issues by (row, column), edits by path."""
+    """Shared plumbing: rows of services, issues by (row, column), edits by path.
+
+    Text typed into a cell that is not a number stays in the cell (``entries``), tinted,
+    and is reported through ``on_problem(field, message or None)``.
+    """
 
     HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, on_edit, parent=None):
+    def __init__(self, on_edit, parent=None, on_problem=None):
         super().__init__(parent)
         self._on_edit = on_edit
         self._services: tuple = ()
         self._issues: dict[tuple[int, int], list[Issue]] = {}
+        self.entries = TypedEntries(on_problem or (lambda field, message: None))
 
     def set_services(self, services) -> None:
         if tuple(s.id for s in services) != tuple(s.id for s in self._services):
@@ -39,6 +48,10 @@ class _TableBase(QAbstractTableModel):
         else:
             self._services = tuple(services)
             self._all_changed()
+
+    def refresh_entries(self, scenario, live_fields) -> None:
+        """Let go of typed text the session no longer reports, or whose value changed underneath."""
+        self.entries.refresh(lambda field: value_at(scenario, field), set(live_fields))
 
     def set_issues(self, issues: list[Issue]) -> None:
         self._issues = {}
@@ -51,6 +64,13 @@ class _TableBase(QAbstractTableModel):
     def cell_for_field(self, field: str) -> tuple[int, int] | None:
         raise NotImplementedError
 
+    def field_for(self, row: int, column: int) -> str:
+        """The field a cell edits, as validation names it."""
+        raise NotImplementedError
+
+    def kind_for(self, column: int) -> NumberKind:
+        raise NotImplementedError
+
     def _all_changed(self) -> None:
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
@@ -58,12 +78,20 @@ class _TableBase(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._services):
             return None
+        typed = self._typed_data(index, role)
+        if typed is not None:
+            return typed
         marked = self._issue_data(index, role)
         return marked if marked is not None else self._cell_data(index.row(), index.column(), role)
 
-    def _cell_data(self, row: int, column: int, role):
-        """What a valid cell without issues shows for ``role``."""
-        raise NotImplementedError
+    def _typed_data(self, index, role):
+        """A cell holding text that is not a number shows that text, as typed."""
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) or not self._is_number_cell(index):
+            return None
+        return self.entries.text(self.field_for(index.row(), index.column()))
+
+    def _is_number_cell(self, index) -> bool:
+        return True
 
     def _issue_data(self, index, role):
         found = self._issues.get((index.row(), index.column()), [])
@@ -73,22 +101,53 @@ class _TableBase(QAbstractTableModel):
             return "\n".join(i.message for i in found)
         return None
 
-    def _edit(self, path: str, value) -> bool:
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            return False
-        if not math.isfinite(number):
-            return False
+    def _edit(self, index, value, path: str) -> bool:
+        """Read ``value`` (text as typed, or a number in the units shown) into the scenario at ``path``."""
+        field, kind = self.field_for(index.row(), index.column()), self.kind_for(index.column())
+        number = read_cell(value, kind)
+        if number is None:
+            text = str(value)
+            underneath = self._cell_value(index.row(), index.column())
+            self.entries.typed(field, text, underneath, messages.not_a_number(text, kind.example))
+            self.dataChanged.emit(index, index)
+            return True
+        self.entries.accepted(field)
         self._on_edit(path, number)
         return True
+
+    def _cell_value(self, row: int, column: int):
+        raise NotImplementedError
+
+
+def read_cell(value, kind: NumberKind):
+    """A cell's new scenario value: text is parsed as typed, a number is in the units shown; None if neither."""
+    if isinstance(value, str):
+        return parse_number(value, kind)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return value / kind.scale
 
 
 class ServicesModel(ServiceRows, _TableBase):
     """One row per service: unit cost central / low / high [£] and cashable share [%]."""
 
     HEADERS = ("Service", "Unit cost", "Low", "High", "Cashable share")
-    _PATHS = (None, "unit_cost.central", "unit_cost.low", "unit_cost.high", "cashable_share")
+    _PATHS = (None, "unit_cost", "unit_cost.low", "unit_cost.high", "cashable_share")
+
+    def field_for(self, row: int, column: int) -> str:
+        return f"services[{row}].{self._PATHS[column]}"
+
+    def kind_for(self, column: int) -> NumberKind:
+        return KINDS["fraction" if column == 4 else "money_pence"]
+
+    def _is_number_cell(self, index) -> bool:
+        return index.column() > 0
+
+    def _cell_value(self, row: int, column: int):
+        service = self._services[row]
+        if column == 4:
+            return service.cashable_share
+        return getattr(service.unit_cost, ("central", "low", "high")[column - 1])
 
     def cell_for_field(self, field: str):
         for row in range(len(self._services)):
@@ -99,12 +158,6 @@ class ServicesModel(ServiceRows, _TableBase):
                 return row, column
         return None
 
-    def _number(self, row: int, column: int) -> float:
-        service = self._services[row]
-        if column == 4:
-            return service.cashable_share * 100.0
-        return getattr(service.unit_cost, ("central", "low", "high")[column - 1])
-
     def _cell_data(self, row: int, column: int, role):
         service = self._services[row]
         if column == 0:
@@ -113,11 +166,8 @@ class ServicesModel(ServiceRows, _TableBase):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{service.name} ({service.id})\nSource: {service.source}" if service.source else service.id
             return None
-        value = self._number(row, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:.0f}%" if column == 4 else f"£{value:,.2f}"
-        if role == Qt.ItemDataRole.EditRole:
-            return value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return format_number(self._cell_value(row, column), self.kind_for(column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -129,9 +179,7 @@ class ServicesModel(ServiceRows, _TableBase):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
-        column = index.column()
-        number = float(value) / 100.0 if column == 4 else value
-        return self._edit(f"services[{index.row()}].{self._PATHS[column]}", number)
+        return self._edit(index, value, self.field_for(index.row(), index.column()))
 
 
 class BaselineModel(_TableBase):
@@ -166,17 +214,27 @@ class BaselineModel(_TableBase):
         ids = [s.id for s in self._services]
         return (ids.index(parts[2]), GROUPS.index(parts[1])) if parts[2] in ids else None
 
+    def field_for(self, row: int, column: int) -> str:
+        return f"baseline_use.{GROUPS[column]}.{self._services[row].id}"
+
+    def kind_for(self, column: int) -> NumberKind:
+        return KINDS["contacts"]
+
+    def _cell_value(self, row: int, column: int):
+        return self._services[row].baseline[column]
+
     def _source(self, row: int, column: int):
         return source_for(f"baseline_use.{GROUPS[column]}.{self._services[row].id}")
 
     def _cell_data(self, row: int, column: int, role):
         value = self._services[row].baseline[column]
         source = self._source(row, column)
-        assumed = source is not None and source.assumption
+        to_fill = source is None and value == 0  # a service with no shipped figure: 0 is a placeholder
+        assumed = to_fill or (source is not None and source.assumption)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:,.2f}"
+            return f"{value:,.2f} (to fill in)" if to_fill else f"{value:,.2f}"
         if role == Qt.ItemDataRole.EditRole:
-            return value
+            return format_number(value, self.kind_for(column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -186,6 +244,9 @@ class BaselineModel(_TableBase):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if to_fill:
+                return ("To fill in: there is no shipped figure for this service, so 0 stands in. Type the "
+                        "local contacts per person per year for this group.")
             if source is None:
                 return "Contacts per person per year (no shipped default: your own figure)"
             tag = "Assumption, editable. " if assumed else ""
@@ -195,4 +256,4 @@ class BaselineModel(_TableBase):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        return self._edit(f"services[{index.row()}].baseline[{index.column()}]", value)
+        return self._edit(index, value, f"services[{index.row()}].baseline[{index.column()}]")

@@ -8,18 +8,19 @@ Object names: ``services.table``, ``services.add`` (menu of catalogue services, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                               QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
+                               QMessageBox, QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ..core import service_catalogue
+from ..core import Service, Uncertain, service_catalogue
 from ..session import Session
 from .assumption_models import BaselineModel, ServicesModel
 from .delegates import NumberDelegate
-from .fields import FormBinder, IntSpin, SeedEdit, TextEdit, ValueSpin
+from .fields import FormBinder, NumberEdit, TextEdit
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
@@ -36,18 +37,19 @@ class AssumptionsPage(QScrollArea):
         self.setObjectName("page.assumptions")
         self.setWidgetResizable(True)
         self.session = session
+        self.confirm_remove = self._confirm_remove  # (service name, intervention names) -> True to remove
+        self.ask_service_name = self._ask_service_name  # () -> name or None; both replaceable (tests)
         self.binder = FormBinder(parent=self)
         self.binder.edited.connect(self._on_edited)
-        self.services_model = ServicesModel(self._on_edited, self)
-        self.baseline_model = BaselineModel(self._on_edited, self)
+        self.binder.problem.connect(session.set_entry_problem)
+        self.services_model = ServicesModel(self._on_edited, self, on_problem=session.set_entry_problem)
+        self.baseline_model = BaselineModel(self._on_edited, self, on_problem=session.set_entry_problem)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(_heading("Services and unit costs (2024/25 prices)"))
         layout.addLayout(self._service_buttons())
         self.services_view = _table(self.services_model, "services.table", "Services and unit costs")
-        self.services_view.setItemDelegate(NumberDelegate(0.0, 1e7, 2, parent=self.services_view))
-        self.services_view.setItemDelegateForColumn(4, NumberDelegate(0.0, 100.0, 1, suffix="%",
-                                                                      parent=self.services_view))
+        self.services_view.setItemDelegate(NumberDelegate(self.services_view))
         self.services_view.verticalHeader().hide()
         header = self.services_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -55,10 +57,11 @@ class AssumptionsPage(QScrollArea):
         layout.addWidget(self.services_view)
         layout.addWidget(_heading("Baseline use: contacts per person per year"))
         self.baseline_view = _table(self.baseline_model, "baseline_use.table", "Baseline use")
-        self.baseline_view.setItemDelegate(NumberDelegate(0.0, 1000.0, 2, parent=self.baseline_view))
+        self.baseline_view.setItemDelegate(NumberDelegate(self.baseline_view))
         layout.addWidget(self.baseline_view)
-        legend = QLabel("Shaded, italic cells are assumptions, editable: replace them with local figures. "
-                        "Hover over a cell to see its source.")
+        legend = QLabel("Shaded, italic cells are assumptions, editable: replace them with local figures. Cells "
+                        "marked 'to fill in' have no shipped figure (0 until you type one). Hover over a cell to "
+                        "see its source.")
         legend.setProperty("role", "note")
         legend.setWordWrap(True)
         layout.addWidget(legend)
@@ -90,23 +93,26 @@ class AssumptionsPage(QScrollArea):
 
     def _build_settings(self, g: FormGrid) -> None:
         g.section("Appraisal settings", with_range_header=True)
-        g.single("&Horizon:", "settings.horizon_years", IntSpin(1, 10, " years"), "Appraisal period, 1-10 years")
-        g.single("&Discount rate:", "settings.discount_rate", ValueSpin("rate"), "Costs and savings, per year")
-        g.single("Health discount &rate:", "settings.health_discount_rate", ValueSpin("rate"),
+        g.single("&Horizon:", "settings.horizon_years", NumberEdit("years"), "Appraisal period, 1-10 years")
+        g.single("&Discount rate:", "settings.discount_rate", NumberEdit("rate"), "Costs and savings, per year")
+        g.single("Health discount &rate:", "settings.health_discount_rate", NumberEdit("rate"),
                  "Wellbeing effects, per year")
         g.uncertain("&WELLBY value:", "settings.wellby_value", "money", "£ per wellbeing-adjusted life year")
-        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", ValueSpin("money_pence"), "£ an hour")
+        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", NumberEdit("money_pence"), "£ an hour")
         g.single("&Price year:", "settings.price_year", TextEdit(), "All money is in real terms of this year")
         g.section("Optimism bias (haircut on benefits) by evidence grade")
         for k, name in enumerate(GRADE_NAMES):
-            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", ValueSpin("fraction"))
+            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", NumberEdit("fraction"))
         g.section("Monte Carlo simulation")
-        g.single("&Iterations:", "settings.iterations", IntSpin(1, 1_000_000), "Draws in each simulation")
-        g.single("S&eed:", "settings.seed", SeedEdit(), "Same seed, same answer")
+        g.single("&Iterations:", "settings.iterations", NumberEdit("count"), "Draws in each simulation")
+        g.single("S&eed:", "settings.seed", NumberEdit("seed"), "Same seed, same answer")
 
     # -- scenario -> widgets --------------------------------------------------------------------
     def load(self, scenario) -> None:
-        self.binder.load(scenario)
+        live = self.session.entry_problems
+        self.binder.load(scenario, live)
+        for model in (self.services_model, self.baseline_model):
+            model.refresh_entries(scenario, live)
         self.services_model.set_services(scenario.services)
         self.baseline_model.set_services(scenario.services)
         _fit_height(self.services_view)
@@ -135,7 +141,12 @@ class AssumptionsPage(QScrollArea):
             action.setObjectName(f"action.add_service_{service.id}")
             action.triggered.connect(lambda _=False, s=service: self.add_service(s.id))
             self.add_service_menu.addAction(action)
-        self.add_service_button.setEnabled(not self.add_service_menu.isEmpty())
+        self.add_service_menu.addSeparator()
+        custom = QAction("Your own service...", self.add_service_menu)
+        custom.setObjectName("action.add_service_custom")
+        custom.setToolTip("A service with no shipped figures: type its unit cost and baseline use")
+        custom.triggered.connect(self.add_custom_service)
+        self.add_service_menu.addAction(custom)
 
     # -- edits -----------------------------------------------------------------------------------
     def _on_edited(self, path: str, value) -> None:
@@ -149,6 +160,30 @@ class AssumptionsPage(QScrollArea):
             self.session.set_scenario(replace(scenario, services=scenario.services + (service,)),
                                       f"Add {service.name}")
 
+    def add_custom_service(self) -> bool:
+        """Add a service named by the user, with no figures yet (flagged in the tables to fill in)."""
+        name = (self.ask_service_name() or "").strip()
+        if not name:
+            return False
+        scenario = self.session.scenario
+        service = Service(id=service_id_for(name, scenario.service_ids), name=name, unit_cost=Uncertain.fixed(0.0),
+                          source="Typed in: no shipped figures")
+        self.session.set_scenario(replace(scenario, services=scenario.services + (service,)), f"Add {name}")
+        return True
+
+    def _ask_service_name(self) -> str | None:
+        name, ok = QInputDialog.getText(self, "Add your own service", "Name of the service (e.g. 'Community "
+                                        "pharmacy consultation'):")
+        return name if ok else None
+
+    def _confirm_remove(self, service: str, users: list[str]) -> bool:
+        shown = ", ".join(users[:4]) + (f" and {len(users) - 4} more" if len(users) > 4 else "")
+        answer = QMessageBox.question(
+            self, "Remove service?", f"{len(users)} intervention(s) change the use of {service}: {shown}. "
+            f"Removing it also removes those effects (Undo puts them back). Remove {service}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
     def remove_selected_service(self) -> None:
         index = self.services_view.currentIndex()
         if index.isValid():
@@ -158,11 +193,25 @@ class AssumptionsPage(QScrollArea):
         """Remove a service and every intervention's effect on it."""
         scenario = self.session.scenario
         gone = scenario.services[row].id
+        users = [iv.name for iv in scenario.interventions
+                 if any(sid == gone and (u.central or u.low or u.high) for sid, u in iv.effect)]
+        if users and not self.confirm_remove(scenario.services[row].name, users):
+            return
         services = scenario.services[:row] + scenario.services[row + 1:]
         interventions = tuple(replace(iv, effect=tuple(p for p in iv.effect if p[0] != gone))
                               for iv in scenario.interventions)
         self.session.set_scenario(replace(scenario, services=services, interventions=interventions),
                                   f"Remove {scenario.services[row].name}")
+
+
+def service_id_for(name: str, taken) -> str:
+    """A short unique id for a service named ``name`` ('Community pharmacy' -> 'community_pharmacy')."""
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    base = (base if base[:1].isalpha() else f"s_{base}")[:28].rstrip("_") or "service"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate
 
 
 def _heading(text: str) -> QLabel:

@@ -72,8 +72,10 @@ def recover_documents(session: Session, ask: Callable[[str], bool]) -> bool:
             continue
         original = Path(recovery.original_path) if recovery.original_path else None
         session.replace_document(scenario, original, saved=False)
+        if session.path != original:  # a workbook is never a save path: the work is covered as untitled
+            auto.clear_autosave(original)
         try:  # replacing the document cleared the old autosave: keep the restored work covered at once
-            auto.autosave(scenario, original)
+            auto.autosave(scenario, session.path)
         except SaveError as exc:
             log.warning("could not re-save the restored autosave: %s", exc)
         return True

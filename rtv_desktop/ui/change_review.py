@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 HEADERS = ("Field", "Exported value", "Value now")
+MAX_LISTED = 12
 
 
 class ChangeReviewDialog(QDialog):
@@ -18,17 +20,25 @@ class ChangeReviewDialog(QDialog):
         From ``WorkbookImport.changes`` (each has ``field``, ``old_text``, ``new_text``).
     """
 
-    def __init__(self, changes, parent=None) -> None:
+    def __init__(self, changes, parent=None, overrides=()) -> None:
         super().__init__(parent)
         self.setObjectName("dialog.change_review")
         self.setWindowTitle("Changes in the workbook")
         self.changes = list(changes)
+        self.overrides = list(overrides)
         layout = QVBoxLayout(self)
         self.explanation = QLabel(self._explanation())
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         self.table = self._table()
         layout.addWidget(self.table)
+        self.overrides_label = QLabel(self._overrides_text())
+        self.overrides_label.setObjectName("change_review.overrides")
+        self.overrides_label.setWordWrap(True)
+        self.overrides_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.overrides_label.setStyleSheet("background: #FFF4D6; border-left: 4px solid #FFB81C; padding: 6px;")
+        self.overrides_label.setVisible(bool(self.overrides))
+        layout.addWidget(self.overrides_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept changes")
         buttons.accepted.connect(self.accept)
@@ -43,6 +53,16 @@ class ChangeReviewDialog(QDialog):
             return "No inputs changed since this workbook was exported from RtV Desktop."
         return (f"{count} input(s) changed in the workbook since RtV Desktop exported it. Accept to open the "
                 "scenario with these values, or Cancel to keep what is open now.")
+
+    def _overrides_text(self) -> str:
+        if not self.overrides:
+            return ""
+        lines = [f"Warning: {len(self.overrides)} formula(s) written by RtV Desktop were replaced in Excel. "
+                 "The app recomputes them from the inputs, so these values are not used:"]
+        lines += [f"\u2022 {problem}" for problem in self.overrides[:MAX_LISTED]]
+        if len(self.overrides) > MAX_LISTED:
+            lines.append(f"... and {len(self.overrides) - MAX_LISTED} more (rtv-desktop check lists them all).")
+        return "\n".join(lines)
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(len(self.changes), len(HEADERS), self)

@@ -1,26 +1,45 @@
 """Keeps results in step with the scenario: live deterministic runs and Monte Carlo on demand.
 
 Edits restart a 150 ms debounce; then the runner computes ``run`` and ``tornado`` on a
-worker thread and the results page shows them. An invalid scenario is not computed: the
-results are marked stale with the number of problems. ``action.simulate`` starts a
-Monte Carlo run of ``settings.iterations`` draws with ``settings.seed``; the status bar
-shows its progress and a Cancel button (``action.cancel``).
+worker thread and the results page shows them. An invalid scenario (including text typed
+that is not a number) is not computed: the results are marked out of date with the number
+of problems.
+
+The Monte Carlo simulation is one state machine (:class:`SimulationState`):
+
+- ``IDLE`` (none yet) / ``FINISHED`` / ``CANCELLED`` --Run--> ``RUNNING``; Run while
+  ``RUNNING`` does nothing (the action is disabled and a stray trigger is ignored).
+- ``RUNNING`` --done--> ``FINISHED``; --Cancel--> ``CANCELLED`` (said once, in the status
+  bar); --failed--> back to ``FINISHED`` or ``IDLE``.
+- Edits never cancel or hide a simulation: the last finished one stays on screen, labelled
+  "inputs changed since this simulation" until it is run again (or the edit is undone).
+- New and Open cancel a running simulation and return to ``IDLE``.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
 from ..core import errors
 from ..runner import ComputeRunner
 from ..session import Session
+from .formatting import format_count
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
+OUTDATED = "Inputs changed since this simulation \u2014 run again (Ctrl+R)."
+
+
+class SimulationState(enum.Enum):
+    IDLE = "idle"
+    RUNNING = "running"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
 
 
 class ComputeController(QObject):
@@ -28,11 +47,14 @@ class ComputeController(QObject):
 
     message = Signal(str, int)  # text, milliseconds to show it (0 = until replaced)
     firstResults = Signal()
+    stateChanged = Signal(object)  # SimulationState
 
     def __init__(self, session: Session, runner: ComputeRunner, results_page, status: QStatusBar, parent=None):
         super().__init__(parent)
         self.session, self.runner, self.page = session, runner, results_page
         self._had_results = False
+        self.state = SimulationState.IDLE
+        self._run = None  # (run id, document id, iterations, seed) of the simulation running
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -46,16 +68,17 @@ class ComputeController(QObject):
         self.cancel.setObjectName("action.cancel")
         self.cancel.setShortcut(QKeySequence("Esc"))
         self.cancel.setEnabled(False)
-        self.cancel.triggered.connect(runner.cancel)
+        self.cancel.triggered.connect(self.cancel_simulation)
         self._build_status(status)
         session.scenarioChanged.connect(self._on_scenario_changed)
-        session.simulationChanged.connect(results_page.show_simulation)
+        session.issuesChanged.connect(lambda _issues: self._schedule())
+        session.simulationChanged.connect(self._on_session_simulation)
         runner.resultsReady.connect(self._on_results)
         runner.simulationReady.connect(self._on_simulation)
         runner.progress.connect(self._on_progress)
         runner.simulationCancelled.connect(self._on_cancelled)
         runner.failed.connect(self._on_failed)
-        runner.busyChanged.connect(self._on_busy)
+        self._document_id = session.document_id
 
     def _build_status(self, status: QStatusBar) -> None:
         self.progress = QProgressBar()
@@ -68,37 +91,39 @@ class ComputeController(QObject):
         self.cancel_button.setToolTip("Stop the simulation (Esc)")
         self.cancel_button.clicked.connect(self.cancel.trigger)
         self.cancel_button.hide()
-        self.simulation_label = QLabel()
-        self.simulation_label.setObjectName("status.simulation")
         # Keep their space while hidden: showing them must not resize the window's contents,
         # which would re-lay out and repaint every chart while the simulation starts.
         for widget in (self.progress, self.cancel_button):
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
-        status.addPermanentWidget(self.simulation_label)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
 
     # -- deterministic -------------------------------------------------------------------------
     def start(self) -> None:
         """Compute the opening scenario at once (no debounce)."""
-        self._on_scenario_changed(self.session.scenario, debounce=False)
+        self._schedule(debounce=False)
 
-    def _on_scenario_changed(self, scenario, debounce: bool = True) -> None:
-        if self.runner.busy:
-            self.runner.cancel()
-            self.message.emit("Simulation cancelled: the scenario changed", 5000)
-        if self.session.simulation is None:
-            self.simulation_label.clear()
+    def _on_scenario_changed(self, _scenario) -> None:
+        if self.session.document_id != self._document_id:  # New or Open
+            self._document_id = self.session.document_id
+            if self.state is SimulationState.RUNNING:
+                self.runner.cancel()
+                self._run = None  # its end (cancelled) belongs to the document let go
+            self._set_state(SimulationState.IDLE)
+        self._show_simulation_note()
+        self._schedule()
+
+    def _schedule(self, debounce: bool = True) -> None:
+        """Compute soon if the scenario is valid; otherwise mark the results out of date."""
         problems = errors(self.session.issues)
+        self._update_actions()
         if problems:
             self._debounce.stop()
             noun = "problem" if len(problems) == 1 else "problems"
             self.page.set_stale(True, f"the scenario has {len(problems)} {noun}; fix the highlighted fields")
-            self.simulate.setEnabled(False)
             return
-        self.simulate.setEnabled(True)
         if debounce:
             self._debounce.start()
         else:
@@ -109,8 +134,8 @@ class ComputeController(QObject):
             self.runner.submit(self.session.scenario)
 
     def _on_results(self, _run_id, scenario, results, rows) -> None:
-        if not self.session.set_results(scenario, results, rows):
-            return  # the scenario has moved on; a newer run is on its way
+        if not self.session.is_runnable() or not self.session.set_results(scenario, results, rows):
+            return  # the scenario has moved on (or has a typing problem); a newer run follows
         self.page.show_results(results)
         self.page.show_tornado(rows)
         self.page.set_stale(False)
@@ -120,35 +145,89 @@ class ComputeController(QObject):
 
     # -- Monte Carlo ------------------------------------------------------------------------------
     def start_simulation(self) -> bool:
+        """Run a simulation of the scenario as it is; does nothing while one is running."""
+        if self.state is SimulationState.RUNNING:
+            return False
         if not self.session.is_runnable():
             self.message.emit("Fix the problems listed before running a simulation", 5000)
             return False
         settings = self.session.scenario.settings
-        self.runner.simulate(self.session.scenario, settings.iterations, settings.seed)
+        run_id = self.runner.simulate(self.session.scenario, settings.iterations, settings.seed)
+        self._run = (run_id, self.session.document_id, settings.iterations, settings.seed)
         self.progress.setRange(0, settings.iterations)
         self.progress.setValue(0)
-        self.message.emit(f"Simulating {settings.iterations:,} draws (seed {settings.seed})...", 0)
+        self._set_state(SimulationState.RUNNING)
+        self.message.emit(f"Simulating {format_count(settings.iterations)} draws (seed {settings.seed})...", 0)
         return True
 
-    def _on_progress(self, _run_id, done, total) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+    def cancel_simulation(self) -> None:
+        if self.state is SimulationState.RUNNING:
+            self.runner.cancel()
 
-    def _on_simulation(self, _run_id, sim) -> None:
-        if self.session.set_simulation(sim):
-            self.simulation_label.setText(f"Monte Carlo: {sim.iterations:,} draws, seed {sim.seed}")
-            self.message.emit(f"Simulation finished: {sim.iterations:,} draws, seed {sim.seed}", 5000)
+    def _is_ours(self, run_id) -> bool:
+        return self._run is not None and self._run[0] == run_id
 
-    def _on_cancelled(self, _run_id, text) -> None:
-        self.message.emit(f"Simulation {text}", 5000)
+    def _on_progress(self, run_id, done, total) -> None:
+        if self._is_ours(run_id):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
-    def _on_failed(self, _run_id, text) -> None:
+    def _on_simulation(self, run_id, sim) -> None:
+        if not self._is_ours(run_id):
+            return
+        document = self._run[1]
+        self._run = None
+        if self.session.set_simulation(sim, document):
+            self._set_state(SimulationState.FINISHED)
+            self.message.emit(f"Simulation finished: {format_count(sim.iterations)} draws, seed {sim.seed}", 5000)
+        else:
+            self._set_state(SimulationState.IDLE)
+
+    def _on_cancelled(self, run_id, text) -> None:
+        if not self._is_ours(run_id):
+            return
+        self._run = None
+        self._set_state(SimulationState.CANCELLED)
+        kept = " The last finished simulation is still shown." if self.session.simulation is not None else ""
+        self.message.emit(f"Simulation {text}.{kept}", 8000)
+
+    def _on_failed(self, run_id, text) -> None:
         log.warning("computation failed: %s", text)
+        if self._is_ours(run_id):
+            self._run = None
+            self._set_state(SimulationState.FINISHED if self.session.simulation else SimulationState.IDLE)
         self.message.emit(f"Calculation failed: {text.splitlines()[0] if text else ''}", 8000)
 
-    def _on_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel.setEnabled(busy)
-        if busy:
-            self.simulation_label.clear()
+    def _on_session_simulation(self, sim) -> None:
+        self.page.show_simulation(sim)
+        self._show_simulation_note()
+
+    # -- state --------------------------------------------------------------------------------------
+    def _set_state(self, state: SimulationState) -> None:
+        running = state is SimulationState.RUNNING
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel.setEnabled(running)
+        changed = state is not self.state
+        self.state = state
+        self._update_actions()
+        self._show_simulation_note()
+        if changed:
+            self.stateChanged.emit(state)
+
+    def _update_actions(self) -> None:
+        self.simulate.setEnabled(self.state is not SimulationState.RUNNING and self.session.is_runnable())
+
+    def _show_simulation_note(self) -> None:
+        """The Uncertainty tab's one line about the simulation shown: what it is, or why not current."""
+        sim, state = self.session.simulation, self.state
+        if state is SimulationState.RUNNING and self._run is not None:
+            _run_id, _doc, iterations, seed = self._run
+            shown = " Showing the last finished simulation until it is done." if sim is not None else ""
+            self.page.set_simulation_note(f"Simulating {format_count(iterations)} draws (seed {seed})...{shown}")
+        elif sim is not None and not self.session.simulation_current:
+            self.page.set_simulation_note(OUTDATED, outdated=True)
+        elif sim is None and state is SimulationState.CANCELLED:
+            self.page.set_simulation_note("Simulation cancelled before it finished. Run one with Ctrl+R.")
+        else:
+            self.page.set_simulation_note(None)  # the page's own caption of the simulation shown

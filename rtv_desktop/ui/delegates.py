@@ -1,34 +1,28 @@
-"""Cell editors for numeric table cells: the right range, decimals and unit for each column."""
+"""Cell editors for numeric table cells: a plain text editor that keeps what was typed.
+
+A spin box would clamp "150" to 100 and drop the "-" of "-1"; this editor hands the text
+as typed to the model, which reads it with :func:`~rtv_desktop.ui.fields.parse_number`
+(out-of-range numbers go to validation, text that is not a number stays shown and listed).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QStyledItemDelegate
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
 
 
 class NumberDelegate(QStyledItemDelegate):
-    """Edits a cell's ``EditRole`` number with a spin box of range ``[lo, hi]``."""
+    """Edits a cell's ``EditRole`` text; the model decides what the text means."""
 
-    def __init__(self, lo: float, hi: float, decimals: int = 2, prefix: str = "", suffix: str = "", parent=None):
-        super().__init__(parent)
-        self._spec = (lo, hi, decimals, prefix, suffix)
-
-    def createEditor(self, parent, option, index):
-        lo, hi, decimals, prefix, suffix = self._spec
-        editor = QDoubleSpinBox(parent)
-        editor.setRange(lo, hi)
-        editor.setDecimals(decimals)
-        editor.setPrefix(prefix)
-        editor.setSuffix(suffix)
-        editor.setGroupSeparatorShown(True)
-        editor.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
+        editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.setFrame(False)
         return editor
 
-    def setEditorData(self, editor, index):
+    def setEditorData(self, editor, index):  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setValue(float(value) if value is not None else 0.0)
+        editor.setText("" if value is None else str(value))
 
-    def setModelData(self, editor, model, index):
-        editor.interpretText()
-        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

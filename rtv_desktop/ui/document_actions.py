@@ -13,18 +13,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from ..core import blank_scenario
+from .. import messages
+from ..core import blank_scenario, default_scenario
 from ..io import InputFileError, SaveError, save_scenario
 from ..io.files import WORKBOOK_SUFFIXES
-from ..session import Session
+from ..session import Session, same_file
 
 log = logging.getLogger(__name__)
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
+RECENT_FOLDER_PX = 320  # longer folders are elided in the middle; the tooltip has the full path
 OPEN_FILTERS = "Scenarios and workbooks (*.json *.xlsx);;Scenario files (*.json);;RtV workbooks (*.xlsx)"
 SAVE_FILTERS = "Scenario file (*.json);;RtV workbook (*.xlsx)"
 
@@ -51,6 +53,7 @@ class DocumentActions(QObject):
         self.ask_save_changes = self._ask_save_changes
         self.review_changes = self._review_changes  # (changes) -> True to accept a workbook's edits
         self.last_error: QMessageBox | None = None
+        self._overrides: list = []
         self.new = _action(self, "new", "&New", QKeySequence.StandardKey.New, "Start a new scenario")
         self.open = _action(self, "open", "&Open...", QKeySequence.StandardKey.Open, "Open a scenario or workbook")
         self.save = _action(self, "save", "&Save", QKeySequence.StandardKey.Save, "Save the scenario")
@@ -125,7 +128,8 @@ class DocumentActions(QObject):
         from ..io.workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
         imported = read_workbook(path)
-        if imported.changes and not self.review_changes(imported.changes):
+        self._overrides = imported.overrides  # shown beside the changes in the review
+        if (imported.changes or imported.overrides) and not self.review_changes(imported.changes):
             return False
         self.session.replace_document(imported.scenario, path, saved=True)
         if imported.warnings:
@@ -136,7 +140,8 @@ class DocumentActions(QObject):
     def _review_changes(self, changes) -> bool:
         from .change_review import ChangeReviewDialog  # noqa: PLC0415
 
-        return ChangeReviewDialog(changes, self.window).exec() == QDialog.DialogCode.Accepted
+        dialog = ChangeReviewDialog(changes, self.window, overrides=self._overrides)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def save_current(self) -> bool:
         if self.session.path is None:
@@ -144,13 +149,24 @@ class DocumentActions(QObject):
         return self.save_to(self.session.path)
 
     def choose_and_save(self) -> bool:
-        suggested = str(self.session.path or Path(self._folder()) / "scenario.json")
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Save scenario as", suggested, SAVE_FILTERS)
+        suggested = str(self.suggested_save_path())
+        initial_filter = SAVE_FILTERS.split(";;")[1 if suggested.endswith(".xlsx") else 0]
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Save scenario as", suggested, SAVE_FILTERS,
+                                                   initial_filter)
         if not path:
             return False
         if not Path(path).suffix:
             path += ".xlsx" if "xlsx" in chosen else ".json"
         return self.save_to(path)
+
+    def suggested_save_path(self) -> Path:
+        """Where Save As starts: the current file, a new name beside a workbook read, or the scenario's name."""
+        session = self.session
+        if session.path is not None:
+            return session.path
+        if session.origin is not None:
+            return unused_name(session.origin.parent, f"{session.origin.stem} (RtV)", ".xlsx")
+        return Path(self._folder()) / f"{file_stem(document_name(session.scenario))}.json"
 
     def save_to(self, path) -> bool:
         options = {}
@@ -166,8 +182,11 @@ class DocumentActions(QObject):
         return True
 
     def choose_and_export(self) -> bool:
-        base = self.session.path.with_suffix("") if self.session.path else Path(self._folder()) / "results"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export results", f"{base} results.xlsx",
+        known = self.session.path or self.session.origin
+        folder = known.parent if known is not None else Path(self._folder())
+        stem = known.stem if known is not None else file_stem(document_name(self.session.scenario))
+        suggested = unused_name(folder, f"{stem} results", ".xlsx")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export results", str(suggested),
                                               "Excel workbook (*.xlsx)")
         return self.export_to(path) if path else False
 
@@ -175,6 +194,8 @@ class DocumentActions(QObject):
         """Write a workbook with the scenario, its results and any simulation (not the document)."""
         path = Path(path).with_suffix(".xlsx")
         try:
+            if self.session.origin is not None and same_file(path, self.session.origin):
+                raise SaveError(messages.will_not_save_over_read_workbook(path))
             save_scenario(self.session.scenario, path, **self._workbook_contents())
         except SaveError as exc:
             self.show_error("Could not export", str(exc))
@@ -185,7 +206,8 @@ class DocumentActions(QObject):
     def _workbook_contents(self) -> dict:
         """What a workbook shows besides the inputs: the latest results, tornado and simulation."""
         session = self.session
-        return {"results": session.results, "simulation": session.simulation, "tornado_rows": session.tornado}
+        simulation = session.simulation if session.simulation_current else None  # never one of other inputs
+        return {"results": session.results, "simulation": simulation, "tornado_rows": session.tornado}
 
     def show_error(self, title: str, text: str, icon=QMessageBox.Icon.Critical) -> QMessageBox:
         log.info("%s: %s", title, text)
@@ -210,9 +232,13 @@ class DocumentActions(QObject):
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()
+        self.recent_menu.setToolTipsVisible(True)
         files = self.recent_files()
+        metrics = QFontMetrics(self.recent_menu.font())
         for number, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            # The folder tells apart files of one name (every ICB's "scenario.json").
+            folder = metrics.elidedText(str(Path(path).parent), Qt.TextElideMode.ElideMiddle, RECENT_FOLDER_PX)
+            action = self.recent_menu.addAction(f"&{number} {_menu_text(Path(path).name)}    {_menu_text(folder)}")
             action.setObjectName(f"action.recent_{number}")
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
@@ -221,3 +247,27 @@ class DocumentActions(QObject):
     def _folder(self) -> str:
         files = self.recent_files()
         return str(Path(files[0]).parent) if files else str(Path.home())
+
+
+def _menu_text(text: str) -> str:
+    return text.replace("&", "&&")  # a file name's "&" is not a keyboard accelerator
+
+
+def document_name(scenario) -> str:
+    """The scenario's own name; the area's for the example and New scenarios, whose names are generic."""
+    generic = {default_scenario().name, blank_scenario().name, ""}
+    return scenario.area.area_name if scenario.name.strip() in generic and scenario.area.area_name else scenario.name
+
+
+def file_stem(name: str) -> str:
+    """``name`` made safe as a file name on Windows (no \\ / : * ? " < > |), at most 80 characters."""
+    cleaned = "".join("-" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in name).strip(" .")
+    return cleaned[:80].rstrip(" .") or "scenario"
+
+
+def unused_name(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem suffix``, or ``stem 2``, ``stem 3``... when that file exists."""
+    candidate, number = folder / f"{stem}{suffix}", 2
+    while candidate.exists():
+        candidate, number = folder / f"{stem} {number}{suffix}", number + 1
+    return candidate

@@ -118,6 +118,17 @@ def format_payback(year_index, horizon_years: int) -> str:
     return f"Year {int(year_index) + 1}"
 
 
+NOTHING_SPENT = "None: nothing spent"
+NOTHING_SPENT_TIP = "Nothing is spent in this scenario, so there is no cost to pay back."
+
+
+def payback_text(summary: dict, horizon_years: int) -> str:
+    """The payback figure of a results summary; "None: nothing spent" when there is no cost."""
+    if not summary.get("total_cost") and not summary.get("pv_cost"):
+        return NOTHING_SPENT
+    return format_payback(summary.get("payback_year"), horizon_years)
+
+
 def year_label(year_index: int) -> str:
     """Axis label for appraisal year index ``t`` (0 is the first delivery year, "Year 1")."""
     return f"Year {int(year_index) + 1}"

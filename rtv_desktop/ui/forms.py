@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from .fields import FormBinder, ValueSpin, source_tooltip
+from .fields import FormBinder, NumberEdit, source_tooltip
 
 HEADER_STYLE = "color: #425563; font-weight: 600;"
 
@@ -66,13 +66,13 @@ class FormGrid:
         widget.setToolTip(source_tooltip(self._source_path(name), tip))
         self.layout.addWidget(caption, self.row, 0)
 
-    def uncertain(self, label: str, name: str, kind: str, tip: str = "") -> list[ValueSpin]:
+    def uncertain(self, label: str, name: str, kind: str, tip: str = "") -> list[NumberEdit]:
         """Central, low and high of an ``Uncertain``, named ``name``, ``name.low``, ``name.high``."""
         caption = QLabel(label)
         tooltip = source_tooltip(self._source_path(name), tip)
         spins = []
         for column, suffix, what in ((1, "", "central"), (2, ".low", "low"), (3, ".high", "high")):
-            spin = ValueSpin(kind)
+            spin = NumberEdit(kind)
             self.binder.bind(spin, name + suffix, f"{_plain(label)}, {what}")
             spin.setProperty("what", tip)
             spin.setToolTip(tooltip)

@@ -7,7 +7,7 @@ Results tab (``kpi.<summary key>``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ..core import errors
 from ..session import Session
@@ -27,6 +27,7 @@ QToolButton { background: #005EB8; color: white; font-weight: 600; border: none;
               padding: 4px 12px; }
 QToolButton:hover { background: #003087; }
 QToolButton:disabled { background: #AEB7BD; }
+QToolButton:focus { background: #FFEB3B; color: #212B32; border: 2px solid #212B32; }
 """
 
 
@@ -40,9 +41,12 @@ class HeadlineStrip(QFrame):
         self.session = session
         self.values: dict[str, QLabel] = {}
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        layout.setSpacing(18)
+        layout.setContentsMargins(10, 3, 10, 3)
+        layout.setSpacing(20)
         for key, caption in FIGURES:
+            # Caption above figure: four figures and the button fit a 900-pixel-wide window.
+            column = QVBoxLayout()
+            column.setSpacing(0)
             text = QLabel(caption)
             text.setProperty("role", "caption")
             value = QLabel("-")
@@ -50,8 +54,9 @@ class HeadlineStrip(QFrame):
             value.setProperty("role", "value")
             value.setAccessibleName(caption)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(text)
-            layout.addWidget(value)
+            column.addWidget(text)
+            column.addWidget(value)
+            layout.addLayout(column)
             self.values[key] = value
         self.note = QLabel()
         self.note.setProperty("role", "caption")
@@ -77,7 +82,8 @@ class HeadlineStrip(QFrame):
             return  # keep the last figures until new ones arrive
         for key, label in self.values.items():
             value = results.summary[key]
-            label.setText(format_ratio(value) if key.startswith("bcr") else format_money(value, compact=True))
+            label.setText(format_ratio(value).replace(" back", "") if key.startswith("bcr")
+                          else format_money(value, compact=True))
             label.setToolTip(format_money(value) if not key.startswith("bcr") else label.text())
             _set_flag(label, "negative", value is not None and value < 0)
         settings = results.scenario.settings

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ..core import APPROACH_LABELS, GROUP_LABELS
 from .delegates import NumberDelegate
-from .fields import ChoiceCombo, FormBinder, IntSpin, NotesEdit, TextEdit, ValueSpin, source_tooltip
+from .fields import ChoiceCombo, FormBinder, NotesEdit, NumberEdit, TextEdit, source_tooltip
 from .forms import FormGrid
 from .intervention_models import EffectsModel
 from .issues import group_by, mark_widgets
+from .paths import value_at
 
 PREFIX = "interventions.selected."
 _COMMON_FIELDS = {"fixed_cost", "setup_cost", "deadweight", "attribution"}
@@ -39,7 +40,8 @@ class InterventionEditor(QWidget):
         self.index: int | None = None
         self.binder = FormBinder(self._resolve, self)
         self.edited = self.binder.edited
-        self.effects = EffectsModel(self._on_effect_edit, self)
+        self.problem = self.binder.problem  # (field, message or None): typed text that is not a number
+        self.effects = EffectsModel(self._on_effect_edit, self, on_problem=self.binder.problem.emit)
         self.effect_edit_handler = None
         self.grid = FormGrid(self, self.binder, lambda name: "")
         self._build()
@@ -50,27 +52,27 @@ class InterventionEditor(QWidget):
         g.wide("&Name:", p + "name", TextEdit())
         g.wide("A&pproach:", p + "approach", ChoiceCombo(APPROACH_LABELS))
         g.wide("&Target group:", p + "target_group", ChoiceCombo(GROUP_LABELS))
-        g.single("Custom group si&ze:", p + "custom_size", ValueSpin("persons"),
+        g.single("Custom group si&ze:", p + "custom_size", NumberEdit("persons"),
                  "Eligible people when the target group is 'Custom' [persons]")
         g.section("Scale and cost", with_range_header=True)
         g.uncertain("&Reach per year:", p + "reach", "percent2", "Share of the eligible group starting each year")
         g.uncertain("C&ompletion:", p + "completion", "fraction", "Share of starters who complete")
         g.uncertain("Cost per &starter:", p + "cost_per_starter", "money", "Delivery cost per person who starts [£]")
-        g.single("&Fixed cost per year:", p + "fixed_cost", ValueSpin("money"), "Coordination, venues, training [£/yr]")
-        g.single("Set-&up cost:", p + "setup_cost", ValueSpin("money"), "One-off, in the first year [£]")
+        g.single("&Fixed cost per year:", p + "fixed_cost", NumberEdit("money"), "Coordination, venues, training [£/yr]")
+        g.single("Set-&up cost:", p + "setup_cost", NumberEdit("money"), "One-off, in the first year [£]")
         g.section("Effect on service use (per completer, while the effect lasts)")
         g.widget_row(self._effects_view())
         g.section("Persistence, additionality and evidence", with_range_header=True)
-        g.single("Effect &years:", p + "effect_years", IntSpin(1, 10, " yr"), "Years the effect can last")
+        g.single("Effect &years:", p + "effect_years", NumberEdit("effect_years"), "Years the effect can last")
         g.uncertain("&Drop-off per year:", p + "drop_off", "fraction", "Share of the effect lost each later year")
         g.uncertain("Dead&weight:", p + "deadweight", "fraction", "Share of the change that would happen anyway")
-        g.single("Attri&bution:", p + "attribution", ValueSpin("fraction"), "Share of the change due to this intervention")
-        g.single("E&vidence grade:", p + "evidence_grade", IntSpin(1, 6),
+        g.single("Attri&bution:", p + "attribution", NumberEdit("fraction"), "Share of the change due to this intervention")
+        g.single("E&vidence grade:", p + "evidence_grade", NumberEdit("whole"),
                  "1 = strong local evidence ... 6 = untested assumption (sets the optimism-bias haircut)")
         g.section("Wellbeing and volunteering", with_range_header=True)
         g.uncertain("Wellbeing &gain:", p + "wellbeing_gain", "points",
                     "Life-satisfaction points (0-10 scale) per completer per year while the effect lasts")
-        g.single("Vo&lunteer hours:", p + "volunteer_hours", ValueSpin("hours"), "Hours per starter in their start year")
+        g.single("Vo&lunteer hours:", p + "volunteer_hours", NumberEdit("hours"), "Hours per starter in their start year")
         notes = g.wide("Not&es:", p + "notes", NotesEdit())
         notes.setFixedHeight(60)
         g.layout.setRowStretch(g.row, 1)
@@ -80,7 +82,7 @@ class InterventionEditor(QWidget):
         view.setObjectName(PREFIX + "effect")
         view.setAccessibleName("Effect on each service")
         view.setModel(self.effects)
-        view.setItemDelegate(NumberDelegate(-100.0, 100.0, 1, suffix="%", parent=view))
+        view.setItemDelegate(NumberDelegate(view))
         view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().hide()
@@ -91,18 +93,25 @@ class InterventionEditor(QWidget):
         return view
 
     # -- selection and scenario -> widgets ------------------------------------------------
-    def load(self, scenario, index: int | None) -> None:
-        """Show intervention ``index`` of ``scenario`` (disabled when there is none)."""
+    def load(self, scenario, index: int | None, live_problems=None) -> None:
+        """Show intervention ``index`` of ``scenario`` (disabled when there is none).
+
+        ``live_problems``: the session's entry-problem fields (typed text kept on screen).
+        """
         self.index = index if index is not None and 0 <= index < len(scenario.interventions) else None
         self.setEnabled(self.index is not None)
+        if live_problems is not None:
+            self.effects.entries.refresh(lambda field: value_at(scenario, field), set(live_problems))
         if self.index is None:
             self.effects.set_rows(scenario.services, None)
             return
-        self.binder.load(scenario)
+        self.binder.load(scenario, live_problems)
         intervention = scenario.interventions[self.index]
-        self.effects.set_rows(scenario.services, intervention)
+        self.effects.set_rows(scenario.services, intervention, self.index)
         self._fit_effects_height()
         self._set_source_tooltips(intervention.approach)
+        # Only a custom group has a size to type; the others follow from the area.
+        self.binder.widgets[PREFIX + "custom_size"].setEnabled(intervention.target_group == "custom")
 
     def _fit_effects_height(self) -> None:
         view = self.effects_view

@@ -9,8 +9,11 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from .. import messages
 from ..core import APPROACH_LABELS, GROUP_LABELS, Issue, Scenario, Uncertain
+from .fields import KINDS, format_number, parse_number
 from .service_rows import ServiceRows
+from .typed_entries import TypedEntries
 
 SHORT_GROUP_LABELS = {"all_adults": "All adults", "adults_ltc": "Adults with LTC",
                       "adults_multimorbid": "Adults 2+ LTCs", "older_people": "Aged 65+", "custom": "Custom group"}
@@ -136,20 +139,26 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
     """The selected intervention's effect on each service: central, low, high (as %).
 
     Editing a cell calls ``on_edit(service_id, Uncertain)``; the page turns that into a
-    new scenario. Cells with a validation issue are tinted, with the message as tooltip.
+    new scenario. Text that is not a number stays in its cell (``entries``) and goes to
+    ``on_problem(field, message or None)``. Cells with a validation issue are tinted, with
+    the message as tooltip.
     """
 
     HEADERS = ("Service", "Central", "Low", "High")
     _ENDS = ("central", "low", "high")
+    KIND = KINDS["signed_fraction"]
 
-    def __init__(self, on_edit, parent=None):
+    def __init__(self, on_edit, parent=None, on_problem=None):
         super().__init__(parent)
         self._on_edit = on_edit
         self._services: tuple = ()
         self._effects: dict[str, Uncertain] = {}
         self._issues: dict[tuple[str, str], list[Issue]] = {}
+        self.intervention_index: int | None = None
+        self.entries = TypedEntries(on_problem or (lambda field, message: None))
 
-    def set_rows(self, services, intervention) -> None:
+    def set_rows(self, services, intervention, index: int | None = None) -> None:
+        self.intervention_index = index
         effects = dict(intervention.effect) if intervention is not None else {}
         if tuple(s.id for s in services) != tuple(s.id for s in self._services):
             self.beginResetModel()
@@ -166,6 +175,12 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
         if self._services:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._services) - 1, 3))
 
+    def field_for(self, row: int, column: int) -> str:
+        """``interventions[k].effect.<service>`` with ``.low`` / ``.high``, as validation names it."""
+        end = self._ENDS[column - 1]
+        tail = "" if end == "central" else f".{end}"
+        return f"interventions[{self.intervention_index}].effect.{self._services[row].id}{tail}"
+
     def _value(self, row: int) -> Uncertain:
         return self._effects.get(self._services[row].id, Uncertain.fixed(0.0))
 
@@ -179,33 +194,35 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
         end = self._ENDS[column - 1]
         value = getattr(self._value(row), end)
         found = self._issues.get((service.id, end), [])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value * 100:.1f}%"
-        if role == Qt.ItemDataRole.EditRole:
-            return value * 100.0
+        typed = self.entries.text(self.field_for(row, column))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return typed if typed is not None else format_number(value, self.KIND)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _issue_brush(found)
+            return ERROR_BRUSH if typed is not None else _issue_brush(found)
         if role == Qt.ItemDataRole.ToolTipRole:
             what = "Relative reduction in use per completer (5% = 5% fewer contacts; negative = more use)"
             return "\n".join([i.message for i in found] + [what])
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
-        try:
-            number = float(value) / 100.0
-        except (TypeError, ValueError):
-            return False
-        if not math.isfinite(number):
-            return False
+        field = self.field_for(index.row(), index.column())
+        number = value / 100.0 if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            else parse_number(str(value), self.KIND)
         service = self._services[index.row()]
         current = self._value(index.row())
-        edited = replace(current, **{self._ENDS[index.column() - 1]: number})
+        end = self._ENDS[index.column() - 1]
+        if number is None or not math.isfinite(number):
+            text = str(value)
+            self.entries.typed(field, text, getattr(current, end), messages.not_a_number(text, self.KIND.example))
+            self.dataChanged.emit(index, index)
+            return True
+        self.entries.accepted(field)
+        edited = replace(current, **{end: number})
         self._effects[service.id] = edited
         self.dataChanged.emit(index, index)
         self._on_edit(service.id, edited)
         return True
-

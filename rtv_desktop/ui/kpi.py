@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .formatting import format_count, format_money, format_payback, format_ratio, is_negative
+from .formatting import (NOTHING_SPENT, NOTHING_SPENT_TIP, format_count, format_money, format_payback, format_ratio,
+                         is_negative)
 
 CARD_STYLE = """
 QFrame#kpi_card { background: white; border: 1px solid #D8DDE0; border-left: 4px solid #005EB8;
@@ -54,6 +55,7 @@ KPI_SPECS = (
 )
 # Four cards a row when there is room, two on a very narrow page.
 WIDE_COLUMNS, NARROW_COLUMNS, WIDE_MIN_WIDTH = 4, 2, 640
+COMPACT_CARD_HEIGHT = 52  # [px] title and figure, no caption
 # Value fonts [pt], largest first: each card uses the largest its figure fits in.
 VALUE_SIZES = (17, 15, 13, 12, 11, 10, 9)
 
@@ -106,7 +108,9 @@ class KpiCard(QFrame):
         """Show ``value`` (a summary figure); ``available=False`` shows a dash."""
         self._value = value if available else None
         period = f"{horizon_years} year" + ("" if horizon_years == 1 else "s")
-        self.caption_label.setText(self.spec.caption.format(years=period, price_year=price_year))
+        caption = self.spec.caption.format(years=period, price_year=price_year)
+        self.caption_label.setText(caption)
+        self.setToolTip(caption)  # the caption is hidden on a short window
         if not available:
             self.value_label.setText("\u2014")
             self.value_label.setToolTip("No results yet")
@@ -115,6 +119,14 @@ class KpiCard(QFrame):
             self.value_label.setText(text)
             self.value_label.setToolTip(tip)
         self._available = available
+        self._restyle()
+
+    def show_text(self, text: str, tip: str) -> None:
+        """A figure that is a statement ("None: nothing spent"), shown in the empty colour."""
+        self._value = None
+        self.value_label.setText(text)
+        self.value_label.setToolTip(tip)
+        self._available = False
         self._restyle()
 
     def set_stale(self, stale: bool) -> None:
@@ -162,6 +174,7 @@ class KpiPanel(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(8)
         self.columns = 0
+        self.compact = False  # True: captions hidden (in each figure's tooltip) on a short window
         self._arrange(WIDE_COLUMNS)
 
     def _arrange(self, columns: int) -> None:
@@ -175,10 +188,24 @@ class KpiPanel(QWidget):
         for column in range(WIDE_COLUMNS):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        # Captions go when the window is short (see resizeEvent): the cards need only their figures.
+        hint = super().minimumSizeHint()
+        rows = -(-len(self.cards) // max(self.columns, 1))
+        compact = rows * COMPACT_CARD_HEIGHT + self._grid.spacing() * (rows - 1)
+        return QSize(hint.width(), min(hint.height(), compact))
+
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         self._arrange(WIDE_COLUMNS if event.size().width() >= WIDE_MIN_WIDTH else NARROW_COLUMNS)
         self._fit_fonts(event.size().width())
         super().resizeEvent(event)
+
+    def set_compact(self, compact: bool) -> None:
+        """Hide the captions (each card's tooltip keeps it) so a short window has room for charts."""
+        if compact != self.compact:
+            self.compact = compact
+            for card in self.cards.values():
+                card.caption_label.setVisible(not compact)
 
     def _fit_fonts(self, width: int) -> None:
         """One value font per row of cards: the largest that fits every card in it."""
@@ -195,6 +222,9 @@ class KpiPanel(QWidget):
         for key, card in self.cards.items():
             available = summary is not None
             card.show_value(summary.get(key) if available else None, horizon_years, price_year, available)
+        if summary is not None and not summary.get("total_cost") and not summary.get("pv_cost"):
+            # Nothing spent: no payback to report (not "Year 1" for £0 against £0).
+            self.cards["payback_year"].show_text(NOTHING_SPENT, NOTHING_SPENT_TIP)
         self._fit_fonts(self.width())
 
     def set_stale(self, stale: bool) -> None:

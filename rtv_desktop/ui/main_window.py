@@ -124,9 +124,17 @@ class MainWindow(QMainWindow):
 
     # -- views of the session -----------------------------------------------------------------
     def _update_title(self) -> None:
-        name = self.session.path.name if self.session.path else self.session.scenario.name
-        self.setWindowTitle(f"{name}[*] - {APP_TITLE}")
-        self.setWindowModified(self.session.dirty)
+        """File (or "Untitled", saying which workbook it was read from), then the area."""
+        session = self.session
+        if session.path is not None:
+            name = session.path.name
+        elif session.origin is not None:
+            name = f"Untitled, read from {session.origin.name}"
+        else:
+            name = "Untitled"
+        area = session.scenario.area.area_name.strip()
+        self.setWindowTitle(f"{name}[*] - {area} - {APP_TITLE}" if area else f"{name}[*] - {APP_TITLE}")
+        self.setWindowModified(session.dirty)
 
     def _update_history_actions(self) -> None:
         history = self.session.history

@@ -65,3 +65,31 @@ def edit_label(path: str) -> str:
         parts = parts[1:]
     end = f" ({parts.pop()})" if parts and parts[-1] in ("low", "high", "central") and len(parts) > 1 else ""
     return f"Edit {' '.join(parts).replace('_', ' ')}{end}".strip()
+
+
+_EFFECT_PATH = re.compile(r"^interventions\[(\d+)\]\.effect\.(\w+?)(?:\.(low|high|central))?$")
+
+
+def value_at(scenario, field: str):
+    """The value an issue's ``field`` names, including ``baseline_use.<group>.<service>`` and
+    ``interventions[k].effect.<service>[.low|.high]`` (an absent effect is 0).
+
+    Raises ``KeyError``, ``IndexError`` or ``ValueError`` when the field does not exist.
+    """
+    from ..core import GROUPS  # noqa: PLC0415
+
+    parts = field.split(".")
+    if parts[0] == "baseline_use" and len(parts) == 3:
+        service = next((s for s in scenario.services if s.id == parts[2]), None)
+        if service is None:
+            raise KeyError(field)
+        return service.baseline[GROUPS.index(parts[1])]
+    match = _EFFECT_PATH.match(field)
+    if match:
+        intervention = scenario.interventions[int(match.group(1))]
+        effects = dict(intervention.effect)
+        if match.group(2) not in scenario.service_ids:
+            raise KeyError(field)
+        effect = effects.get(match.group(2))
+        return 0.0 if effect is None else getattr(effect, match.group(3) or "central")
+    return get_value(scenario, field)

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 STALE_STYLE = ("background: #FFF4D6; color: #212B32; border: 1px solid #FFB81C; border-left: 4px solid #FFB81C;"
                "padding: 6px 10px; font-size: 10pt;")
 DEFAULT_STALE_REASON = "fix the highlighted fields"
+COMPACT_KPIS_BELOW = 600  # [px] height of the results page
+NO_SIMULATION = "No simulation run yet. Run one with Ctrl+R."
+SIMULATION_STYLE = "color: #425563; font-size: 9pt; padding: 2px 4px;"
+OUTDATED_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; font-size: 9pt; "
+                  "padding: 3px 6px;")
 
 
 class ResultsPage(QWidget):
@@ -42,9 +47,12 @@ class ResultsPage(QWidget):
         self.charts = {chart.name: chart for chart in (
             CumulativeChart(), SavingsByServiceChart(), IcebergChart(), ByInterventionChart(),
             TornadoChart(), HistogramChart(), FanChart())}
-        self.simulation_label = QLabel("No simulation run yet. Run one with Ctrl+R.")
+        self._sim = None
+        self._sim_note: tuple[str | None, bool] = (None, False)
+        self.simulation_label = QLabel(NO_SIMULATION)
         self.simulation_label.setObjectName("results.simulation_info")
-        self.simulation_label.setStyleSheet("color: #425563; font-size: 9pt; padding: 2px 4px;")
+        self.simulation_label.setWordWrap(True)
+        self.simulation_label.setStyleSheet(SIMULATION_STYLE)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("results.tabs")
         self.tabs.setDocumentMode(True)
@@ -65,6 +73,12 @@ class ResultsPage(QWidget):
     def _uncertainty_tab(self) -> QWidget:
         return ChartTab([(self.charts["tornado"], 0, 0, 2, 1), (self.charts["histogram"], 0, 1, 1, 1),
                          (self.charts["fan"], 1, 1, 1, 1)], column_stretch=(5, 4), header=self.simulation_label)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        # On a short window (1366x768 at 125-150% scaling) the cards drop their captions so a
+        # row of charts keeps a readable height.
+        self.kpis.set_compact(event.size().height() < COMPACT_KPIS_BELOW)
+        super().resizeEvent(event)
 
     def chart(self, name: str):
         """The chart panel named ``chart.<name>``."""
@@ -93,19 +107,42 @@ class ResultsPage(QWidget):
         if rows is None:
             chart.clear()
             return
-        central = self._results.summary["npv_social"] if self._results is not None else None
-        chart.update_rows(rows, central)
+        summary = self._results.summary if self._results is not None else None
+        chart.update_rows(rows, {key: summary[key] for key in chart.METRICS} if summary else None)
 
     def show_simulation(self, sim: "SimulationResults | None") -> None:
         """Show a Monte Carlo run (histogram and fan), or the prompt for ``None``."""
+        self._sim = sim
         for name in ("histogram", "fan"):
             if sim is None:
                 self.charts[name].clear()
             else:
                 self.charts[name].update_simulation(sim)
-        self.simulation_label.setText(
-            "No simulation run yet. Run one with Ctrl+R." if sim is None
-            else f"Monte Carlo simulation: {simulation_caption(sim)}. The same seed gives the same answer.")
+        self._show_simulation_label()
+
+    def set_simulation_note(self, text: str | None, outdated: bool = False) -> None:
+        """Say what is happening to the simulation (running, cancelled), or that the one shown
+        is ``outdated`` (the inputs changed since); ``None`` goes back to describing it."""
+        self._sim_note = (text, outdated)
+        self._show_simulation_label()
+
+    def _show_simulation_label(self) -> None:
+        # The one place on the Uncertainty tab that says which draws and seed are shown.
+        text, outdated = self._sim_note
+        caption = simulation_caption(self._sim) if self._sim is not None else ""
+        if text is None:
+            text = NO_SIMULATION if self._sim is None else \
+                f"Monte Carlo simulation: {caption}. The same seed gives the same answer."
+        elif self._sim is not None:
+            text += f" Shown: {caption}."
+        self.simulation_label.setText(text)
+        self.simulation_label.setStyleSheet(OUTDATED_STYLE if outdated else SIMULATION_STYLE)
+        for name in ("histogram", "fan"):
+            self.charts[name].set_export_note(f"{caption}." if caption else "")
+
+    @property
+    def simulation_outdated(self) -> bool:
+        return self._sim_note[1]
 
     def set_stale(self, stale: bool, reason: str = "") -> None:
         """Grey the figures and say why they are out of date; ``False`` restores them."""

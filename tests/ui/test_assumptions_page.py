@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDoubleSpinBox, QTableView
+from PySide6.QtWidgets import QTableView
 
 from rtv_desktop.core import GROUPS, run, service_catalogue
 
 from .conftest import wait_for_results_of
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def test_unit_cost_edit_reaches_the_results(qtbot, window):
@@ -49,7 +50,10 @@ def test_adding_and_removing_a_catalogue_service(qtbot, window):
     catalogue = {s.id: s for s in service_catalogue()}
     assert window.session.scenario.services[-1] == catalogue["ambulance"]
     assert window.findChild(QAction, "action.add_service_ambulance") is None
+    asked = []
+    window.assumptions_page.confirm_remove = lambda name, users: asked.append((name, users)) or True
     window.assumptions_page.remove_service(ids.index("gp"))
+    assert asked and len(asked[0][1]) == 3  # three interventions change GP use: confirmed first
     scenario = window.session.scenario
     assert "gp" not in scenario.service_ids
     assert all(sid != "gp" for iv in scenario.interventions for sid, _ in iv.effect)
@@ -58,8 +62,8 @@ def test_adding_and_removing_a_catalogue_service(qtbot, window):
 
 
 def test_settings_fields_edit_settings(window):
-    window.findChild(QDoubleSpinBox, "settings.wellby_value.high").setValue(25_000)
-    window.findChild(QDoubleSpinBox, "settings.optimism_bias[5]").setValue(50.0)
+    window.findChild(NumberEdit, "settings.wellby_value.high").setValue(25_000)
+    window.findChild(NumberEdit, "settings.optimism_bias[5]").setValue(50.0)
     settings = window.session.scenario.settings
     assert settings.wellby_value.high == 25_000 and settings.optimism_bias[5] == 0.5
 
@@ -74,4 +78,4 @@ def test_invalid_table_cells_are_tinted_with_the_message(window):
 
 def test_area_and_settings_tooltips_cite_sources(window):
     for name in ("area.population", "area.ltc_share", "settings.wellby_value", "settings.discount_rate"):
-        assert "Source:" in window.findChild(QDoubleSpinBox, name).toolTip(), name
+        assert "Source:" in window.findChild(NumberEdit, name).toolTip(), name

@@ -5,24 +5,24 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDoubleSpinBox
 
 from rtv_desktop.core import default_scenario
 from rtv_desktop.io import autosave as auto
 from rtv_desktop.session import Session
 from rtv_desktop.ui.autosave_controller import recover_documents
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def test_autosave_only_while_dirty_and_cleared_after_saving(qtbot, window, tmp_path):
     assert window.autosave.save_now() is None  # nothing unsaved yet
-    window.findChild(QDoubleSpinBox, "area.population").setValue(432_100)
+    window.findChild(NumberEdit, "area.population").setValue(432_100)
     written = window.autosave.save_now()
     assert written == auto.autosave_file(None) and written.exists()
     saved = json.loads(written.read_text(encoding="ascii"))
     assert saved["scenario"]["area"]["population"] == 432_100
     assert window.documents.save_to(tmp_path / "doc.json")
     assert not written.exists()
-    window.findChild(QDoubleSpinBox, "area.population").setValue(432_200)
+    window.findChild(NumberEdit, "area.population").setValue(432_200)
     second = window.autosave.save_now()
     assert second == auto.autosave_file(tmp_path / "doc.json")
     window.session.undo()  # back to what is saved: nothing to recover

@@ -1,5 +1,6 @@
 """Chart export: PNG, SVG with its CSV beside it, CSV alone, and the clipboard."""
 
+import re
 import csv
 import xml.etree.ElementTree as ET
 
@@ -59,7 +60,7 @@ def test_svg_is_xml_with_axis_labels_and_writes_csv_beside_it(cumulative, tmp_pa
     texts = svg_texts(path)
     assert "Delivery year" in texts
     assert "Year 1" in texts
-    assert "£2,000,000" in texts  # a money tick label, with thousands separators
+    assert re.search(r"£\d{1,3}(,\d{3})+ ", texts + " ")  # a money tick label, with thousands separators
     # Point symbols are drawn as shapes: a bitmap atlas would be squashed into each point.
     assert path.read_text(encoding="utf-8").count("<image") <= 1  # the plain background only
     assert (tmp_path / "board paper.csv").exists()
@@ -93,12 +94,17 @@ def test_every_chart_exports_its_data(qtbot, results, tmp_path):
     assert sum(int(row[2]) for row in rows) == 500
 
 
-def test_a_cleared_chart_exports_headers_only(qtbot, tmp_path):
+def test_an_empty_chart_cannot_be_exported(qtbot, tmp_path):
     chart = HistogramChart()
     qtbot.addWidget(chart)
-    export_csv(chart, tmp_path / "histogram.csv")
-    assert read_csv(tmp_path / "histogram.csv") == [
-        ["Net fiscal value bin from (£)", "Net fiscal value bin to (£)", "Number of draws"]]
+    assert not chart.export_button.isEnabled()
+    assert not any(action.isEnabled() for action in chart.actions_by_key.values())
+    for export in (export_csv, export_png, export_svg):
+        with pytest.raises(SaveError, match="empty"):
+            export(chart, tmp_path / "histogram.out")
+    with pytest.raises(SaveError, match="empty"):
+        copy_to_clipboard(chart)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_saving_into_a_missing_folder_says_so(cumulative, tmp_path):
@@ -115,9 +121,10 @@ def test_copy_puts_an_image_on_the_clipboard(cumulative):
 
 def test_copy_and_save_are_offered_on_each_chart(cumulative):
     names = {action.objectName() for action in cumulative.actions()}
-    assert names == {"chart.cumulative.copy", "chart.cumulative.save_png", "chart.cumulative.save_svg"}
+    assert names == {"chart.cumulative.copy", "chart.cumulative.save_png", "chart.cumulative.save_svg",
+                     "chart.cumulative.save_csv"}
     assert [a.text() for a in cumulative.export_button.menu().actions()] == [
-        "Copy", "Save as PNG...", "Save as SVG..."]
+        "Copy", "Save as PNG...", "Save as SVG...", "Save data as CSV..."]
     QGuiApplication.clipboard().clear()
     cumulative.actions_by_key["copy"].trigger()
     assert not QGuiApplication.clipboard().image().isNull()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
 
 from rtv_desktop.core import Uncertain, approach_preset, blank_scenario, run
 
 from .conftest import wait_for_results_of
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def names(window):
@@ -61,7 +62,7 @@ def test_results_follow_a_removed_intervention(qtbot, window):
 def test_detail_editor_edits_the_selected_row(qtbot, window):
     page = window.interventions_page
     page.select(2)
-    reach_high = window.findChild(QDoubleSpinBox, "interventions.selected.reach.high")
+    reach_high = window.findChild(NumberEdit, "interventions.selected.reach.high")
     reach_high.setValue(2.5)
     assert window.session.scenario.interventions[2].reach.high == 0.025
     target = window.findChild(QComboBox, "interventions.selected.target_group")
@@ -85,9 +86,9 @@ def test_effects_table_edits_low_central_high(qtbot, window):
 
 def test_tooltips_cite_the_approach_source(window):
     window.interventions_page.select(5)
-    reach = window.findChild(QDoubleSpinBox, "interventions.selected.reach")
+    reach = window.findChild(NumberEdit, "interventions.selected.reach")
     assert "Source:" in reach.toolTip()
-    deadweight = window.findChild(QDoubleSpinBox, "interventions.selected.deadweight")
+    deadweight = window.findChild(NumberEdit, "interventions.selected.deadweight")
     assert "Assumption" in deadweight.toolTip() or "Source:" in deadweight.toolTip()
 
 

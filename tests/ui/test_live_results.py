@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel
+from PySide6.QtWidgets import QLabel
 
 from rtv_desktop.core import run, tornado
 from rtv_desktop.ui.formatting import format_money
 
 from .conftest import wait_for_results_of
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def test_first_results_match_the_core(window):
@@ -20,7 +21,7 @@ def test_first_results_match_the_core(window):
 
 
 def test_editing_population_moves_the_headline_to_the_core_value(qtbot, window):
-    spin = window.findChild(QDoubleSpinBox, "area.population")
+    spin = window.findChild(NumberEdit, "area.population")
     spin.setValue(250_000)
     results = wait_for_results_of(qtbot, window)
     edited = replace(window.session.scenario, area=replace(window.session.scenario.area, population=250_000.0))
@@ -35,14 +36,14 @@ def test_editing_population_moves_the_headline_to_the_core_value(qtbot, window):
 
 
 def test_tornado_is_computed_with_every_result(qtbot, window):
-    window.findChild(QDoubleSpinBox, "settings.discount_rate").setValue(5.0)
+    window.findChild(NumberEdit, "settings.discount_rate").setValue(5.0)
     wait_for_results_of(qtbot, window)
     assert window.session.scenario.settings.discount_rate == 0.05
     assert window.session.tornado == tornado(window.session.scenario)
 
 
 def test_fraction_fields_show_percent_and_store_fractions(qtbot, window):
-    spin = window.findChild(QDoubleSpinBox, "area.ltc_share")
+    spin = window.findChild(NumberEdit, "area.ltc_share")
     assert spin.value() == 56.0 and spin.suffix() == "%"
     spin.setValue(45.0)
     assert window.session.scenario.area.ltc_share == 0.45
@@ -54,7 +55,7 @@ def test_rapid_edits_are_debounced_to_one_run_of_the_last_value(qtbot, window):
     submitted = []
     original = window.runner.submit
     window.runner.submit = lambda s: submitted.append(s) or original(s)
-    spin = window.findChild(QDoubleSpinBox, "area.population")
+    spin = window.findChild(NumberEdit, "area.population")
     for value in (100_000, 200_000, 300_000, 400_000):
         spin.setValue(value)
     results = wait_for_results_of(qtbot, window)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar
 
 from rtv_desktop.core import simulate
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def test_simulation_runs_on_the_worker_with_the_settings_seed(qtbot, window):
-    window.findChild(QSpinBox, "settings.iterations").setValue(2_000)
+    window.findChild(NumberEdit, "settings.iterations").setValue(2_000)
     seed_edit = window.findChild(QLineEdit, "settings.seed")
     seed_edit.setText("42")
     seed_edit.textEdited.emit("42")
@@ -21,12 +22,11 @@ def test_simulation_runs_on_the_worker_with_the_settings_seed(qtbot, window):
     assert sim.seed == 42 and sim.iterations == 2_000
     expected = simulate(window.session.scenario, iterations=2_000, seed=42)
     assert sim.summary == expected.summary
-    assert "seed 42" in window.findChild(QLabel, "status.simulation").text()
-    assert "42" in window.findChild(QLabel, "results.simulation_info").text()
+    assert "seed 42" in window.findChild(QLabel, "results.simulation_info").text()
 
 
 def test_cancel_stops_a_long_simulation(qtbot, window):
-    window.findChild(QSpinBox, "settings.iterations").setValue(1_000_000)
+    window.findChild(NumberEdit, "settings.iterations").setValue(1_000_000)
     progress = window.findChild(QProgressBar, "status.progress")
     with qtbot.waitSignal(window.runner.progress, timeout=20_000):
         window.findChild(QAction, "action.simulate").trigger()
@@ -39,10 +39,3 @@ def test_cancel_stops_a_long_simulation(qtbot, window):
     assert window.session.simulation is None
 
 
-def test_editing_during_a_simulation_cancels_it(qtbot, window):
-    window.findChild(QSpinBox, "settings.iterations").setValue(1_000_000)
-    with qtbot.waitSignal(window.runner.progress, timeout=20_000):
-        window.compute.start_simulation()
-    with qtbot.waitSignal(window.runner.simulationCancelled, timeout=10_000):
-        window.findChild(QSpinBox, "settings.horizon_years").setValue(4)
-    assert window.session.simulation is None

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QListWidget
+from PySide6.QtWidgets import QListWidget
 
 from rtv_desktop.core import validate
 
 from .conftest import wait_for_results_of
+from rtv_desktop.ui.fields import NumberEdit
 
 
 def test_invalid_share_is_marked_listed_and_not_computed(qtbot, window):
     submitted = []
     window.runner.submit = lambda s: submitted.append(s)
-    over65 = window.findChild(QDoubleSpinBox, "area.over65_share")
+    over65 = window.findChild(NumberEdit, "area.over65_share")
     over65.setValue(90.0)  # more people aged 65+ than adults (79.2%)
     assert over65.property("invalid") == "error"
     assert "cannot exceed the adult share" in over65.toolTip()
@@ -27,7 +28,7 @@ def test_invalid_share_is_marked_listed_and_not_computed(qtbot, window):
 
 
 def test_fixing_the_value_clears_the_mark_and_recomputes(qtbot, window):
-    over65 = window.findChild(QDoubleSpinBox, "area.over65_share")
+    over65 = window.findChild(NumberEdit, "area.over65_share")
     over65.setValue(90.0)
     over65.setValue(20.0)
     assert over65.property("invalid") == ""
@@ -39,9 +40,9 @@ def test_fixing_the_value_clears_the_mark_and_recomputes(qtbot, window):
 
 def test_low_above_central_marks_the_selected_interventions_field(qtbot, window):
     window.interventions_page.select(1)
-    low = window.findChild(QDoubleSpinBox, "interventions.selected.cost_per_starter.low")
+    low = window.findChild(NumberEdit, "interventions.selected.cost_per_starter.low")
     low.setValue(900.0)
-    central = window.findChild(QDoubleSpinBox, "interventions.selected.cost_per_starter")
+    central = window.findChild(NumberEdit, "interventions.selected.cost_per_starter")
     assert [i.field for i in validate(window.session.scenario) if i.severity == "error"] == [
         "interventions[1].cost_per_starter"]
     assert central.property("invalid") == "error"
@@ -53,7 +54,7 @@ def test_low_above_central_marks_the_selected_interventions_field(qtbot, window)
 
 
 def test_clicking_an_issue_shows_its_field(qtbot, window):
-    window.findChild(QDoubleSpinBox, "area.multimorbid_share").setValue(60.0)
+    window.findChild(NumberEdit, "area.multimorbid_share").setValue(60.0)
     window.pages.setCurrentIndex(0)
     item = window.issues_list.item(0)
     window.issues_list.itemClicked.emit(item)

@@ -6,6 +6,7 @@ Each concrete chart builds its plot items once in ``__init__`` and later only ca
 
 from __future__ import annotations
 
+import html
 from contextlib import contextmanager
 
 import pyqtgraph as pg
@@ -47,12 +48,20 @@ class ChartPanel(QWidget):
         self.note_label.setObjectName(f"chart.{name}.note")
         self.note_label.setWordWrap(True)
         self.note_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # The legend sits above the plot, never on it: at any size it cannot cover data.
+        self.legend_label = self._make_label("", f"font-size: 9pt; color: {TEXT};")
+        self.legend_label.setObjectName(f"chart.{name}.legend")
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.hide()
+        self.legend_entries: list[tuple[str, str, str]] = []
         self.placeholder_label = self._make_label("", f"font-size: 11pt; color: {NHS_MID_GREY};")
         self.placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder_label.setWordWrap(True)
         self.placeholder_label.setObjectName(f"chart.{name}.placeholder")
         self.toolbar = QHBoxLayout()
         self.chrome: list[QWidget] = []  # buttons and selectors: on screen, not in exports
+        self._export_note = ""
         self._build_actions()
         self.body = self._build_body()
         layout = QVBoxLayout(self)
@@ -95,6 +104,7 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 4, 8, 6)
         layout.addLayout(self.toolbar)
+        layout.addWidget(self.legend_label)
         layout.addLayout(self._stack, 1)
         layout.addWidget(self.note_label)
         return body
@@ -106,6 +116,8 @@ class ChartPanel(QWidget):
             ("save_png", "Save as PNG...", self._save_png, "Save the chart as a PNG picture"),
             ("save_svg", "Save as SVG...", self._save_svg,
              "Save the chart as an SVG drawing, with its data as CSV beside it"),
+            ("save_csv", "Save data as CSV...", self._save_csv,
+             "Save the figures behind the chart as a CSV table (opens in Excel)"),
         ):
             action = QAction(text, self)
             action.setObjectName(f"chart.{self.name}.{key}")
@@ -131,15 +143,23 @@ class ChartPanel(QWidget):
         self.toolbar.insertWidget(self.toolbar.count() - 1, widget, 0, Qt.AlignmentFlag.AlignTop)
         self.chrome.append(widget)
 
+    def set_export_note(self, text: str) -> None:
+        """A line added to the note in exports only (e.g. draws and seed, said once on screen)."""
+        self._export_note = text
+
     @contextmanager
     def chrome_hidden(self):
-        """Hide buttons and selectors while the chart is drawn for export."""
+        """Hide buttons and selectors while the chart is drawn for export; add the export note."""
         shown = [widget for widget in self.chrome if not widget.isHidden()]
+        note = self.note_label.text()
         for widget in shown:
             widget.hide()
+        if self._export_note:
+            self.note_label.setText(f"{note} {self._export_note}".strip())
         try:
             yield
         finally:
+            self.note_label.setText(note)
             for widget in shown:
                 widget.show()
 
@@ -148,13 +168,23 @@ class ChartPanel(QWidget):
         """Replace the plot with a message saying what to do to see it."""
         self.placeholder_label.setText(text)
         self._stack.setCurrentWidget(self.placeholder_label)
+        self.legend_label.hide()
+        self._update_exportable()
 
     def show_plot(self) -> None:
         self._stack.setCurrentWidget(self.plot_widget)
+        self.legend_label.setVisible(bool(self.legend_entries))
+        self._update_exportable()
 
     @property
     def showing_placeholder(self) -> bool:
         return self._stack.currentWidget() is self.placeholder_label
+
+    def set_legend(self, entries) -> None:
+        """``(colour, label, swatch)`` entries (swatch :data:`LINE` or :data:`BOX`), or none."""
+        self.legend_entries = list(entries)
+        self.legend_label.setText(legend_html(self.legend_entries))
+        self.legend_label.setVisible(bool(self.legend_entries) and not self.showing_placeholder)
 
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
@@ -187,6 +217,21 @@ class ChartPanel(QWidget):
     def _save_svg(self) -> None:
         self._save("SVG drawing (*.svg)", ".svg", export.export_svg)
 
+    def _save_csv(self) -> None:
+        self._save("CSV table (*.csv)", ".csv", export.export_csv)
+
+    def has_data(self) -> bool:
+        """True when the chart shows figures (an empty chart is not offered for export)."""
+        return not self.showing_placeholder and bool(self.table()[1])
+
+    def _update_exportable(self) -> None:
+        exportable = self.has_data()
+        for action in self.actions_by_key.values():
+            action.setEnabled(exportable)
+        self.export_button.setEnabled(exportable)
+        self.export_button.setToolTip("Copy this chart, or save it as a picture or its data" if exportable
+                                      else "Nothing to copy or save until the chart shows figures")
+
     def _save(self, file_filter: str, suffix: str, write) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save chart", self.name + suffix, file_filter)
         if not path:
@@ -199,27 +244,13 @@ class ChartPanel(QWidget):
             QMessageBox.warning(self, "Could not save the chart", str(exc))
 
 
-def make_legend(plot: pg.PlotItem, columns: int = 1) -> pg.LegendItem:
-    """A legend in the top-left corner with a light frame and readable text."""
-    legend = plot.addLegend(offset=(10, 10), labelTextSize="9pt", labelTextColor=TEXT,
-                            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(NHS_MID_GREY), colCount=columns)
-    return legend
+LINE, BOX = "\u2501", "\u25a0"  # legend swatches: a thick line, a filled square
 
 
-_CORNERS = {"top_left": ((0, 0), (10, 10)), "bottom_left": ((0, 1), (10, -10)),
-            "top_right": ((1, 0), (-10, 10)), "bottom_right": ((1, 1), (-10, -10))}
-
-
-def place_legend(legend: pg.LegendItem, corner: str) -> None:
-    """Move a legend to a corner of the plot area (away from the data)."""
-    anchor, offset = _CORNERS[corner]
-    legend.anchor(itemPos=anchor, parentPos=anchor, offset=offset)
-
-
-def fill_legend(legend: pg.LegendItem, entries) -> None:
-    """Show ``(item, name)`` entries; clicking an entry must not hide a series."""
-    legend.clear()
-    for item, name in entries:
-        legend.addItem(item, name)
-    for sample, _label in legend.items:
-        sample.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+def legend_html(entries) -> str:
+    """``(colour, label, swatch)`` entries as one wrapping line of rich text; an entry never breaks."""
+    parts = []
+    for colour, label, swatch in entries:
+        words = html.escape(label).replace(" ", "&nbsp;")
+        parts.append(f'<span style="color:{colour}; font-size:13pt;">{swatch}</span>&nbsp;{words}')
+    return " &nbsp;&nbsp; ".join(parts)

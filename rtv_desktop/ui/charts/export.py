@@ -17,9 +17,20 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 
 from ...io.atomic import atomic_write
+from ...io.errors import SaveError
 
 # Pictures are rendered at twice screen resolution so they stay sharp in printed papers.
 PNG_SCALE = 2.0
+
+
+EMPTY_CHART = "The chart is empty: there is nothing to copy or save until it shows figures."
+
+
+def _require_data(chart) -> None:
+    """An empty chart (a placeholder, or no figures) is never exported."""
+    has_data = getattr(chart, "has_data", None)
+    if has_data is not None and not has_data():
+        raise SaveError(EMPTY_CHART)
 
 
 def _export_widget(chart):
@@ -42,6 +53,7 @@ def _ensure_laid_out(widget) -> None:
 
 def render_image(chart, scale: float = PNG_SCALE) -> QImage:
     """The chart drawn into an image at ``scale`` times its on-screen size."""
+    _require_data(chart)
     widget = _export_widget(chart)
     _ensure_laid_out(widget)
     pixmap = QPixmap(widget.size() * scale)
@@ -69,6 +81,7 @@ def export_svg(chart, path) -> Path:
     The CSV has the same name with ``.csv`` ("board.svg" -> "board.csv").
     """
     path = Path(path)
+    _require_data(chart)
     widget = _export_widget(chart)
     _ensure_laid_out(widget)
 
@@ -99,6 +112,7 @@ def export_csv(chart, path) -> Path:
     The first row holds column headers with units; numbers are written in full precision
     so the file reads back to exactly the values drawn.
     """
+    _require_data(chart)
     headers, rows = chart.table()
 
     def write(temp: Path) -> None:

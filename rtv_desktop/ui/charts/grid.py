@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 # Below this width [px] the charts stack one above another.
-WIDE_MIN_WIDTH = 1000
+WIDE_MIN_WIDTH = 880
 # Each grid row of charts needs this height [px] to be readable; below it the tab scrolls.
-ROW_MIN_HEIGHT = 300
+ROW_MIN_HEIGHT = 260
 # Height [px] of each chart (per grid row it spans) when the charts are stacked.
 STACKED_CHART_HEIGHT = 340
 
@@ -46,7 +46,7 @@ class ChartTab(QWidget):
         self._layout.addWidget(self.scroll, 1)
         # An explicit minimum lets the tab get smaller than the grid needs, which is what
         # switches it to a scrolling layout.
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(320, 150)
         self._arrange(FIT)
 
     @property

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from ..formatting import format_money, format_payback
-from .base import ChartPanel, fill_legend, make_legend
-from .style import NHS_BLUE, NHS_DARK_GREY, TEXT, brush, pen, series_colour
+from ..formatting import NOTHING_SPENT, format_money, format_payback, payback_text
+from .base import BOX, LINE, ChartPanel
+from .style import MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_GREY, TEXT, brush, pen, series_colour
 
 MONEY_NOTE = "£, {price_year} prices, not discounted."
 
@@ -17,7 +17,6 @@ class CumulativeChart(ChartPanel):
 
     def __init__(self, parent=None):
         super().__init__("cumulative", "Cumulative cost and NHS savings", parent)
-        self.legend = make_legend(self.plot)
         # useCache=False: cached symbols are pasted from a bitmap atlas, which comes out garbled
         # in SVG; a few points are cheap to draw as shapes.
         self.cost_curve = pg.PlotDataItem(pen=pen(NHS_DARK_GREY, 2.5), symbol="o", symbolSize=7, useCache=False,
@@ -30,8 +29,7 @@ class CumulativeChart(ChartPanel):
         self.payback_text = pg.TextItem("", color=TEXT, anchor=(0.5, 1.3))
         for item in (self.cost_curve, self.saving_curve, self.payback_marker, self.payback_text):
             self.plot.addItem(item)
-        fill_legend(self.legend, [(self.cost_curve, "Cumulative cost"),
-                                  (self.saving_curve, "Cumulative NHS savings")])
+        self.set_legend([(NHS_DARK_GREY, "Cumulative cost", LINE), (NHS_BLUE, "Cumulative NHS savings", LINE)])
         self.plot.getAxis("bottom").setLabel("Delivery year")
         self.clear()
 
@@ -43,24 +41,30 @@ class CumulativeChart(ChartPanel):
         self.saving_curve.setData(years, saving)
         self.set_year_ticks(years.size)
         payback = results.summary["payback_year"]
-        if payback is None:
-            self.payback_marker.setData([], [])
+        if payback is None or payback_text(results.summary, years.size) != format_payback(payback, years.size):
+            self.payback_marker.setData([], [])  # none within the horizon, or nothing spent to pay back
             self.payback_text.setText("")
         else:
             self.payback_marker.setData([payback + 1.0], [saving[payback]])
             self.payback_text.setText(f"Pays back in {format_payback(payback, years.size)}")
+            # Anchored to stay inside the plot at the first and last year.
+            across = 0.0 if payback == 0 else 1.0 if payback == years.size - 1 else 0.5
+            self.payback_text.setAnchor((across, 1.3))
             self.payback_text.setPos(payback + 1.0, saving[payback])
         self.plot.setXRange(0.6, years.size + 0.4, padding=0)
         both = np.concatenate([cost, saving, [0.0]])  # money axes start from £0
-        self.plot.setYRange(both.min(), max(both.max(), 1.0), padding=0.06)
-        self.fit_money_axis(both)
+        top = max(float(both.max()), float(both.min()) + MIN_MONEY_SPAN)
+        # Headroom above the highest point keeps the payback label inside the plot.
+        self.plot.setYRange(float(both.min()), top + 0.12 * (top - float(both.min())), padding=0.04)
+        self.fit_money_axis([float(both.min()), top])
         self.set_note(self._note(results, cost[-1], saving[-1]))
         self.show_plot()
 
     @staticmethod
     def _note(results, cost_total: float, saving_total: float) -> str:
         s = results.scenario.settings
-        payback = format_payback(results.summary["payback_year"], s.horizon_years)
+        payback = payback_text(results.summary, s.horizon_years)
+        payback = "none, nothing spent" if payback == NOTHING_SPENT else payback
         return (f"Over {s.horizon_years} years: cost {format_money(cost_total, True)}, NHS savings "
                 f"{format_money(saving_total, True)}. Payback: {payback}. "
                 + MONEY_NOTE.format(price_year=s.price_year))
@@ -88,7 +92,6 @@ class SavingsByServiceChart(ChartPanel):
 
     def __init__(self, parent=None):
         super().__init__("savings_by_service", "NHS savings by service and year", parent)
-        self.legend = make_legend(self.plot, columns=2)
         self.bars: list[pg.BarGraphItem] = []
         self.service_names: list[str] = []
         self.plot.getAxis("bottom").setLabel("Delivery year")
@@ -119,7 +122,7 @@ class SavingsByServiceChart(ChartPanel):
         for bar in self.bars[len(self.service_names):]:
             bar.setOpts(x=[], height=[], y0=[])
             bar.setVisible(False)
-        fill_legend(self.legend, list(zip(self.bars, self.service_names)))
+        self.set_legend([(series_colour(s), name, BOX) for s, name in enumerate(self.service_names)])
         self.set_year_ticks(years.size)
         self.plot.setXRange(0.4, years.size + 0.6, padding=0)
         self._fit_y(by_service)
@@ -129,18 +132,19 @@ class SavingsByServiceChart(ChartPanel):
         self.show_plot()
 
     def _fit_y(self, by_service: np.ndarray) -> None:
-        # Headroom above the tallest stack keeps the legend clear of the bars.
-        top = max(float(np.clip(by_service, 0, None).sum(axis=1).max(initial=0.0)), 1.0)
+        top = max(float(np.clip(by_service, 0, None).sum(axis=1).max(initial=0.0)), 0.0)
         low = min(float(np.clip(by_service, None, 0).sum(axis=1).min(initial=0.0)), 0.0)
-        self.plot.setYRange(low, top * 1.4, padding=0.02)
-        self.fit_money_axis([low, top * 1.4])
+        if top - low < MIN_MONEY_SPAN:  # nothing saved: an axis of readable round pounds, not "£0 £0 £1"
+            top = low + MIN_MONEY_SPAN
+        self.plot.setYRange(low, top, padding=0.04)
+        self.fit_money_axis([low, top])
 
     def clear(self) -> None:
         for bar in self.bars:
             bar.setOpts(x=[], height=[], y0=[])
             bar.setVisible(False)
         self.service_names = []
-        self.legend.clear()
+        self.set_legend([])
         self.set_note("")
         self.show_placeholder("Results will appear here once the inputs are valid.")
 

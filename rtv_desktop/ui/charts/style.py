@@ -30,6 +30,9 @@ SERIES = (NHS_BLUE, NHS_AQUA_GREEN, NHS_LIGHT_BLUE, NHS_WARM_YELLOW, NHS_DARK_BL
           NHS_MID_GREY, NHS_PURPLE, NHS_GREEN, NHS_AQUA_BLUE)
 
 TICK_POINT_SIZE = 9
+# The smallest span [£] a money axis shows: with nothing spent or saved the ticks are round
+# pounds (£0, £200, ...) rather than fractions rounded to "£0 £0 £1 £1".
+MIN_MONEY_SPAN = 1000.0
 LABEL_STYLE = {"color": NHS_DARK_GREY, "font-size": "10pt"}
 
 

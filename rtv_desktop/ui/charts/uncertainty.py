@@ -7,12 +7,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from ..style import readable_popup
 from ..formatting import format_count, format_money, format_percent
-from .base import ChartPanel, fill_legend, make_legend, place_legend
-from .style import NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush, pen
+from .base import BOX, LINE, ChartPanel
+from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
+                    pen)
 
 RUN_SIMULATION = "Run a simulation (Ctrl+R) to see the range of likely outcomes."
-RUN_SENSITIVITY = "Run a simulation (Ctrl+R) to see which inputs matter most."
+RUN_SENSITIVITY = "Which inputs matter most appears here once the inputs are valid."
 TORNADO_ROWS = 12
 _MONEY_INPUTS = ("unit_cost", "cost_per_starter", "wellby_value")
 _PERCENT_INPUTS = ("reach", "completion", "drop_off", "deadweight", "effect")
@@ -46,37 +48,72 @@ def _money(value) -> str:
 
 
 class TornadoChart(ChartPanel):
-    """Swing of net social value when each input moves to its low or high end."""
+    """Swing of net social (or net fiscal) value when each input moves to its low or high end."""
 
     money_axes = ("bottom",)
     BAR = 0.6
+    METRICS = {"npv_social": "Net social value", "npv_fiscal": "Net fiscal value"}
 
     def __init__(self, parent=None):
         super().__init__("tornado", "What matters most: net social value", parent)
+        self.all_rows: list = []
         self.rows: list = []
         self.central = 0.0
-        self.legend = make_legend(self.plot, columns=2)
+        self.centrals: dict[str, float] = {}
+        self.metric_key = "npv_social"
+        self.selector = readable_popup(QComboBox())
+        self.selector.setObjectName("chart.tornado.metric")
+        self.selector.setAccessibleName("Value the tornado shows")
+        for key, label in self.METRICS.items():
+            self.selector.addItem(label, key)
+        self.selector.currentIndexChanged.connect(self._metric_changed)
+        self.add_control(self.selector)
         self.low_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_LIGHT_BLUE), pen=None)
         self.high_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_BLUE), pen=None)
         self.central_line = pg.InfiniteLine(pos=0, angle=90, pen=pen(NHS_DARK_GREY, 1.5))
         for item in (self.low_bars, self.high_bars, self.central_line):
             self.plot.addItem(item)
-        fill_legend(self.legend, [(self.low_bars, "Input low"), (self.high_bars, "Input high")])
+        self.set_legend([(NHS_LIGHT_BLUE, "Input at its low end", BOX), (NHS_BLUE, "Input at its high end", BOX)])
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.getAxis("bottom").setLabel("Net social value (present value)")
         self.clear()
 
-    def update_rows(self, rows, central: float | None) -> None:
-        """Draw the ``TORNADO_ROWS`` largest swings around ``central`` net social value [£]."""
-        self.rows = sorted(rows, key=lambda r: r.swing, reverse=True)[:TORNADO_ROWS]
-        if not self.rows:
-            self.clear()
+    def set_metric(self, key: str) -> None:
+        """Show ``"npv_social"`` or ``"npv_fiscal"``."""
+        self.selector.setCurrentIndex(self.selector.findData(key))
+
+    def _metric_changed(self) -> None:
+        self.metric_key = self.selector.currentData()
+        if self.all_rows:
+            self.update_rows(self.all_rows, self.centrals or None)
+
+    def _ends(self, row) -> tuple[float, float]:
+        return (row.npv_social_low, row.npv_social_high) if self.metric_key == "npv_social" else \
+            (row.npv_fiscal_low, row.npv_fiscal_high)
+
+    def _swing(self, row) -> float:
+        low, high = self._ends(row)
+        return abs(high - low)
+
+    def update_rows(self, rows, central) -> None:
+        """Draw the ``TORNADO_ROWS`` largest swings of the chosen value around its central value [£].
+
+        ``central`` is ``{metric: £}`` from the deterministic run (a plain number means net
+        social value), or None.
+        """
+        self.all_rows = list(rows)
+        self.centrals = central if isinstance(central, dict) else ({} if central is None else {"npv_social": central})
+        self.rows = sorted(rows, key=self._swing, reverse=True)[:TORNADO_ROWS]
+        if not self.rows or not any(self._swing(r) for r in self.rows):
+            self.rows = []
+            self._clear_bars()
             self.show_placeholder("No input has a range: give low and high values to see what matters most.")
             return
-        lows = np.array([r.npv_social_low for r in self.rows])
-        highs = np.array([r.npv_social_high for r in self.rows])
+        lows = np.array([self._ends(r)[0] for r in self.rows])
+        highs = np.array([self._ends(r)[1] for r in self.rows])
         # Without a deterministic run, centre on the middle of the ranges.
-        self.central = float(central) if central is not None else float(np.median((lows + highs) / 2))
+        given = self.centrals.get(self.metric_key)
+        self.central = float(given) if given is not None else float(np.median((lows + highs) / 2))
         positions = np.arange(len(self.rows), dtype=float)[::-1]  # largest swing on top
         self.low_bars.setOpts(x0=np.full(lows.size, self.central), y=positions, width=lows - self.central)
         self.high_bars.setOpts(x0=np.full(highs.size, self.central), y=positions, width=highs - self.central)
@@ -84,10 +121,12 @@ class TornadoChart(ChartPanel):
         self.central_line.setVisible(True)
         labels = [self._row_label(r) for r in self.rows]
         self.plot.getAxis("left").setTicks([list(zip(positions, labels)), []])
-        # About one bar of headroom above the top row keeps the legend clear of the bars.
-        self.plot.setYRange(-0.6, len(self.rows) - 0.4 + max(1.4, 0.12 * len(self.rows)), padding=0)
+        self.plot.setYRange(-0.6, len(self.rows) - 0.4, padding=0)
         self.plot.enableAutoRange(axis="x")
-        self.set_note(f"Line: central net social value {format_money(self.central, True)}. "
+        label = self.METRICS[self.metric_key]
+        self.title_label.setText(f"What matters most: {label.lower()}")
+        self.plot.getAxis("bottom").setLabel(f"{label} (present value)")
+        self.set_note(f"Line: central {label.lower()} {format_money(self.central, True)}. "
                       f"Top {len(self.rows)} inputs by swing; other inputs at their central values.")
         self.show_plot()
 
@@ -98,21 +137,25 @@ class TornadoChart(ChartPanel):
         return f"{row.label} ({low} to {high}{unit})"
 
     def swings(self) -> np.ndarray:
-        return np.array([r.swing for r in self.rows])
+        return np.array([self._swing(r) for r in self.rows])
 
-    def clear(self) -> None:
-        self.rows = []
+    def _clear_bars(self) -> None:
         for bars in (self.low_bars, self.high_bars):
             bars.setOpts(x0=[], y=[], width=[])
         self.central_line.setVisible(False)
         self.plot.getAxis("left").setTicks([[], []])
         self.set_note("")
+
+    def clear(self) -> None:
+        self.all_rows, self.rows, self.centrals = [], [], {}
+        self._clear_bars()
         self.show_placeholder(RUN_SENSITIVITY)
 
     def table(self):
-        headers = ["Input", "Low input", "High input", "Net social value at low (£, PV)",
-                   "Net social value at high (£, PV)", "Swing (£)"]
-        rows = [[r.label, r.low_input, r.high_input, r.npv_social_low, r.npv_social_high, r.swing] for r in self.rows]
+        label = self.METRICS[self.metric_key]
+        headers = ["Input", "Low input", "High input", f"{label} at low (£, PV)", f"{label} at high (£, PV)",
+                   "Swing (£)"]
+        rows = [[r.label, r.low_input, r.high_input, *self._ends(r), self._swing(r)] for r in self.rows]
         return headers, rows
 
 
@@ -129,7 +172,7 @@ class HistogramChart(ChartPanel):
         self.metric_key = "npv_fiscal"
         self.edges = np.zeros(0)
         self.counts = np.zeros(0)
-        self.selector = QComboBox()
+        self.selector = readable_popup(QComboBox())
         self.selector.setObjectName("chart.histogram.metric")
         for key, (label, _benefit, _prob) in self.METRICS.items():
             self.selector.addItem(label, key)
@@ -161,10 +204,13 @@ class HistogramChart(ChartPanel):
         self.title_label.setText(f"Spread of {label.lower()}")
         self.plot.getAxis("bottom").setLabel(f"{label} (present value)")
         self.plot.enableAutoRange()
+        if self.edges.size and float(self.edges[-1] - self.edges[0]) < MIN_MONEY_SPAN:
+            middle = float(self.edges[0] + self.edges[-1]) / 2
+            self.plot.setXRange(middle - MIN_MONEY_SPAN / 2, middle + MIN_MONEY_SPAN / 2, padding=0.02)
         stats = sim.summary[self.metric_key]
         self.set_note(f"<b>P({benefit} &gt; 0) = {_probability(sim.summary[prob_key])}</b>. "
                       f"Median {_money(stats['p50'])}; 90% of draws between "
-                      f"{_money(stats['p5'])} and {_money(stats['p95'])}. {simulation_caption(sim)}.")
+                      f"{_money(stats['p5'])} and {_money(stats['p95'])}.")
         self.show_plot()
 
     def clear(self) -> None:
@@ -188,7 +234,6 @@ class FanChart(ChartPanel):
 
     def __init__(self, parent=None):
         super().__init__("fan", "Cumulative net fiscal value by year", parent)
-        self.legend = make_legend(self.plot)
         self.curves = {p: pg.PlotDataItem(pen=pen(NHS_BLUE, 1), antialias=True) for p in (5, 95)}
         # Dots on the median keep a one-year horizon visible (a line needs two points); drawn
         # as shapes rather than from a bitmap atlas so SVG exports stay sharp.
@@ -198,10 +243,8 @@ class FanChart(ChartPanel):
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pen(NHS_MID_GREY, 1, Qt.PenStyle.DashLine))
         for item in (self.band, *self.curves.values(), self.zero_line):
             self.plot.addItem(item)
-        # The legend draws a swatch from an item's opts, which a fill has not: use a bar swatch.
-        band_swatch = pg.BarGraphItem(x=[], height=[], width=1, brush=brush(NHS_LIGHT_BLUE, 90), pen=None)
-        fill_legend(self.legend, [(self.curves[50], "Median (50th percentile)"),
-                                  (band_swatch, "5th to 95th percentile")])
+        self.set_legend([(NHS_BLUE, "Median (50th percentile)", LINE),
+                         (NHS_LIGHT_BLUE, "5th to 95th percentile", BOX)])
         self.plot.getAxis("bottom").setLabel("Delivery year")
         self.clear()
 
@@ -211,12 +254,12 @@ class FanChart(ChartPanel):
         for row, p in enumerate(self.PERCENTILES):
             self.curves[p].setData(years, fan[row])
         self.set_year_ticks(years.size)
-        falling = fan[1, -1] < fan[1, 0]
-        place_legend(self.legend, "top_right" if falling else "top_left")
         self.plot.setXRange(0.6, years.size + 0.4, padding=0)  # room for the end year labels
-        self.plot.enableAutoRange(axis="y")
-        self.fit_money_axis(fan.ravel())
-        self.set_note(f"NHS savings minus cost, added up year by year, not discounted. {simulation_caption(sim)}.")
+        low, high = min(float(fan.min()), 0.0), max(float(fan.max()), 0.0)
+        high = max(high, low + MIN_MONEY_SPAN)  # all-zero draws: a readable axis, not "£0 £0 £1"
+        self.plot.setYRange(low, high, padding=0.06)
+        self.fit_money_axis([low, high])
+        self.set_note("NHS savings minus cost, added up year by year, not discounted.")
         self.show_plot()
 
     def clear(self) -> None:

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ..formatting import format_money
-from .base import ChartPanel, fill_legend, make_legend
+from .base import BOX, ChartPanel
 from .style import (MUTED_RED, NHS_AQUA_GREEN, NHS_BLUE, NHS_DARK_BLUE, NHS_LIGHT_BLUE, NHS_MID_GREY,
                     NHS_PALE_BLUE, TEXT, brush, pen)
 
@@ -102,14 +102,13 @@ class ByInterventionChart(ChartPanel):
     def __init__(self, parent=None):
         super().__init__("by_intervention", "Net value by intervention (present value)", parent)
         self.names: list[str] = []
-        self.legend = make_legend(self.plot, columns=2)
         self.fiscal_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_BLUE), pen=None)
         self.social_bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brush=brush(NHS_AQUA_GREEN),
                                            pen=None)
         self.zero_line = pg.InfiniteLine(pos=0, angle=90, pen=pen(NHS_MID_GREY, 1))
         for item in (self.fiscal_bars, self.social_bars, self.zero_line):
             self.plot.addItem(item)
-        fill_legend(self.legend, [(self.fiscal_bars, "Net fiscal value"), (self.social_bars, "Net social value")])
+        self.set_legend([(NHS_BLUE, "Net fiscal value", BOX), (NHS_AQUA_GREEN, "Net social value", BOX)])
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.getAxis("bottom").setLabel("Net present value")
         self.clear()
@@ -122,8 +121,7 @@ class ByInterventionChart(ChartPanel):
         self.fiscal_bars.setOpts(x0=np.zeros_like(fiscal), y=rows + self.BAR / 2, width=fiscal.copy())
         self.social_bars.setOpts(x0=np.zeros_like(social), y=rows - self.BAR / 2, width=social.copy())
         self.plot.getAxis("left").setTicks([[(row, name) for row, name in zip(rows, self.names)], []])
-        # Headroom above the top intervention keeps the legend clear of the bars.
-        self.plot.setYRange(-0.7, len(self.names) - 1 + 0.7 + max(1.2, 0.15 * len(self.names)), padding=0)
+        self.plot.setYRange(-0.7, len(self.names) - 0.3, padding=0)
         self.plot.enableAutoRange(axis="x")
         settings = results.scenario.settings
         self.set_note(f"Fiscal: NHS savings minus cost. Social: savings, wellbeing and volunteering minus cost. "

@@ -1,0 +1,60 @@
+"""Formulas the app wrote and someone replaced in Excel are reported, never silently recomputed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from rtv_desktop import cli
+from rtv_desktop.core import default_scenario, run
+from rtv_desktop.io.workbook_reader import read_workbook
+from rtv_desktop.io.workbook_writer import write_workbook
+
+from .libreoffice import recalculate, requires_libreoffice
+
+
+@pytest.fixture
+def exported(tmp_path) -> Path:
+    path = tmp_path / "exported.xlsx"
+    write_workbook(default_scenario(), path, results=run(default_scenario()))
+    return path
+
+
+def _type_over(path: Path, edits: dict[tuple[str, str], object]) -> None:
+    book = openpyxl.load_workbook(path)
+    for (sheet, cell), value in edits.items():
+        book[sheet][cell] = value
+    book.save(path)
+
+
+def test_typed_values_over_formulas_are_warnings_in_check(exported, capsys):
+    _type_over(exported, {("Results", "B5"): 999, ("Calc 3", "A1"): 123456})
+    assert cli.main(["check", str(exported)]) == 0
+    out = capsys.readouterr().out
+    assert "No problems found" not in out
+    results = next(line for line in out.splitlines() if "sheet 'Results', cell B5" in line)
+    calc = next(line for line in out.splitlines() if "sheet 'Calc 3', cell A1" in line)
+    assert results.startswith("Warning:") and "999" in results and "recomputes" in results
+    assert "Interventions" in results  # where to change the inputs instead
+    assert "123456" in calc and "Interventions!A8" in calc  # the third intervention's name cell
+
+
+def test_the_import_lists_each_override_and_a_cleared_formula(exported):
+    _type_over(exported, {("Results", "B5"): 999, ("Checks", "B5"): None})
+    imported = read_workbook(exported)
+    assert [p.field for p in imported.overrides] == ["Results!B5", "Checks!B5"]
+    assert "is empty" in imported.overrides[1].message and "Area!" in imported.overrides[1].message
+    assert imported.scenario == default_scenario()  # the inputs are what counts
+
+
+def test_an_untouched_workbook_has_no_overrides(exported):
+    assert read_workbook(exported).overrides == []
+
+
+@pytest.mark.libreoffice
+@requires_libreoffice
+def test_a_workbook_saved_again_by_a_spreadsheet_has_no_false_overrides(exported, tmp_path):
+    resaved, = recalculate([exported], tmp_path / "resaved")
+    assert read_workbook(resaved).overrides == []

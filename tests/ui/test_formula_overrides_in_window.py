@@ -1,0 +1,28 @@
+"""A finance analyst's typed value over an app formula is shown in the review and in the window."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from rtv_desktop.ui.change_review import ChangeReviewDialog
+
+
+def test_overrides_are_shown_in_the_review_and_after_opening(qtbot, window, tmp_path):
+    path = tmp_path / "shared.xlsx"
+    assert window.documents.export_to(path)
+    book = openpyxl.load_workbook(path)
+    book["Results"]["B5"] = 999
+    book.save(path)
+    reviewed = []
+
+    def review(changes):
+        dialog = ChangeReviewDialog(changes, window, overrides=window.documents._overrides)
+        reviewed.append(dialog.overrides_label.text())
+        return True
+
+    window.documents.review_changes = review
+    assert window.documents.open_path(path, confirm=False)
+    assert reviewed and "sheet 'Results', cell B5" in reviewed[0] and "999" in reviewed[0]
+    box = window.documents.last_error
+    assert box is not None and box.isVisible() and "cell B5" in box.text() and "recomputes" in box.text()
+    box.close()
