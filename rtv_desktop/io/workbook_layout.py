@@ -20,6 +20,7 @@ COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS = (
     "Cover", "Area", "Settings", "Services", "Baseline use", "Options", "Interventions")
 RESULTS, DETAILS, COMPARISON, BY_PARTY, CHARTS = "Results", "Results by year", "Comparison", "By party", "Charts"
 CHECKS, UNCERTAINTY, ASSUMPTIONS, HIDDEN = "Checks", "Uncertainty", "Assumptions", "_rtv"
+INPUT_SHEETS = (COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS)
 SERVICES_TABLE, BASELINE_TABLE, OPTIONS_TABLE, INTERVENTIONS_TABLE = "Services", "BaselineUse", "Options", "Interventions"
 YEAR_COLUMNS = MAX_HORIZON  # calculation sheets always have this many year columns
 ENDS = ("low", "central", "high")

@@ -15,10 +15,11 @@ import re
 import warnings
 from pathlib import Path
 
-from ..core import Document
+from ..core import Document, compare
 from .errors import Problem
 from .workbook_cells import where_text
-from .workbook_layout import INPUT_SHEETS
+from .workbook_layout import INPUT_SHEETS, RESULTS
+from .workbook_results import AT_EXPORT
 
 MAX_TRACED_CELLS = 20_000  # enough for any RtV workbook's chain from a result back to inputs
 MAX_LISTED_INPUTS = 3
@@ -31,10 +32,11 @@ def formula_overrides(path: Path, exported: Document) -> list[Problem]:
 
     from .workbook_writer import build_workbook  # noqa: PLC0415
 
-    expected = build_workbook(exported)
     with open(path, "rb") as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         actual = load_workbook(handle, data_only=False)
+    # The figures "at export" sit below the live block when there were any: lay it out the same.
+    expected = build_workbook(exported, compare(exported) if _has_figures_at_export(actual) else None)
     tracer = _InputTracer(expected)
     found = []
     for ws in expected.worksheets:
@@ -52,6 +54,13 @@ def formula_overrides(path: Path, exported: Document) -> list[Problem]:
                                      _message(now, tracer.inputs_of(ws.title, cell.coordinate)),
                                      f"{ws.title}!{cell.coordinate}"))
     return found
+
+
+def _has_figures_at_export(wb) -> bool:
+    if RESULTS not in wb.sheetnames:
+        return False
+    ws = wb[RESULTS]
+    return any(str(ws.cell(row, 1).value or "").startswith(AT_EXPORT) for row in range(1, ws.max_row + 1))
 
 
 def _is_formula(value) -> bool:

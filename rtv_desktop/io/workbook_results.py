@@ -67,6 +67,9 @@ def _formula(key: str, col: str, rows: dict[str, int], calcs: list[CalcSheet], y
     }[key]
 
 
+AT_EXPORT = "RtV Desktop at export"
+
+
 def write_results(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], at_export) -> ResultsLayout:
     """The Results sheet (second in the book) and the Results by year sheet.
 
@@ -115,7 +118,7 @@ def write_results(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet
 
 def _at_export(ws, layout: ResultsLayout, summaries, row: int) -> int:
     """The figures RtV Desktop computed when it wrote the file, beside the live ones (values)."""
-    ws.cell(row, 1, "RtV Desktop at export (values, not live)").font = st.BOLD
+    ws.cell(row, 1, f"{AT_EXPORT} (values, not live)").font = st.BOLD
     for offset, key in enumerate(SUMMARY_KEYS, start=1):
         ws.cell(row + offset, 1, label(key))
         ws.cell(row + offset, 2, unit(key))

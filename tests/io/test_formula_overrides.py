@@ -30,21 +30,22 @@ def _type_over(path: Path, edits: dict[tuple[str, str], object]) -> None:
 
 
 def test_typed_values_over_formulas_are_warnings_in_check(exported, capsys):
-    _type_over(exported, {("Results", "B5"): 999, ("Calc 3", "A1"): 123456})
+    # Results!C6 is option 1's present value of cost; 'Calc 1.3'!A1 the third calculation sheet's title.
+    _type_over(exported, {("Results", "C6"): 999, ("Calc 1.3", "A1"): 123456})
     assert cli.main(["check", str(exported)]) == 0
     out = capsys.readouterr().out
     assert "No problems found" not in out
-    results = next(line for line in out.splitlines() if "sheet 'Results', cell B5" in line)
-    calc = next(line for line in out.splitlines() if "sheet 'Calc 3', cell A1" in line)
+    results = next(line for line in out.splitlines() if "sheet 'Results', cell C6" in line)
+    calc = next(line for line in out.splitlines() if "sheet 'Calc 1.3', cell A1" in line)
     assert results.startswith("Warning:") and "999" in results and "recomputes" in results
     assert "Interventions" in results  # where to change the inputs instead
-    assert "123456" in calc and "Interventions!A8" in calc  # the third intervention's name cell
+    assert "123456" in calc and "Interventions!B8" in calc  # the third intervention's name cell
 
 
 def test_the_import_lists_each_override_and_a_cleared_formula(exported):
-    _type_over(exported, {("Results", "B5"): 999, ("Checks", "B5"): None})
+    _type_over(exported, {("Results", "C6"): 999, ("Checks", "B5"): None})
     imported = read_workbook(exported)
-    assert [p.field for p in imported.overrides] == ["Results!B5", "Checks!B5"]
+    assert [p.field for p in imported.overrides] == ["Results!C6", "Checks!B5"]
     assert "is empty" in imported.overrides[1].message and "Area!" in imported.overrides[1].message
     assert imported.scenario == default_scenario()  # the inputs are what counts
 
