@@ -159,12 +159,12 @@ def self_test() -> int:
 
 
 def _self_test_save(window, folder: Path) -> dict:
-    from .io import save_scenario  # noqa: PLC0415
+    from .io import save_document  # noqa: PLC0415
 
     target = folder / "self-test.xlsx"
     session = window.session
     try:
-        save_scenario(session.scenario, target, results=session.results)
+        save_document(session.document, target, results=session.comparison)
     except Exception as exc:  # noqa: BLE001 - the self-test reports every failure
         log.exception("self-test save failed")
         return {"ok": False, "error": f"could not save {target}: {exc}"}

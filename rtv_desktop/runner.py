@@ -2,9 +2,10 @@
 
 QtCore only. Two kinds of job run on a private :class:`QThreadPool`:
 
-- ``submit(scenario)``: the deterministic run plus the tornado (a few milliseconds);
-  results of any request older than the latest are dropped by run id.
-- ``simulate(scenario, iterations, seed)``: the Monte Carlo run; a new request (or
+- ``submit(document, option)``: every option's deterministic run (``compare``) plus both
+  tornados of the open option (a few milliseconds); results of any request older than the
+  latest are dropped by run id.
+- ``simulate(document, iterations, seed)``: the Monte Carlo run of every option; a new request (or
   :meth:`ComputeRunner.cancel`) cancels the one in progress through the core's
   cooperative ``cancelled`` callback, polled between chunks of draws.
 
@@ -21,7 +22,8 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from .core import InvalidScenario, Scenario, SimulationCancelled, run, simulate, tornado
+from .core import (Document, InvalidScenario, Scenario, SimulationCancelled, as_document, compare, simulate,
+                   tornados)
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI
@@ -45,7 +47,7 @@ class ComputeRunner(QObject):
 
     Signals
     -------
-    resultsReady(int run_id, Scenario, Results, list[TornadoRow])
+    resultsReady(int run_id, Document, Comparison, dict[str, list[TornadoRow]], int option)
     simulationReady(int run_id, SimulationResults)
     progress(int run_id, int done, int total)
         Throttled to ~10 a second (the last one always arrives).
@@ -56,7 +58,7 @@ class ComputeRunner(QObject):
         True while a simulation is running.
     """
 
-    resultsReady = Signal(int, object, object, object)
+    resultsReady = Signal(int, object, object, object, int)
     simulationReady = Signal(int, object)
     progress = Signal(int, int, int)
     simulationCancelled = Signal(int, str)
@@ -78,7 +80,7 @@ class ComputeRunner(QObject):
         self._rawSimEnded.connect(self._on_sim_ended)
         self._rawProgress.connect(self._on_raw_progress)
 
-    _rawResults = Signal(int, object, object, object)
+    _rawResults = Signal(int, object, object, object, int)
     _rawSimulation = Signal(int, object)
     _rawSimEnded = Signal(int)
     _rawProgress = Signal(int, int, int)
@@ -89,22 +91,25 @@ class ComputeRunner(QObject):
         """True while a simulation is running."""
         return self._busy
 
-    def submit(self, scenario: Scenario) -> int:
-        """Queue a deterministic run of ``scenario``; returns its run id."""
+    def submit(self, target: Document | Scenario, option: int = 0) -> int:
+        """Queue a deterministic run of every option of ``target`` (and the tornados of ``option``);
+        returns its run id."""
+        document = as_document(target)
         run_id = self._new_id()
         self._latest_run = run_id
-        self._pool.start(_Job(lambda: self._deterministic(run_id, scenario)))
+        self._pool.start(_Job(lambda: self._deterministic(run_id, document, option)))
         return run_id
 
-    def simulate(self, scenario: Scenario, iterations: int, seed: int) -> int:
-        """Start a Monte Carlo run (cancelling any in progress); returns its run id."""
+    def simulate(self, target: Document | Scenario, iterations: int, seed: int) -> int:
+        """Start a Monte Carlo run of every option (cancelling any in progress); returns its run id."""
+        document = as_document(target)
         self.cancel()
         run_id = self._new_id()
         self._latest_sim = run_id
         cancel = threading.Event()
         self._sim_cancel = cancel
         self._set_busy(True)
-        self._pool.start(_Job(lambda: self._simulation(run_id, scenario, iterations, seed, cancel)))
+        self._pool.start(_Job(lambda: self._simulation(run_id, document, iterations, seed, cancel)))
         return run_id
 
     def cancel(self) -> None:
@@ -118,12 +123,12 @@ class ComputeRunner(QObject):
         return self._pool.waitForDone(timeout_ms)
 
     # -- worker side (pool threads) -----------------------------------------------------
-    def _deterministic(self, run_id: int, scenario: Scenario) -> None:
+    def _deterministic(self, run_id: int, document: Document, option: int) -> None:
         if run_id != self._latest_run:
             return  # a newer request is already queued
         try:
-            results = run(scenario)
-            rows = tornado(scenario)
+            comparison = compare(document)
+            rows = tornados(document.scenario(option))
         except InvalidScenario as exc:
             self.failed.emit(run_id, str(exc))
             return
@@ -131,9 +136,9 @@ class ComputeRunner(QObject):
             log.exception("deterministic run failed")
             self.failed.emit(run_id, traceback.format_exc(limit=1))
             return
-        self._rawResults.emit(run_id, scenario, results, rows)
+        self._rawResults.emit(run_id, document, comparison, rows, option)
 
-    def _simulation(self, run_id, scenario, iterations, seed, cancel: threading.Event) -> None:
+    def _simulation(self, run_id, document, iterations, seed, cancel: threading.Event) -> None:
         last = [0.0]
 
         def report(done: int, total: int) -> None:
@@ -143,8 +148,9 @@ class ComputeRunner(QObject):
                 self._rawProgress.emit(run_id, done, total)
 
         try:
-            sim = simulate(scenario, iterations=iterations, seed=seed, progress=report,
+            sim = simulate(document, iterations=iterations, seed=seed, progress=report,
                            cancelled=cancel.is_set, chunk_size=SIMULATION_CHUNK)
+            sim.acceptability  # worked out here, on the worker, not when the chart first draws
             self._rawSimulation.emit(run_id, sim)
         except SimulationCancelled as exc:
             self.simulationCancelled.emit(run_id, str(exc))
@@ -155,9 +161,9 @@ class ComputeRunner(QObject):
             self._rawSimEnded.emit(run_id)
 
     # -- GUI side -----------------------------------------------------------------------
-    def _on_raw_results(self, run_id, scenario, results, rows) -> None:
+    def _on_raw_results(self, run_id, document, comparison, rows, option) -> None:
         if run_id == self._latest_run:
-            self.resultsReady.emit(run_id, scenario, results, rows)
+            self.resultsReady.emit(run_id, document, comparison, rows, option)
 
     def _on_raw_simulation(self, run_id, sim) -> None:
         if run_id == self._latest_sim:

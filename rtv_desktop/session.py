@@ -1,9 +1,11 @@
-"""The open document: its scenario, latest results, file path, unsaved flag and undo history.
+"""The open document: its options, the option being edited, latest results, file path,
+unsaved flag and undo history.
 
-QtCore only. Widgets never hold the scenario themselves: they read it from the session,
-build an edited copy with :func:`dataclasses.replace` and hand it back with
-:meth:`Session.set_scenario`. Scenarios are immutable, so the undo history simply keeps
-the previous scenarios (a 50-intervention scenario is a few hundred small objects).
+QtCore only. Widgets never hold the document themselves: they read it from the session,
+build an edited copy with :func:`dataclasses.replace` and hand it back, either as the open
+option's document (:meth:`Session.set_document`: the shared frame and that option's
+interventions) or as a whole document (:meth:`Session.set_document`: options, comparator,
+stories). Documents are immutable, so the undo history simply keeps the previous ones.
 """
 
 from __future__ import annotations
@@ -13,38 +15,39 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from . import messages
-from .core import Issue, Results, Scenario, SimulationResults, TornadoRow, default_scenario, errors, validate
-from .io import SaveError, load_scenario, save_scenario
+from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, as_document,
+                   default_document, errors, validate, validate_document)
+from .io import SaveError, load_document, save_document
 from .io.files import WORKBOOK_SUFFIXES
 
 UNDO_LIMIT = 200
 
 
 class UndoHistory:
-    """A linear history of scenarios with a cursor; consecutive edits with one key merge.
+    """A linear history of documents with a cursor; consecutive edits with one key merge.
 
     Merging keeps typing "125000" into one field as one undo step instead of six.
     """
 
-    def __init__(self, initial: Scenario, limit: int = UNDO_LIMIT):
-        self._states: list[Scenario] = [initial]
+    def __init__(self, initial: Document, limit: int = UNDO_LIMIT):
+        self._states: list[Document] = [initial]
         self._labels: list[str] = [""]
         self._index = 0
         self._merge_key: str | None = None
         self._limit = limit
 
     @property
-    def current(self) -> Scenario:
+    def current(self) -> Document:
         return self._states[self._index]
 
-    def push(self, scenario: Scenario, label: str = "", merge_key: str | None = None) -> None:
-        """Record ``scenario`` as the new current state (dropping any redo states)."""
+    def push(self, document: Document, label: str = "", merge_key: str | None = None) -> None:
+        """Record ``document`` as the new current state (dropping any redo states)."""
         del self._states[self._index + 1:]
         del self._labels[self._index + 1:]
         if merge_key is not None and merge_key == self._merge_key and self._index > 0:
-            self._states[self._index] = scenario
+            self._states[self._index] = document
             return
-        self._states.append(scenario)
+        self._states.append(document)
         self._labels.append(label)
         self._index += 1
         self._merge_key = merge_key
@@ -52,8 +55,8 @@ class UndoHistory:
             del self._states[0], self._labels[0]
             self._index -= 1
 
-    def reset(self, scenario: Scenario) -> None:
-        self.__init__(scenario, self._limit)
+    def reset(self, document: Document) -> None:
+        self.__init__(document, self._limit)
 
     def can_undo(self) -> bool:
         return self._index > 0
@@ -67,13 +70,13 @@ class UndoHistory:
     def redo_label(self) -> str:
         return self._labels[self._index + 1] if self.can_redo() else ""
 
-    def undo(self) -> Scenario:
+    def undo(self) -> Document:
         if self.can_undo():
             self._index -= 1
         self._merge_key = None
         return self.current
 
-    def redo(self) -> Scenario:
+    def redo(self) -> Document:
         if self.can_redo():
             self._index += 1
         self._merge_key = None
@@ -85,48 +88,76 @@ class UndoHistory:
 
 
 class Session(QObject):
-    """The one open scenario and what is known about it.
+    """The one open document and what is known about it.
 
     Signals
     -------
-    scenarioChanged(Scenario)
+    documentChanged(Document)
         After every edit, undo, redo, new or open.
+    scenarioChanged(Scenario)
+        The open option's scenario, after every change to the document or a switch of option.
+    optionChanged(int)
+        Another option was opened for editing.
     issuesChanged(list)
-        The :class:`~rtv_desktop.core.Issue` list of the current scenario.
+        The :class:`~rtv_desktop.core.Issue` list: the open option's (paths such as
+        ``interventions[2].reach``), then the other options' and the document's
+        (``options[1].interventions[0].reach``, ``comparator``).
     resultsChanged(object)
-        Deterministic results (``Results`` or ``None`` when invalid or not yet computed).
+        The open option's ``Results`` (``None`` when invalid or not yet computed).
+    comparisonChanged(object)
+        The ``Comparison`` of every option (``None`` likewise).
     simulationChanged(object)
         The last finished ``SimulationResults`` of this document, or ``None``. It may be of
-        an earlier version of the scenario (:attr:`simulation_current` says whether it
-        still matches): an edit never hides a simulation, it only makes it out of date.
+        an earlier version of the document (:attr:`simulation_current` says whether it still
+        matches): an edit never hides a simulation, it only makes it out of date.
     dirtyChanged(bool), pathChanged(object), historyChanged()
     """
 
+    documentChanged = Signal(object)
     scenarioChanged = Signal(object)
+    optionChanged = Signal(int)
     issuesChanged = Signal(list)
     resultsChanged = Signal(object)
+    comparisonChanged = Signal(object)
     simulationChanged = Signal(object)
     dirtyChanged = Signal(bool)
     pathChanged = Signal(object)
     historyChanged = Signal()
 
-    def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None):
+    def __init__(self, document: Document | Scenario | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._history = UndoHistory(scenario or default_scenario())
-        self._saved: Scenario | None = self._history.current
+        self._history = UndoHistory(as_document(document or default_document()))
+        self._option = 0
+        self._saved: Document | None = self._history.current
         self._path: Path | None = None
         self._origin: Path | None = None
         self._entry_problems: dict[str, str] = {}
-        self.issues: list[Issue] = validate(self.scenario)
+        self.issues: list[Issue] = self._all_issues()
+        self.comparison: Comparison | None = None
         self.results: Results | None = None
-        self.tornado: list[TornadoRow] | None = None
+        self.tornados: dict[str, list[TornadoRow]] | None = None
         self.simulation: SimulationResults | None = None
         self.document_id = 0  # counts New and Open, so a run started for another document is refused
 
     # -- the document ---------------------------------------------------------------
     @property
-    def scenario(self) -> Scenario:
+    def document(self) -> Document:
         return self._history.current
+
+    @property
+    def option(self) -> int:
+        """The index of the option being edited (its interventions are the scenario's)."""
+        return min(self._option, max(0, len(self.document.options) - 1))
+
+    @property
+    def scenario(self) -> Scenario:
+        """The open option on the shared frame."""
+        return self.document.scenario(self.option)
+
+    @property
+    def tornado(self) -> list[TornadoRow] | None:
+        """The open option's one-way sensitivity, sorted by net social value."""
+        return self.tornados.get("npv_social") if self.tornados else None
 
     @property
     def path(self) -> Path | None:
@@ -139,7 +170,7 @@ class Session(QObject):
 
     @property
     def dirty(self) -> bool:
-        return self.scenario != self._saved
+        return self.document != self._saved
 
     @property
     def history(self) -> UndoHistory:
@@ -150,19 +181,19 @@ class Session(QObject):
 
     @property
     def simulation_current(self) -> bool:
-        """True when the last simulation was run on the scenario as it is now."""
-        return self.simulation is not None and self.simulation.scenario == self.scenario
+        """True when the last simulation was run on the document as it is now."""
+        return self.simulation is not None and self.simulation.document == self.document
 
     @property
     def entry_problems(self) -> dict[str, str]:
-        """``{field: message}``: text typed that is not a number, which the scenario cannot hold."""
+        """``{field: message}``: text typed that is not a number, which the document cannot hold."""
         return dict(self._entry_problems)
 
     def set_entry_problem(self, field: str, message: str | None) -> None:
         """Report (or with ``None`` clear) typed text at ``field`` that is not a number.
 
         It is an error like any invalid value: listed, outlined, and nothing is computed
-        until it is fixed. The scenario keeps its last value meanwhile.
+        until it is fixed. The document keeps its last value meanwhile.
         """
         if self._entry_problems.get(field) == message:
             return
@@ -174,12 +205,38 @@ class Session(QObject):
         self.issuesChanged.emit(self.issues)
 
     def set_scenario(self, scenario: Scenario, label: str = "Edit", merge_key: str | None = None) -> None:
-        """Make ``scenario`` current as one undoable edit (merged with the last if keys match)."""
-        if scenario == self.scenario:
+        """Take ``scenario``'s frame and interventions into the open option, as one undoable edit."""
+        self.set_document(self.document.with_scenario(self.option, scenario), label, merge_key)
+
+    def set_document(self, document: Document, label: str = "Edit", merge_key: str | None = None,
+                     option: int | None = None) -> None:
+        """Make ``document`` current as one undoable edit (merged with the last if keys match).
+
+        ``option`` opens that option for editing at the same time (e.g. one just added).
+        """
+        if option is not None:
+            self._option = option
+        if document == self.document:
+            if option is not None:
+                self._after_change(self.dirty)
             return
         was_dirty = self.dirty
-        self._history.push(scenario, label, merge_key)
+        self._history.push(document, label, merge_key)
         self._after_change(was_dirty)
+
+    def set_option(self, k: int) -> None:
+        """Open option ``k`` for editing (not an edit: nothing to undo)."""
+        if k == self.option or not 0 <= k < len(self.document.options):
+            return
+        self._option = k
+        self._entry_problems.clear()  # the fields now show this option's values
+        self.results = self.comparison.options[k] if self.comparison is not None else None
+        self.tornados = None  # the tornado is the open option's: a new one follows
+        self.issues = self._all_issues()
+        self.optionChanged.emit(k)
+        self.scenarioChanged.emit(self.scenario)
+        self.issuesChanged.emit(self.issues)
+        self.resultsChanged.emit(self.results)
 
     def undo(self) -> None:
         if self._history.can_undo():
@@ -193,47 +250,50 @@ class Session(QObject):
             self._history.redo()
             self._after_change(was_dirty)
 
-    def replace_document(self, scenario: Scenario, path: Path | None, saved: bool) -> None:
-        """Start afresh with ``scenario`` (New, Open): history cleared, results forgotten.
+    def replace_document(self, document: Document | Scenario, path: Path | None, saved: bool) -> None:
+        """Start afresh with ``document`` (New, Open): history cleared, results forgotten.
 
         A workbook ``path`` becomes the document's :attr:`origin`, not its save path: a
         workbook someone may have edited in Excel is read, never written over.
         """
+        document = as_document(document)
         was_dirty = self.dirty
-        self._history.reset(scenario)
+        self._history.reset(document)
+        self._option = 0
         self.document_id += 1
         if self.simulation is not None:  # a simulation belongs to its document
             self.simulation = None
             self.simulationChanged.emit(None)
         self._entry_problems.clear()  # the fields show the new document's values
-        self._saved = scenario if saved else None
+        self._saved = document if saved else None
         self._origin = Path(path) if is_workbook(path) else None
         self._set_path(None if is_workbook(path) else path)
         self._after_change(was_dirty)
 
-    def open(self, path) -> Scenario:
-        """Load ``path``; on ``InputFileError`` the current scenario is left untouched.
+    def open(self, path) -> Document:
+        """Load ``path``; on ``InputFileError`` the current document is left untouched.
 
         A scenario file with values out of range opens, its problems listed like values
-        typed out of range (a scenario saved part way through fixing them reopens).
+        typed out of range (a document saved part way through fixing them reopens).
         """
-        scenario = load_scenario(path, check_ranges=False)
-        self.replace_document(scenario, Path(path), saved=True)
-        return scenario
+        document = load_document(path, check_ranges=False)
+        self.replace_document(document, Path(path), saved=True)
+        return document
 
     def save(self, path=None, **workbook_options) -> Path:
         """Save to ``path`` (or the current path) atomically; ``SaveError`` leaves all as it was.
 
-        ``workbook_options`` (``results``, ``simulation``) go to the workbook writer for ``.xlsx``.
+        ``workbook_options`` (``results``, ``simulation``, ``tornado_rows``) go to the workbook
+        writer for ``.xlsx``.
         """
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file name: use save(path)")
         if self._origin is not None and same_file(target, self._origin):
             raise SaveError(messages.will_not_save_over_read_workbook(target))
-        save_scenario(self.scenario, target, **workbook_options)
+        save_document(self.document, target, **workbook_options)
         was_dirty = self.dirty
-        self._saved = self.scenario
+        self._saved = self.document
         self._origin = None
         self._set_path(target)
         if was_dirty:
@@ -242,12 +302,20 @@ class Session(QObject):
         return target
 
     # -- what is known about it -----------------------------------------------------
-    def set_results(self, scenario: Scenario, results: Results | None, tornado: list | None = None) -> bool:
-        """Accept results computed for ``scenario``; ignored (False) if the scenario has moved on."""
-        if scenario != self.scenario:
+    def set_results(self, document: Document, comparison: Comparison | None, tornados=None,
+                    option: int | None = None) -> bool:
+        """Accept results computed for ``document``; ignored (False) if the document has moved on.
+
+        ``tornados`` (``{metric: rows}``) belong to ``option``; they are kept only while that
+        option is the open one.
+        """
+        if document != self.document:
             return False
-        self.results, self.tornado = results, tornado
-        self.resultsChanged.emit(results)
+        self.comparison = comparison
+        self.results = comparison.options[self.option] if comparison is not None else None
+        self.tornados = tornados if option in (None, self.option) else None
+        self.comparisonChanged.emit(comparison)
+        self.resultsChanged.emit(self.results)
         return True
 
     def set_simulation(self, simulation: SimulationResults | None, document_id: int | None = None) -> bool:
@@ -266,13 +334,20 @@ class Session(QObject):
             self.pathChanged.emit(path)
 
     def _all_issues(self) -> list[Issue]:
+        """Typed text that is not a number, the open option's problems, then the rest of the document's."""
         typed = [Issue(field, message, "error") for field, message in self._entry_problems.items()]
-        return typed + validate(self.scenario)
+        own = validate(self.scenario)
+        prefix = f"options[{self.option}]."
+        frame = {issue.field for issue in own}
+        others = [issue for issue in validate_document(self.document)
+                  if not issue.field.startswith(prefix) and issue.field not in frame]
+        return typed + own + others
 
     def _after_change(self, was_dirty: bool) -> None:
         self.issues = self._all_issues()
-        if self.results is not None and self.results.scenario != self.scenario:
-            self.results, self.tornado = None, None
+        if self.comparison is not None and self.comparison.document != self.document:
+            self.comparison, self.results, self.tornados = None, None, None
+        self.documentChanged.emit(self.document)
         self.scenarioChanged.emit(self.scenario)
         self.issuesChanged.emit(self.issues)
         self.historyChanged.emit()

@@ -15,7 +15,7 @@ from .defaults import (
     service_catalogue,
     source_for,
 )
-from .document import Document, Option, Scenario, Story, all_interventions, fresh_id, read_document
+from .document import Document, Option, Scenario, Story, all_interventions, as_document, fresh_id, read_document
 from .evidence import GRADE_NAMES, AssumptionInUse, assumptions_in_use, value_by_grade, weak_evidence_note
 from .examples import blank_document, blank_scenario, default_document, default_scenario
 from .issues import Issue, ScenarioFormatError, described, errors

@@ -119,8 +119,11 @@ class Document:
 
     @classmethod
     def from_scenario(cls, s: Scenario, option_name: str | None = None) -> Document:
-        """A document of one option holding ``s``'s interventions (doing nothing is the comparator)."""
-        option = Option(option_name or s.name, s.interventions)
+        """A document of one option holding ``s``'s interventions (doing nothing is the comparator).
+
+        The option is named ``option_name``, else after the scenario, else "Option 1".
+        """
+        option = Option(option_name or s.name.strip() or "Option 1", s.interventions)
         return cls(name=s.name, area=s.area, settings=s.settings, services=s.services, options=(option,),
                    author=s.author, notes=s.notes)
 
@@ -157,6 +160,11 @@ class Document:
 
 
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
+
+
+def as_document(item: Document | Scenario) -> Document:
+    """``item`` itself, or a scenario as a document of one option."""
+    return item if isinstance(item, Document) else Document.from_scenario(item)
 
 
 def valid_id(text: str) -> bool:

@@ -44,11 +44,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__, messages, paths
-from ..core import Scenario
+from ..core import Document, Scenario
 from .atomic import atomic_write_bytes, process_alive
 from .errors import InputFileError, Problem, SaveError
 from .limits import MAX_JSON_BYTES, read_capped_bytes
-from .scenario_json import decode_scenario_bytes, parse_json_text, scenario_from_data, scenario_json_text
+from .scenario_json import decode_scenario_bytes, document_from_data, document_json_text, parse_json_text
 
 log = logging.getLogger(__name__)
 AUTOSAVE_SUFFIX = ".autosave.json"
@@ -98,8 +98,8 @@ def marker_file(pid: int | None = None) -> Path:
     return paths.autosave_dir() / f"{MARKER_PREFIX}{pid or os.getpid()}.json"
 
 
-def autosave(scenario: Scenario, document_path=None) -> Path:
-    """Write ``scenario`` atomically as this program's autosave of ``document_path``.
+def autosave(scenario: Document | Scenario, document_path=None) -> Path:
+    """Write a document (or scenario) atomically as this program's autosave of ``document_path``.
 
     Raises
     ------
@@ -112,7 +112,7 @@ def autosave(scenario: Scenario, document_path=None) -> Path:
     except OSError as exc:  # the autosave folder cannot be made (read-only or full home folder)
         raise SaveError(messages.save_failed(paths.user_data_dir() / "autosave", exc)) from exc
     try:
-        scenario_data = json.loads(scenario_json_text(scenario))
+        scenario_data = json.loads(document_json_text(scenario))
     except (ValueError, TypeError) as exc:
         raise SaveError(messages.cannot_store_value(target, exc)) from exc
     header = {
@@ -188,14 +188,14 @@ def pending_recoveries() -> list[Recovery]:
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
 
-def restore(recovery: Recovery) -> Scenario:
+def restore(recovery: Recovery) -> Document:
     """The autosaved scenario; its file now belongs to this program (offered again if it crashes).
 
     The scenario may hold values :func:`rtv_desktop.core.validate` flags: the user may have
     been part way through correcting them. Raises ``InputFileError`` if it cannot be read.
     """
     header, data = _read(recovery.file)
-    scenario = scenario_from_data(data, recovery.file, check_ranges=False)
+    scenario = document_from_data(data, recovery.file, check_ranges=False)
     adopted = autosave_file(header.get("original_path"))
     with contextlib.suppress(OSError):
         os.replace(recovery.file, adopted)

@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 from .. import messages
-from ..core import Document, Scenario, describe_field, described, errors, read_document, validate_document
+from ..core import (Document, Scenario, as_document, describe_field, described, errors, read_document,
+                    validate_document)
 from ..core.serialize import FORMAT_NAME, FORMAT_VERSION
 from .atomic import atomic_write_bytes
 from .errors import InputFileError, Problem, SaveError
@@ -32,10 +33,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def field_problems(issues) -> list[Problem]:
     """Turn core ``Issue``s into located ``Problem``s, worded with the field's label."""
     return [Problem("", issue.text, issue.field) for issue in issues]
-
-
-def as_document(item: Scenario | Document) -> Document:
-    return item if isinstance(item, Document) else Document.from_scenario(item)
 
 
 def read_document_json(path) -> Document:

@@ -108,14 +108,21 @@ def changes_between(old: Document, new: Document) -> list[Change]:
     before, after = inputs_by_path(old), inputs_by_path(new)
     paths = list(after) + [p for p in before if p not in after]
     out = []
+    changed = {path for path in paths if before.get(path, (None,))[0] != after.get(path, (None,))[0]}
     for path in paths:
         was, now = before.get(path, (None, "")), after.get(path, (None, ""))
-        if was[0] != now[0]:
+        if was[0] != now[0] and not _follows_its_figure(path, changed):
             context = new if path in after else old
             found = _OPTION.match(path)
             out.append(Change(path, was[0], now[0], _label(path, context), int(found.group(1)) if found else None,
                               now[1] or was[1]))
     return sorted(out, key=lambda c: -1 if c.option is None else c.option)
+
+
+def _follows_its_figure(path: str, changed: set[str]) -> bool:
+    """A source the reader credited to the workbook because its figure changed is no change of its own."""
+    parts = path.split(".")
+    return len(parts) >= 3 and parts[:2] == ["area", "sources"] and f"area.{parts[2]}" in changed
 
 
 def _label(path: str, doc: Document) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ..core import Comparison, Document, Results, Scenario, SimulationResults
+from ..core import Comparison, Document, Results, Scenario, SimulationResults, as_document
 from . import workbook_styles as st
 from .atomic import atomic_write
 from .workbook_calc import write_calc_sheets
@@ -26,13 +26,6 @@ from .workbook_parties import write_by_party
 from .workbook_report import write_assumptions, write_cover, write_hidden
 from .workbook_results import write_results
 from .workbook_uncertainty import write_uncertainty
-
-
-def as_document(item: Document | Scenario) -> Document:
-    """A scenario is a document of one option (named after it), compared with doing nothing."""
-    if isinstance(item, Document):
-        return item
-    return Document.from_scenario(item, item.name if item.name.strip() else "Option 1")
 
 
 def summaries_at_export(doc: Document, results) -> list[dict] | None:

@@ -1,8 +1,10 @@
-"""Area & population: pick a bundled ONS area or type your own figures.
+"""Area & population: pick a bundled ONS area or type your own figures, each with its source.
 
 Object names: ``area.search`` (type-to-search box), ``area.import`` (add areas from a CSV or
-XLSX table, e.g. a newer ONS estimate), ``area.<field>`` for every ``Area`` field,
-``groups.<group>`` for the derived target-group sizes (read-only labels).
+XLSX table, e.g. a newer ONS estimate), ``area.<field>`` for every ``Area`` field and
+``area.<field>.note`` for the source shown beside it, ``area.need_adjustment`` (the local
+need switch) and ``area.need_note``, ``groups.<group>`` for the derived target-group sizes
+(read-only labels).
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
-from PySide6.QtWidgets import (QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QScrollArea, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QScrollArea, QWidget)
 
-from ..core import GROUP_LABELS
+from ..core import GROUP_LABELS, FigureSource
+from ..core.defaults import default_area
+from ..core.need import adjust_for_need, adjusted_index, national_shares
 from ..io import InputFileError
 from ..io.area_import import read_area_table
-from ..io.areas import ONS_ATTRIBUTION, bundled_areas
+from ..io.areas import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, bundled_areas, today
 from ..session import Session
 from .fields import FormBinder, NumberEdit, TextEdit
 from .forms import FormGrid
@@ -106,16 +110,38 @@ class AreaPage(QScrollArea):
     def _build_fields(self) -> None:
         g = self.grid
         g.section("Population")
-        g.wide("Area &name:", "area.area_name", TextEdit())
-        g.wide("ONS &code:", "area.area_code", TextEdit(), "Optional ONS or ODS code")
+        g.single("Area &name:", "area.area_name", TextEdit(), note=" ")
+        g.single("ONS &code:", "area.area_code", TextEdit(), "Optional ONS or ODS code", note=" ")
         g.single("&Population (all ages):", "area.population", NumberEdit("persons"), "Residents [persons]", note=" ")
-        g.single("&Adults (18+):", "area.adult_share", NumberEdit("fraction"), "Share of the population aged 18+")
-        g.single("Aged &65+:", "area.over65_share", NumberEdit("fraction"), "Share of the population aged 65+")
+        g.single("&Adults (18+):", "area.adult_share", NumberEdit("fraction"), "Share of the population aged 18+",
+                 note=" ")
+        g.single("Aged &65+:", "area.over65_share", NumberEdit("fraction"), "Share of the population aged 65+",
+                 note=" ")
         g.single("Adults with a &long-term condition:", "area.ltc_share", NumberEdit("fraction"),
-                 "Share of adults with one or more long-term conditions")
+                 "Share of adults with one or more long-term conditions", note=" ")
         g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", NumberEdit("fraction"),
-                 "Share of adults with two or more long-term conditions")
+                 "Share of adults with two or more long-term conditions", note=" ")
+        self.source_notes = {name: note for name, note in g.notes.items() if name.startswith("area.")}
+        for note in self.source_notes.values():
+            note.setWordWrap(True)
         self.reference_note = g.notes["area.population"]
+        self._build_need()
+
+    def _build_need(self) -> None:
+        g = self.grid
+        self.need_box = QCheckBox("Adjust the long-term condition shares for &local need")
+        self.need_box.setObjectName("area.need_adjustment")
+        self.need_box.setChecked(True)
+        self.need_box.setToolTip("When an ICB or council is chosen, its shares of adults with one and with 2+ "
+                                 "long-term conditions are the national defaults times its need index (Census "
+                                 "2021 disability)")
+        self.need_box.toggled.connect(self.set_need_adjustment)
+        g.widget_row(self.need_box)
+        self.need_note = QLabel()
+        self.need_note.setObjectName("area.need_note")
+        self.need_note.setWordWrap(True)
+        self.need_note.setProperty("role", "note")
+        g.widget_row(self.need_note)
 
         g.section("Target groups (derived)")
         self.group_labels: dict[str, QLabel] = {}
@@ -139,8 +165,9 @@ class AreaPage(QScrollArea):
             self.search_note.hide()
         self.binder.load(scenario, self.session.entry_problems)
         area = scenario.area
-        period = area.reference_period or "typed in"
-        self.reference_note.setText(f"Reference period: {period}")
+        for name, note in self.source_notes.items():
+            note.setText(source_text(area.source_of(name.split(".", 1)[1])))
+        self.need_note.setText(need_text(area))
         for group, size in area.group_sizes().items():
             self.group_labels[group].setText(f"{size:,.0f} people")
 
@@ -152,8 +179,10 @@ class AreaPage(QScrollArea):
 
     # -- widgets -> model -----------------------------------------------------------------
     def _on_edited(self, path: str, value) -> None:
+        """A typed figure is credited to the person typing, dated today."""
         scenario = with_value(self.session.scenario, path, value)
-        self.session.set_scenario(scenario, edit_label(path), merge_key=path)
+        area = scenario.area.with_sources(**{path.split(".", 1)[1]: FigureSource("Typed in", today())})
+        self.session.set_scenario(replace(scenario, area=area), edit_label(path), merge_key=path)
 
     def search_entered(self) -> bool:
         """Enter in the search box: choose the one area that matches, or say why not."""
@@ -184,12 +213,13 @@ class AreaPage(QScrollArea):
         popup.setMinimumWidth(min(widest + 48, 900))
 
     def choose_area(self, label: str) -> bool:
-        """Fill the area from the bundled record labelled ``label`` (LTC shares kept)."""
+        """Fill the area from the record labelled ``label``: population, ages and (when the need
+        adjustment is on and the record has a need figure) the long-term condition shares."""
         record = self._records.get(label)
         if record is None:
             return False
         scenario = self.session.scenario
-        new_area = record.apply_to(scenario.area)
+        new_area = record.apply_to(scenario.area, default_area() if self.need_box.isChecked() else None)
         self.session.set_scenario(replace(scenario, area=new_area), f"Choose {record.name}")
         with QSignalBlocker(self.search):
             self.search.clear()
@@ -218,7 +248,52 @@ class AreaPage(QScrollArea):
         self.import_note.show()
         return len(table.records)
 
+    def set_need_adjustment(self, on: bool) -> None:
+        """Apply the chosen area's need index to the national shares, or go back to the national shares."""
+        if self.need_box.isChecked() != on:
+            with QSignalBlocker(self.need_box):
+                self.need_box.setChecked(on)
+        scenario = self.session.scenario
+        area = scenario.area
+        if not on:
+            if adjusted_index(area) is None:
+                return
+            new_area = national_shares(area, default_area(), "National default (need adjustment switched off)",
+                                       today())
+            self.session.set_scenario(replace(scenario, area=new_area), "Switch off the need adjustment")
+            return
+        record = self._record_with_need(area.area_code)
+        if record is None:
+            self._say("There is no need figure for this area: choose an ICB or council, or import a table with a "
+                      "disabled_equality_act_pct column.")
+            return
+        new_area = adjust_for_need(area, default_area(), record.index, record.need_description, record.imported)
+        self.session.set_scenario(replace(scenario, area=new_area), "Adjust for local need")
+
+    def _record_with_need(self, code: str):
+        return next((r for r in self._records.values() if r.code == code and r.index is not None), None)
+
     def _ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import areas", "", "Area tables (*.csv *.xlsx)")
         if path:
             self.import_areas(path)
+
+
+def source_text(found) -> str:
+    """Where a figure came from, in a few words for the note beside it."""
+    if found is None:
+        return "Source: not recorded"
+    dated = f", {found.date}" if found.date else ""
+    return f"{found.source}{dated}"
+
+
+def need_text(area) -> str:
+    """The note under the need switch: what the shares are, and what is never adjusted."""
+    index = adjusted_index(area)
+    kept = ("Baseline use per person is not adjusted: need changes how many people are in the groups, not "
+            "how much each person uses services.")
+    if index is None:
+        return f"The long-term condition shares are not adjusted for local need. {kept}"
+    return (f"The long-term condition shares are the national defaults x need index {index:.3f} (the area's share "
+            f"of residents disabled under the Equality Act, Census 2021, over England's 17.30%). {kept} "
+            f"{CENSUS_ATTRIBUTION}")

@@ -38,7 +38,7 @@ class AutosaveController(QObject):
         if not self.session.dirty:
             return None
         try:
-            return auto.autosave(self.session.scenario, self.session.path)
+            return auto.autosave(self.session.document, self.session.path)
         except SaveError as exc:
             self.message.emit(str(exc))
             return None

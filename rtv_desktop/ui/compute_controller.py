@@ -1,7 +1,7 @@
 """Keeps results in step with the scenario: live deterministic runs and Monte Carlo on demand.
 
-Edits restart a 150 ms debounce; then the runner computes ``run`` and ``tornado`` on a
-worker thread and the results page shows them. An invalid scenario (including text typed
+Edits restart a 150 ms debounce; then the runner values every option (``compare``) and the
+open option's tornados on a worker thread, and the results page shows them. An invalid scenario (including text typed
 that is not a number) is not computed: the results are marked out of date with the number
 of problems.
 
@@ -71,6 +71,7 @@ class ComputeController(QObject):
         self.cancel.triggered.connect(self.cancel_simulation)
         self._build_status(status)
         session.scenarioChanged.connect(self._on_scenario_changed)
+        session.optionChanged.connect(lambda _k: self._schedule(debounce=False))
         session.issuesChanged.connect(lambda _issues: self._schedule())
         session.simulationChanged.connect(self._on_session_simulation)
         runner.resultsReady.connect(self._on_results)
@@ -131,13 +132,15 @@ class ComputeController(QObject):
 
     def compute_now(self) -> None:
         if self.session.is_runnable():
-            self.runner.submit(self.session.scenario)
+            self.runner.submit(self.session.document, self.session.option)
 
-    def _on_results(self, _run_id, scenario, results, rows) -> None:
-        if not self.session.is_runnable() or not self.session.set_results(scenario, results, rows):
-            return  # the scenario has moved on (or has a typing problem); a newer run follows
-        self.page.show_results(results)
-        self.page.show_tornado(rows)
+    def _on_results(self, _run_id, document, comparison, rows, option) -> None:
+        if not self.session.is_runnable() or not self.session.set_results(document, comparison, rows, option):
+            return  # the document has moved on (or has a typing problem); a newer run follows
+        if self.session.tornados is None:
+            self._schedule(debounce=False)  # another option was opened meanwhile: its tornado follows
+        self.page.show_results(self.session.results)
+        self.page.show_tornado(self.session.tornado)
         self.page.set_stale(False)
         if not self._had_results:
             self._had_results = True
@@ -151,8 +154,8 @@ class ComputeController(QObject):
         if not self.session.is_runnable():
             self.message.emit("Fix the problems listed before running a simulation", 5000)
             return False
-        settings = self.session.scenario.settings
-        run_id = self.runner.simulate(self.session.scenario, settings.iterations, settings.seed)
+        settings = self.session.document.settings
+        run_id = self.runner.simulate(self.session.document, settings.iterations, settings.seed)
         self._run = (run_id, self.session.document_id, settings.iterations, settings.seed)
         self.progress.setRange(0, settings.iterations)
         self.progress.setValue(0)

@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from .. import messages
-from ..core import blank_scenario, default_scenario
-from ..io import InputFileError, SaveError, save_scenario
+from ..core import blank_document, blank_scenario, default_scenario
+from ..io import InputFileError, SaveError, save_document
 from ..io.files import WORKBOOK_SUFFIXES
 from ..session import Session, same_file
 
@@ -92,7 +92,7 @@ class DocumentActions(QObject):
     def new_document(self) -> bool:
         if not self.confirm_discard():
             return False
-        self.session.replace_document(blank_scenario(), None, saved=True)
+        self.session.replace_document(blank_document(), None, saved=True)
         self.message.emit("New scenario: the default area and services, no interventions yet")
         return True
 
@@ -131,7 +131,7 @@ class DocumentActions(QObject):
         self._overrides = imported.overrides  # shown beside the changes in the review
         if (imported.changes or imported.overrides) and not self.review_changes(imported.changes):
             return False
-        self.session.replace_document(imported.scenario, path, saved=True)
+        self.session.replace_document(imported.document, path, saved=True)
         if imported.warnings:
             self.show_error("Opened with warnings", "\n".join(str(w) for w in imported.warnings),
                             QMessageBox.Icon.Warning)
@@ -196,7 +196,7 @@ class DocumentActions(QObject):
         try:
             if self.session.origin is not None and same_file(path, self.session.origin):
                 raise SaveError(messages.will_not_save_over_read_workbook(path))
-            save_scenario(self.session.scenario, path, **self._workbook_contents())
+            save_document(self.session.document, path, **self._workbook_contents())
         except SaveError as exc:
             self.show_error("Could not export", str(exc))
             return False
@@ -207,7 +207,7 @@ class DocumentActions(QObject):
         """What a workbook shows besides the inputs: the latest results, tornado and simulation."""
         session = self.session
         simulation = session.simulation if session.simulation_current else None  # never one of other inputs
-        return {"results": session.results, "simulation": simulation, "tornado_rows": session.tornado}
+        return {"results": session.comparison, "simulation": simulation, "tornado_rows": session.tornado}
 
     def show_error(self, title: str, text: str, icon=QMessageBox.Icon.Critical) -> QMessageBox:
         log.info("%s: %s", title, text)

@@ -62,14 +62,16 @@ class IssuesList(QListWidget):
         self.itemClicked.connect(lambda item: self.fieldRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_issues(self, issues: list[Issue], describe) -> None:
-        """``describe(field) -> str`` names the field for a person (e.g. 'Area: population')."""
+        """``describe(field) -> str`` names a field for a person (e.g. 'Population (all ages)') when the
+        issue does not name it already."""
         self.clear()
         for issue in sorted(issues, key=lambda i: i.severity != "error"):
             kind = "Error" if issue.severity == "error" else "Warning"
-            item = QListWidgetItem(f"{kind}: {describe(issue.field)} {issue.message}")
+            text = f"{kind}: {issue.subject or describe(issue.field)} {issue.message}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setForeground(Qt.GlobalColor.darkRed if issue.severity == "error" else Qt.GlobalColor.darkYellow)
-            item.setToolTip(issue.field)
+            item.setToolTip(f"{text}\nClick to go to the field.")
             self.addItem(item)
         rows = min(self.count(), MAX_VISIBLE_ROWS)
         self.setFixedHeight(rows * self.sizeHintForRow(0) + 2 * self.frameWidth() + 4 if rows else 0)

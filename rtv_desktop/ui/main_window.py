@@ -16,7 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from ..core import GROUP_LABELS
+from ..core import describe_field
 from ..runner import ComputeRunner
 from ..session import Session
 from .about import AboutDialog
@@ -32,7 +32,6 @@ from .results_page import ResultsPage
 
 APP_TITLE = "RtV Desktop"
 _INTERVENTION = re.compile(r"^interventions\[(\d+)\]\.?(.*)$")
-_SERVICE = re.compile(r"^services\[(\d+)\]\.?(.*)$")
 
 
 class MainWindow(QMainWindow):
@@ -147,18 +146,9 @@ class MainWindow(QMainWindow):
         self.issues_list.show_issues(issues, self.describe_field)
 
     def describe_field(self, field: str) -> str:
-        """A person's name for a scenario path, e.g. 'Peer support: reach (low)'."""
-        scenario = self.session.scenario
-        match = _INTERVENTION.match(field)
-        if match and int(match.group(1)) < len(scenario.interventions):
-            return f"{scenario.interventions[int(match.group(1))].name}: {_words(match.group(2))}"
-        match = _SERVICE.match(field)
-        if match and int(match.group(1)) < len(scenario.services):
-            return f"{scenario.services[int(match.group(1))].name}: {_words(match.group(2))}"
-        parts = field.split(".")
-        if parts[0] == "baseline_use" and len(parts) == 3:
-            return f"Baseline use, {GROUP_LABELS.get(parts[1], parts[1])}, {parts[2]}:"
-        return f"{parts[0].capitalize()}: {_words('.'.join(parts[1:]))}"
+        """A person's name for a path, e.g. 'Peer support: Reach per year (low)'."""
+        context = self.session.document if field.startswith(("options", "comparator")) else self.session.scenario
+        return describe_field(field, context)
 
     def focus_field(self, field: str) -> None:
         """Show the page and widget that edit ``field``."""
@@ -200,9 +190,3 @@ class MainWindow(QMainWindow):
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _words(path: str) -> str:
-    text = path.replace("_", " ").replace(".low", " (low)").replace(".high", " (high)")
-    return text.replace(".", " ") or "value"
-

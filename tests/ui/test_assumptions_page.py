@@ -70,9 +70,10 @@ def test_settings_fields_edit_settings(window):
 
 def test_invalid_table_cells_are_tinted_with_the_message(window):
     model = window.findChild(QTableView, "services.table").model()
-    model.setData(model.index(0, 2), 90.0)  # low above central (£48)
-    assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "low <= central <= high" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    model.setData(model.index(0, 2), 90.0)  # low above central (£48): the low cell is the one marked
+    assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "is above the central value (£48)" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert window.results_page.is_stale
 
 

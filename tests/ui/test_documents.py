@@ -150,7 +150,7 @@ def test_a_workbook_edited_in_excel_opens_only_after_its_changes_are_accepted(qt
     before = window.session.scenario
     assert not window.documents.open_path(path)
     assert window.session.scenario == before
-    assert [c.field for c in reviewed[0]] == ["area.population"]
+    assert [c.field for c in reviewed[0]] == ["Population (all ages)"]  # in the words of the screen
     window.documents.review_changes = lambda changes: True
     assert window.documents.open_path(path)
     assert window.session.scenario.area.population == 250_000

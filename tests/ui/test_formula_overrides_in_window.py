@@ -11,7 +11,7 @@ def test_overrides_are_shown_in_the_review_and_after_opening(qtbot, window, tmp_
     path = tmp_path / "shared.xlsx"
     assert window.documents.export_to(path)
     book = openpyxl.load_workbook(path)
-    book["Results"]["B5"] = 999
+    book["Results"]["C6"] = 999  # option 1's present value of cost
     book.save(path)
     reviewed = []
 
@@ -22,7 +22,7 @@ def test_overrides_are_shown_in_the_review_and_after_opening(qtbot, window, tmp_
 
     window.documents.review_changes = review
     assert window.documents.open_path(path, confirm=False)
-    assert reviewed and "sheet 'Results', cell B5" in reviewed[0] and "999" in reviewed[0]
+    assert reviewed and "sheet 'Results', cell C6" in reviewed[0] and "999" in reviewed[0]
     box = window.documents.last_error
-    assert box is not None and box.isVisible() and "cell B5" in box.text() and "recomputes" in box.text()
+    assert box is not None and box.isVisible() and "cell C6" in box.text() and "recomputes" in box.text()
     box.close()

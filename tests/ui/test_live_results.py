@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from rtv_desktop.core import run, tornado
@@ -44,7 +45,7 @@ def test_tornado_is_computed_with_every_result(qtbot, window):
 
 def test_fraction_fields_show_percent_and_store_fractions(qtbot, window):
     spin = window.findChild(NumberEdit, "area.ltc_share")
-    assert spin.value() == 56.0 and spin.suffix() == "%"
+    assert spin.value() == pytest.approx(56.0) and spin.suffix() == "%"
     spin.setValue(45.0)
     assert window.session.scenario.area.ltc_share == 0.45
     groups = window.findChild(QLabel, "groups.adults_ltc")
@@ -54,7 +55,7 @@ def test_fraction_fields_show_percent_and_store_fractions(qtbot, window):
 def test_rapid_edits_are_debounced_to_one_run_of_the_last_value(qtbot, window):
     submitted = []
     original = window.runner.submit
-    window.runner.submit = lambda s: submitted.append(s) or original(s)
+    window.runner.submit = lambda d, k=0: submitted.append(d) or original(d, k)
     spin = window.findChild(NumberEdit, "area.population")
     for value in (100_000, 200_000, 300_000, 400_000):
         spin.setValue(value)

@@ -73,13 +73,14 @@ def test_every_card_and_chart_is_found_by_name(page):
 def test_cards_show_the_core_numbers_formatted(page, results):
     page.show_results(results)
     s = results.summary
-    # Hand check: npv_fiscal = -11,952,438.72 -> "-£12.0m", exact figure in the tooltip.
-    assert s["npv_fiscal"] == pytest.approx(-11_952_438.724, abs=0.01)
-    assert kpi(page, "npv_fiscal").text() == "-£12.0m"
-    assert kpi(page, "npv_fiscal").toolTip() == "-£11,952,439"
-    assert kpi(page, "npv_social").text() == f"£{s['npv_social'] / 1e6:.1f}m" == "£83.7m"
+    # Hand check: costs at cost grade 5 are x1.25: PV cost 1.25 x £11,318,350.18 = £14,147,937.73; savings
+    # -£634,088.54 (health coaching raises admissions); npv_fiscal = -£14,782,026.27 -> "-£14.8m".
+    assert s["npv_fiscal"] == pytest.approx(-14_782_026.27, abs=0.01)
+    assert kpi(page, "npv_fiscal").text() == "-£14.8m"
+    assert kpi(page, "npv_fiscal").toolTip() == "-£14,782,026"
+    assert kpi(page, "npv_social").text() == f"£{s['npv_social'] / 1e6:.1f}m" == "£80.9m"
     assert kpi(page, "npv_cashable").text() == f"-£{-s['npv_cashable'] / 1e6:.1f}m"
-    assert kpi(page, "bcr_fiscal").text() == "-£0.06 back per £1"  # savings are negative
+    assert kpi(page, "bcr_fiscal").text() == "-£0.04 back per £1"  # savings are negative
     assert kpi(page, "bcr_social").text() == f"£{s['bcr_social']:.2f} back per £1"
     assert kpi(page, "payback_year").text() == "Not within 5 years"
     assert kpi(page, "starters").text() == "46,764"
@@ -243,7 +244,7 @@ def test_show_results_none_clears_cleanly(page, results, rows):
     for name in ("cumulative", "savings_by_service", "iceberg", "by_intervention"):
         assert page.chart(name).showing_placeholder
     page.show_results(results)  # and shows again afterwards
-    assert kpi(page, "npv_fiscal").text() == "-£12.0m"
+    assert kpi(page, "npv_fiscal").text() == "-£14.8m"
     assert not page.chart("iceberg").showing_placeholder
 
 

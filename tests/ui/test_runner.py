@@ -26,7 +26,7 @@ def scenario_with_population(population: float):
 
 def test_only_the_latest_request_is_reported(qtbot, runner):
     received = []
-    runner.resultsReady.connect(lambda run_id, scenario, results, rows: received.append((run_id, scenario)))
+    runner.resultsReady.connect(lambda run_id, document, comparison, rows, option: received.append((run_id, document)))
     ids = [runner.submit(scenario_with_population(p)) for p in (1e5, 2e5, 3e5, 4e5)]
     qtbot.waitUntil(lambda: bool(received), timeout=10_000)
     runner.shutdown()
@@ -39,8 +39,9 @@ def test_results_are_the_cores(qtbot, runner):
     scenario = scenario_with_population(123_456)
     with qtbot.waitSignal(runner.resultsReady, timeout=10_000) as blocker:
         runner.submit(scenario)
-    assert blocker.args[2].summary == run(scenario).summary
-    assert blocker.args[3]  # tornado rows
+    assert blocker.args[2].options[0].summary == run(scenario).summary  # every option compared
+    assert set(blocker.args[3]) == {"npv_social", "npv_fiscal"} and blocker.args[3]["npv_social"]  # tornados
+    assert blocker.args[4] == 0  # of the option open
 
 
 def test_cancel_stops_two_million_draws(qtbot, runner):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtv_desktop.core import Uncertain, default_scenario, run
+from rtv_desktop.core import Uncertain, compare, default_scenario, run
 from rtv_desktop.session import Session, UndoHistory
 from rtv_desktop.ui.paths import edit_label, get_value, with_value
 
@@ -60,13 +60,14 @@ def test_dirty_follows_the_saved_state(qtbot, tmp_path):
     assert not session.dirty
 
 
-def test_results_of_an_older_scenario_are_refused(qtbot):
+def test_results_of_an_older_document_are_refused(qtbot):
     session = Session()
-    old = session.scenario
-    session.set_scenario(with_population(old, 10))
-    assert not session.set_results(old, run(old))
-    assert session.results is None
-    assert session.set_results(session.scenario, run(session.scenario))
+    old = session.document
+    session.set_scenario(with_population(session.scenario, 10))
+    assert not session.set_results(old, compare(old))
+    assert session.results is None and session.comparison is None
+    assert session.set_results(session.document, compare(session.document))
+    assert session.results.summary == run(session.scenario).summary
 
 
 def test_scenario_paths_read_and_replace_nested_values():

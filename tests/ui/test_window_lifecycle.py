@@ -98,14 +98,14 @@ def test_about_names_the_licences():
     assert "CC BY-NC-SA 4.0" in text and "Unit Costs of Health and Social Care 2025" in text
 
 
-def test_choosing_a_bundled_area_fills_population_and_reference_period(window):
+def test_choosing_a_bundled_area_fills_population_and_its_source(window):
     page = window.area_page
     label = next(lbl for lbl in page._records if lbl.startswith("Cornwall"))
     assert page.choose_area(label)
     area = window.session.scenario.area
     record = page._records[label]
     assert area.population == record.population_total and area.area_code == record.code
-    assert area.ltc_share == 0.56  # kept
+    assert area.ltc_share == pytest.approx(0.56 * record.index)  # national share x Cornwall's need index
     assert "ONS mid-2023" in page.reference_note.text()
     assert validate(window.session.scenario) == [] or all(i.severity == "warning" for i in validate(window.session.scenario))
     completer = page.search.completer()
