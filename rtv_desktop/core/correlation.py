@@ -42,7 +42,7 @@ def target_scores(m: int, k: int, rho: float, rng: np.random.Generator) -> np.nd
     scores = van_der_waerden(m)
     if rho >= 1.0:
         return np.repeat(rng.permutation(scores)[:, None], k, axis=1)
-    matrix = rng.permuted(np.tile(scores, (k, 1)), axis=1).T  # each column its own random order
+    matrix = np.column_stack([rng.permutation(scores) for _ in range(k)])  # each column its own random order
     target = np.full((k, k), rho) + (1.0 - rho) * np.eye(k)
     p = np.linalg.cholesky(target)
     # The columns are permutations of the same scores (mean 0): their correlation is a plain product.
@@ -67,6 +67,18 @@ def reorder(samples: np.ndarray, target: np.ndarray) -> np.ndarray:
     return perm.T
 
 
+def rearranged(samples: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """``samples`` with each column's values rearranged to the ranks of ``target``'s column.
+
+    The same as ``samples[reorder(samples, target)]`` column by column, with one sort of the
+    values instead of a sort of their positions (cheaper).
+    """
+    target_order = np.argsort(target.T, axis=1)
+    out = np.empty_like(samples.T)
+    np.put_along_axis(out, target_order, np.sort(samples.T, axis=1), axis=1)
+    return out.T
+
+
 def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: float, seed: int,
               block: int) -> None:
     """Reorder ``draws`` in place so that each kind of input is correlated at ``rho``.
@@ -86,6 +98,11 @@ def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: f
         if samples.shape[0] < 2:
             return
         target = target_scores(samples.shape[0], samples.shape[1], rho, stream(seed, f"correlation/{kind}/{block}"))
+        if all(len(items) == 1 for items in owners.values()):
+            for item, values in zip(columns, rearranged(samples, target).T):
+                _set_column(draws, item, values)
+            continue
+        # Versions of one intervention in different options share their draws: move them together.
         perm = reorder(samples, target)
         for j, items in enumerate(owners.values()):
             for item in items:

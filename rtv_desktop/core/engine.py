@@ -169,7 +169,8 @@ def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray) -> dict[
     (undiscounted saving minus cost) is ``sum_i M[i,k] * (saving_rate_i * cumsum(pi_i)[t] -
     annual_cost_i - (t == 0) * setup_i)``.
     """
-    out = {key: by_option(per_i[key], membership) for key in ADDITIVE_KEYS}
+    stacked = by_option(np.stack([per_i[key] for key in ADDITIVE_KEYS], axis=1), membership)  # [n, keys, K]
+    out = {key: stacked[:, j] for j, key in enumerate(ADDITIVE_KEYS)}
     weights = per_i["saving_rate"][:, :, None] * membership  # [n, I, K]
     yearly = np.matmul(per_i["cum_pi"].transpose(0, 2, 1), weights).transpose(0, 2, 1)  # [n, K, T]
     yearly -= by_option(per_i["annual_cost"], membership)[..., None]
@@ -179,13 +180,15 @@ def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray) -> dict[
 
 
 def by_option(values: np.ndarray, membership: np.ndarray) -> np.ndarray:
-    """``[n, I]`` figures added up per option, ``[n, K]``.
+    """Figures per intervention ``[n, ..., I]`` added up per option: ``[n, ..., K]``.
 
-    A plain sum over the (few) interventions, not a matrix product: BLAS may add in a
-    different order for a different number of rows, and the answer must not depend on the
-    chunk size.
+    A batched product, one small matrix product per draw: a single BLAS product over all
+    draws may add in a different order for a different number of rows, and the answer must
+    not depend on the chunk size.
     """
-    return (values[:, :, None] * membership).sum(axis=1)
+    batch = values if values.ndim == 3 else values[:, None, :]
+    summed = np.matmul(batch, np.broadcast_to(membership, (len(values),) + membership.shape))
+    return summed if values.ndim == 3 else summed[:, 0, :]
 
 
 def social_value(pv: dict[str, np.ndarray], volunteer_time: str) -> np.ndarray:

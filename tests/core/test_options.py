@@ -174,3 +174,14 @@ def test_validation_of_options_ids_and_funding():
                       "options[1].interventions[0].funding"}
     messages = {i.field: i.text for i in validate_document(broken)}
     assert "shares add up to 90%; they must add up to 100%" in messages["options[1].interventions[0].funding"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 2500), st.integers(50, 900))
+def test_options_simulation_does_not_depend_on_the_chunk_size(seed, n, chunk):
+    doc = _crn_document(True)
+    a = simulate(doc, iterations=n, seed=seed)
+    b = simulate(doc, iterations=n, seed=seed, chunk_size=chunk)
+    for k in range(2):
+        np.testing.assert_array_equal(a.options[k].samples["npv_social"], b.options[k].samples["npv_social"])
+        np.testing.assert_array_equal(a.options[k].samples["qalys"], b.options[k].samples["qalys"])
