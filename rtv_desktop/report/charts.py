@@ -1,0 +1,50 @@
+"""Charts for the report, drawn offscreen by the same chart classes the window shows.
+
+A section adds a chart with one line::
+
+    blocks += chart(IcebergChart, lambda c: c.update_results(results), alt="...")
+
+The chart is fed as the window feeds it, laid out at :data:`CHART_SIZE` and rendered at
+:data:`PRINT_SCALE` times that size, which is print resolution at the width of an A4 page.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+from ..ui.charts.export import render_image
+from .model import Figure
+
+# Logical size [px] of a chart: about the text width of an A4 page at 96 px an inch, so the
+# chart's own fonts print near their size on screen.
+CHART_SIZE = (680, 360)
+PRINT_SCALE = 2.5  # 1,700 px across 17 cm: about 250 dots an inch
+
+
+def chart(chart_class, feed: Callable, alt: str, size: tuple[int, int] = CHART_SIZE) -> list[Figure]:
+    """``chart_class`` fed by ``feed(chart)`` as a picture, or nothing when it has no figures to show."""
+    panel = chart_class()
+    try:
+        panel.resize(*size)
+        panel.body.resize(*size)
+        if panel.layout() is not None:
+            panel.layout().activate()
+        feed(panel)
+        if not panel.has_data():
+            return []
+        image = render_image(panel, PRINT_SCALE)
+        return [Figure(panel.name, _png(image), image.width(), image.height(), alt)]
+    finally:
+        panel.deleteLater()
+
+
+def _png(image) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError("a chart could not be encoded as PNG")
+    buffer.close()
+    return bytes(data.data())
