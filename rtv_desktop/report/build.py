@@ -10,7 +10,7 @@ from ..io.atomic import atomic_write
 from ..io.errors import SaveError
 from . import appendix, sections, summary
 from .figures import ReportFigures, gather
-from .model import Report
+from .model import PageBreak, Report
 
 SUFFIXES = {".pdf": "PDF", ".docx": "Word"}
 
@@ -25,12 +25,14 @@ def report_from_figures(f: ReportFigures) -> Report:
     s = f.results.scenario
     blocks = [
         *summary.executive_summary(f),
+        PageBreak(),  # the executive summary is a page of its own
         *summary.headline_table(f),
         *sections.options_compared(f),
         *sections.value_sections(f),
         *sections.who_pays(f),
         *sections.uncertainty(f),
         *sections.evidence(f),
+        PageBreak(),
         *appendix.assumptions(f),
         *appendix.caveats(f),
         *appendix.reproducibility(f),

@@ -25,8 +25,8 @@ MM = CSS_DPI / 25.4  # CSS pixels per millimetre
 PAGE_MM = (210.0, 297.0)
 MARGIN_MM = (20.0, 18.0, 20.0, 20.0)  # left, top, right, bottom (the footer sits in the bottom margin)
 BODY_FONT = ("Arial", 10)
-# A heading this close [px] to the foot of its page moves to the next page with what follows.
-KEEP_WITH_NEXT_PX = 90.0
+# A heading moves to the next page unless this much [px] of what follows fits below it.
+KEEP_WITH_NEXT_PX = 110.0
 MAX_PASSES = 40  # each pass moves at least one heading; a long report needs a few
 
 STYLE = """
@@ -179,21 +179,32 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
 
 
 def _first_stranded_heading(doc: QTextDocument, page_height: float):
+    """The first heading whose opening lines (:data:`KEEP_WITH_NEXT_PX` of what follows) run onto the next page."""
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
-        if block.blockFormat().headingLevel() > 0 and not (
-                block.blockFormat().pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore):
+        fmt = block.blockFormat()
+        if fmt.headingLevel() > 0 and not fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
             rect = layout.blockBoundingRect(block)
             page = math.floor(rect.top() / page_height)
-            following = block.next()
-            next_page = math.floor(layout.blockBoundingRect(following).bottom() / page_height) \
-                if following.isValid() else page
-            room = (page + 1) * page_height - rect.bottom()
-            if page > 0 and (next_page > page or room < KEEP_WITH_NEXT_PX) and rect.top() % page_height > 1:
+            at_top = rect.top() - page * page_height < 2
+            if not at_top and _group_end_page(layout, block, rect, page_height) > page:
                 return block
         block = block.next()
     return None
+
+
+def _group_end_page(layout, heading, rect: QRectF, page_height: float) -> int:
+    """The page on which the heading's group ends: it, and what follows up to the next heading or
+    :data:`KEEP_WITH_NEXT_PX` below it (a chart or a table's first rows)."""
+    end = rect.bottom()
+    block = heading.next()
+    while block.isValid() and block.blockFormat().headingLevel() == 0:
+        end = max(end, layout.blockBoundingRect(block).bottom())
+        if end - rect.bottom() >= KEEP_WITH_NEXT_PX:
+            break
+        block = block.next()
+    return math.floor((end - 0.5) / page_height)
 
 
 def write_pdf(report: Report, path: Path) -> int:
