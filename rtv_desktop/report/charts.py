@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 
 from ..ui.charts.export import render_image
 from .model import Figure
@@ -27,16 +27,18 @@ def chart(chart_class, feed: Callable, alt: str, size: tuple[int, int] = CHART_S
     """``chart_class`` fed by ``feed(chart)`` as a picture, or nothing when it has no figures to show."""
     panel = chart_class()
     try:
+        # Shown but never on screen, so the plot lays out its axes (tick labels) as in the window.
+        panel.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         panel.resize(*size)
-        panel.body.resize(*size)
-        if panel.layout() is not None:
-            panel.layout().activate()
+        panel.show()
         feed(panel)
+        QCoreApplication.sendPostedEvents()
         if not panel.has_data():
             return []
         image = render_image(panel, PRINT_SCALE)
         return [Figure(panel.name, _png(image), image.width(), image.height(), alt)]
     finally:
+        panel.hide()
         panel.deleteLater()
 
 

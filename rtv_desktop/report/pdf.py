@@ -77,7 +77,8 @@ def report_html(report: Report, text_width: float) -> tuple[str, dict[str, QImag
 def _inline(text: str) -> str:
     out = []
     for span in spans(text):
-        words = html.escape(span.text)
+        # A word joiner keeps "-£14.8m" on one line rather than breaking after the minus sign.
+        words = html.escape(span.text).replace("-£", "-\u2060£")
         if span.bold:
             words = f"<b>{words}</b>"
         if span.code:
@@ -164,10 +165,17 @@ def layout_document(report: Report) -> QTextDocument:
 
 
 def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
-    """Move every heading that would end a page to the top of the next; returns how many moved."""
+    """Move every heading that would end a page, and every chart that would straddle two, to the
+    top of the next page; returns how many moved.
+
+    The layout is redone in full before each look: Qt lays out lazily, and positions read from
+    a part-done layout after an edit are not the positions it finally draws.
+    """
     moved = 0
     for _ in range(MAX_PASSES):
-        block = _first_stranded_heading(doc, page_height)
+        doc.markContentsDirty(0, doc.characterCount())
+        doc.pageCount()  # finishes the layout
+        block = _first_block_to_move(doc, page_height)
         if block is None:
             return moved
         cursor = QTextCursor(block)
@@ -178,20 +186,27 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
     return moved
 
 
-def _first_stranded_heading(doc: QTextDocument, page_height: float):
-    """The first heading whose opening lines (:data:`KEEP_WITH_NEXT_PX` of what follows) run onto the next page."""
+def _first_block_to_move(doc: QTextDocument, page_height: float):
+    """The first heading whose opening lines (:data:`KEEP_WITH_NEXT_PX` of what follows) run onto
+    the next page, or chart cut by a page boundary."""
     layout = doc.documentLayout()
     block = doc.begin()
     while block.isValid():
         fmt = block.blockFormat()
-        if fmt.headingLevel() > 0 and not fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        if not fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
             rect = layout.blockBoundingRect(block)
             page = math.floor(rect.top() / page_height)
             at_top = rect.top() - page * page_height < 2
-            if not at_top and _group_end_page(layout, block, rect, page_height) > page:
+            if not at_top and fmt.headingLevel() > 0 and _group_end_page(layout, block, rect, page_height) > page:
+                return block
+            if not at_top and _is_picture(block) and math.floor((rect.bottom() - 0.5) / page_height) > page:
                 return block
         block = block.next()
     return None
+
+
+def _is_picture(block) -> bool:
+    return block.text() == "\ufffc"  # an image alone in its paragraph
 
 
 def _group_end_page(layout, heading, rect: QRectF, page_height: float) -> int:

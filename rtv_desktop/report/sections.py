@@ -133,7 +133,7 @@ def _intervention_table(r) -> Table:
     rows = tuple((iv.name, count(r.starters[i]), pounds(by["pv_cost"][i]), pounds(by["npv_fiscal"][i]),
                   pounds(by["npv_social"][i]), f"{iv.evidence_grade}")
                  for i, iv in enumerate(r.scenario.interventions))
-    return Table(("Intervention", "Starters a year", "Cost", "Net fiscal value", "Net social value", "Evidence grade"),
+    return Table(("Intervention", "Starters a year", "Cost", "Net fiscal value", "Net social value", "Grade"),
                  rows, caption="Present values. Evidence grade 1 (strong local evidence) to 6 (untested assumption).",
                  numeric=(1, 2, 3, 4, 5), widths=(4, 2, 2, 2, 2, 1))
 
