@@ -77,6 +77,7 @@ def create_window(scenario=None, settings=None):
     from PySide6.QtCore import QLocale  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from .report import window as report_window  # noqa: PLC0415
     from .runner import ComputeRunner  # noqa: PLC0415
     from .session import Session  # noqa: PLC0415
     from .ui.main_window import MainWindow  # noqa: PLC0415
@@ -93,6 +94,7 @@ def create_window(scenario=None, settings=None):
     window = MainWindow(session, runner, settings if settings is not None else preferences())
     session.setParent(window)
     runner.setParent(window)
+    report_window.attach(window)
     return window
 
 
