@@ -10,9 +10,11 @@ The chart is fed as the window feeds it, laid out at :data:`CHART_SIZE` and rend
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, qInstallMessageHandler
 
 from ..ui.charts.export import render_image
 from .model import Figure
@@ -25,9 +27,14 @@ PRINT_SCALE = 2.5  # 1,700 px across 17 cm: about 250 dots an inch
 
 def chart(chart_class, feed: Callable, alt: str, size: tuple[int, int] = CHART_SIZE) -> list[Figure]:
     """``chart_class`` fed by ``feed(chart)`` as a picture, or nothing when it has no figures to show."""
+    with _quiet_offscreen():
+        return _draw(chart_class, feed, alt, size)
+
+
+def _draw(chart_class, feed: Callable, alt: str, size: tuple[int, int]) -> list[Figure]:
     panel = chart_class()
     try:
-        # Shown but never on screen, so the plot lays out its axes (tick labels) as in the window.
+        # Shown but never on screen, so the plot sizes its axes to their tick labels as in the window.
         panel.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         panel.resize(*size)
         panel.show()
@@ -40,6 +47,25 @@ def chart(chart_class, feed: Callable, alt: str, size: tuple[int, int] = CHART_S
     finally:
         panel.hide()
         panel.deleteLater()
+
+
+@contextmanager
+def _quiet_offscreen():
+    """The offscreen platform warns that it "does not support propagateSizeHints()" on every
+    show: harmless, and not for the command's error output. Other messages pass through."""
+    previous = None
+
+    def handler(mode, context, message):
+        if "propagateSizeHints" not in message and previous is not None:
+            previous(mode, context, message)
+        elif "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _png(image) -> bytes:

@@ -171,9 +171,9 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
     The layout is redone in full before each look: Qt lays out lazily, and positions read from
     a part-done layout after an edit are not the positions it finally draws.
     """
-    moved = 0
+    moved, start = 0, 0
     for _ in range(MAX_PASSES):
-        doc.markContentsDirty(0, doc.characterCount())
+        doc.markContentsDirty(start, doc.characterCount() - start)
         doc.pageCount()  # finishes the layout
         block = _first_block_to_move(doc, page_height)
         if block is None:
@@ -182,7 +182,7 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
         fmt = QTextBlockFormat(block.blockFormat())
         fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.setBlockFormat(fmt)
-        moved += 1
+        moved, start = moved + 1, block.position()
     return moved
 
 
