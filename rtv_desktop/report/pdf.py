@@ -155,10 +155,9 @@ def layout_document(report: Report) -> QTextDocument:
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
     markup, images = report_html(report, body.width())
-    doc.setHtml(markup)
-    for key, image in images.items():  # after setHtml, which clears the resources
+    for key, image in images.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
-    doc.markContentsDirty(0, doc.characterCount())
+    doc.setHtml(markup)
     doc.setPageSize(body.size())
     keep_headings_with_next(doc, body.height())
     return doc
@@ -168,13 +167,12 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
     """Move every heading that would end a page, and every chart that would straddle two, to the
     top of the next page; returns how many moved.
 
-    The layout is redone in full before each look: Qt lays out lazily, and positions read from
-    a part-done layout after an edit are not the positions it finally draws.
+    The layout is finished before each look: Qt lays out lazily, and positions read from a
+    part-done layout after an edit are not the positions it finally draws.
     """
-    moved, start = 0, 0
+    moved = 0
     for _ in range(MAX_PASSES):
-        doc.markContentsDirty(start, doc.characterCount() - start)
-        doc.pageCount()  # finishes the layout
+        doc.pageCount()  # finishes the layout (an edit below lays out again from the block edited)
         block = _first_block_to_move(doc, page_height)
         if block is None:
             return moved
@@ -182,7 +180,7 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
         fmt = QTextBlockFormat(block.blockFormat())
         fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         cursor.setBlockFormat(fmt)
-        moved, start = moved + 1, block.position()
+        moved += 1
     return moved
 
 
