@@ -21,7 +21,7 @@ def cmd_report(args) -> int:
     problem = output_problem(args.output)
     if problem is None and not Path(args.input).is_file():
         problem = not_found(Path(args.input)) if not Path(args.input).exists() else \
-            f"'{args.input}' is a folder: choose a scenario file (.json) or an RtV workbook (.xlsx)."
+            f"'{args.input}' is not a file: choose a scenario file (.json) or an RtV workbook (.xlsx)."
     if problem is not None:
         return _bad(problem)
     try:
