@@ -2,7 +2,8 @@
 
 ``rtv-desktop`` with no arguments opens the window on the embedded default scenario;
 ``rtv-desktop FILE`` opens a scenario or workbook; a command (``run``, ``template``,
-``check``) or an option goes to :mod:`rtv_desktop.cli`; ``--self-test`` opens the window
+``check``, ``areas``) or an option goes to :mod:`rtv_desktop.cli`; ``report`` draws the
+board report offscreen (:mod:`rtv_desktop.report`); ``--self-test`` opens the window
 offscreen, computes the default scenario on the worker, saves it to a temporary folder
 and prints timings as JSON.
 """
@@ -76,6 +77,7 @@ def create_window(scenario=None, settings=None):
     from PySide6.QtCore import QLocale  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from .report import window as report_window  # noqa: PLC0415
     from .runner import ComputeRunner  # noqa: PLC0415
     from .session import Session  # noqa: PLC0415
     from .ui.main_window import MainWindow  # noqa: PLC0415
@@ -92,6 +94,7 @@ def create_window(scenario=None, settings=None):
     window = MainWindow(session, runner, settings if settings is not None else preferences())
     session.setParent(window)
     runner.setParent(window)
+    report_window.attach(window)
     return window
 
 
@@ -172,11 +175,24 @@ def _self_test_save(window, folder: Path) -> dict:
             "npv_fiscal": session.results.summary["npv_fiscal"]}
 
 
+def report_command(argv) -> int:
+    """``rtv-desktop report ...``: charts are drawn by Qt offscreen, and no window opens."""
+    if sys.platform != "win32":  # Windows draws with its own fonts through its own platform, unshown
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        application()  # the charts need a QApplication; --help needs none
+    from .report.command import cmd_report  # noqa: PLC0415
+
+    return cli.main(argv, {"report": cmd_report})
+
+
 def main(argv=None) -> None:
     """Entry point of ``rtv-desktop``."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] == "--self-test":
         sys.exit(self_test())
+    if argv and argv[0] == "report":
+        sys.exit(report_command(argv))
     if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
         sys.exit(cli.main(argv))
     problem = cli.window_argument_problem(argv)

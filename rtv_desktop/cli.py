@@ -21,7 +21,7 @@ from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIX
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("run", "template", "check", "areas")
+COMMANDS = ("run", "template", "check", "report", "areas")
 log = logging.getLogger(__name__)
 
 
@@ -47,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_template.add_argument("output", help="workbook to write (.xlsx)")
     p_check = sub.add_parser("check", help="list every problem in a workbook (.xlsx) or scenario (.json)")
     p_check.add_argument("input", help="RtV workbook (.xlsx) or scenario file (.json)")
+    p_report = sub.add_parser("report", help="write the board report of a document as PDF (print) or Word "
+                                             "(.docx, the accessible version)")
+    p_report.add_argument("input", help="scenario file (.json) or RtV workbook (.xlsx)")
+    p_report.add_argument("output", help="report to write: .pdf or .docx")
+    p_report.add_argument("--iterations", type=_positive_int,
+                          help="draws in the report's simulation (default: the document's setting)")
+    p_report.add_argument("--seed", type=_non_negative_int, help="seed of the simulation (default: the document's)")
+    p_report.add_argument("--no-simulation", action="store_true", help="leave the simulation out of the report")
     p_areas = sub.add_parser("areas", help="value the document's options for every bundled area")
     areas_sub = p_areas.add_subparsers(dest="areas_command", required=True)
     p_areas_run = areas_sub.add_parser("run", help="every ICB or upper-tier council, then England")
@@ -77,10 +85,15 @@ def _non_negative_int(text: str) -> int:
     return value
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one headless command and return its exit code."""
+def main(argv: Sequence[str] | None = None, handlers: dict | None = None) -> int:
+    """Run one headless command and return its exit code.
+
+    ``handlers`` adds commands whose code lives above this layer: ``report`` draws charts with
+    Qt, so :func:`rtv_desktop.app.main` passes its handler in.
+    """
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check, "areas": cmd_areas}[args.command]
+    handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check, "areas": cmd_areas,
+               "report": _report_needs_the_app, **(handlers or {})}[args.command]
     try:
         return handler(args)
     except (InputFileError, InvalidScenario, SaveError) as exc:
@@ -95,6 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected failure in 'rtv-desktop %s'", args.command)
         print(f"rtv-desktop: {messages.unexpected_error(str(log_path))}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _report_needs_the_app(args) -> int:
+    raise InputFileError(args.input, [], "The report is written by the rtv-desktop program (rtv_desktop.app), "
+                                         "which draws its charts: run 'rtv-desktop report IN OUT'")
 
 
 def window_argument_problem(argv: Sequence[str]) -> str | None:

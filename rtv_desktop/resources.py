@@ -40,3 +40,27 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Return the path of a shipped resource, e.g. ``resource_path("defaults", "area.toml")``."""
     return resources_dir().joinpath(*parts)
+
+
+def _doc_candidates() -> list[Path]:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    found = [Path(frozen_root) / "docs"] if frozen_root else []
+    found.append(_PACKAGE_DIR / "_docs")  # installed wheel (force-include)
+    found.append(_PACKAGE_DIR.parent / "docs")  # source checkout / editable install
+    return found
+
+
+def docs_dir() -> Path:
+    """Return the folder of the shipped guides (``user-guide.md``, ``method.md``).
+
+    Raises
+    ------
+    FileNotFoundError
+        If no guides are found; the message lists where it looked.
+    """
+    candidates = _doc_candidates()
+    for folder in candidates:
+        if (folder / "method.md").is_file():
+            return folder
+    looked = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"RtV Desktop's guides are missing (looked in: {looked}). Reinstall the app.")

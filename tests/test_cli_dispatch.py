@@ -21,7 +21,7 @@ def _start(args, cwd, timeout=60):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["report", "x.json", "y.pdf"], "'report' is not a command"),
+    (["reports", "x.json", "y.pdf"], "'reports' is not a command"),
     (["nosuchfile.json"], "does not exist"),
     (["frobnicate"], "'frobnicate' is not a command"),
 ])

@@ -5,7 +5,8 @@ results in step, the document actions handle files. Object names: ``pages`` (the
 widget of input pages), ``page.area``, ``page.interventions``, ``page.assumptions``,
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
-``redo``, ``simulate``, ``cancel``, ``about``, ``quit``).
+``redo``, ``simulate``, ``cancel``, ``stories``, ``user_guide``, ``method``, ``about``, ``quit``);
+the report adds ``action.report`` to :attr:`MainWindow.file_menu` (see :mod:`rtv_desktop.report.window`).
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ from .autosave_controller import AutosaveController
 from .assumptions_page import AssumptionsPage
 from .compute_controller import ComputeController
 from .document_actions import DocumentActions
+from .guide import METHOD, USER_GUIDE, GuideDialog
+from .help_links import HelpLinks
 from .headline_strip import HeadlineStrip
 from .interventions_page import InterventionsPage
 from .issues import IssuesList
 from .results_page import ResultsPage
+from .stories import StoriesDialog
 
 APP_TITLE = "RtV Desktop"
 _INTERVENTION = re.compile(r"^interventions\[(\d+)\]\.?(.*)$")
@@ -52,6 +56,9 @@ class MainWindow(QMainWindow):
         self.compute = ComputeController(session, runner, self.results_page, self.statusBar(), self)
         self.autosave = AutosaveController(session, self)
         self.about_dialog: AboutDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
+        self.stories_dialog: StoriesDialog | None = None
+        self.help_links = HelpLinks(self, self.show_guide)
         self._build_menus()
         self._connect()
         self.resize(1280, 800)
@@ -84,8 +91,13 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("redo", "&Redo", QKeySequence.StandardKey.Redo, self.session.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.about_action = self._action("about", "&About RtV Desktop", None, self.show_about)
+        self.stories_action = self._action("stories", "Case &stories...", None, self.show_stories)
+        self.guide_action = self._action("user_guide", "&User guide", QKeySequence.StandardKey.HelpContents,
+                                         self.help_links.open_here)
+        self.method_action = self._action("method", "&How the figures are calculated", None,
+                                          lambda: self.show_guide(METHOD))
         self.quit_action = self._action("quit", "E&xit", QKeySequence.StandardKey.Quit, self.close)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([docs.new, docs.open])
         file_menu.addMenu(docs.recent_menu)
         file_menu.addSeparator()
@@ -94,9 +106,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.stories_action)
         run_menu = self.menuBar().addMenu("&Run")
         run_menu.addActions([compute.simulate, compute.cancel])
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([self.guide_action, self.method_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.headline.add_action_button(compute.simulate, "headline.simulate")
 
@@ -165,6 +181,22 @@ class MainWindow(QMainWindow):
                 return
         if field.startswith(("services", "baseline_use", "settings")):
             self.pages.setCurrentWidget(self.assumptions_page)
+
+    def show_guide(self, guide: str = USER_GUIDE, anchor: str = "") -> GuideDialog:
+        """Help: a guide, opened at a section (``anchor``) when given."""
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(self)
+        self.guide_dialog.show_section(guide, anchor)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+        return self.guide_dialog
+
+    def show_stories(self) -> StoriesDialog:
+        if self.stories_dialog is None:
+            self.stories_dialog = StoriesDialog(self.session, self)
+        self.stories_dialog.show()
+        self.stories_dialog.raise_()
+        return self.stories_dialog
 
     def show_about(self) -> None:
         self.about_dialog = AboutDialog(self)

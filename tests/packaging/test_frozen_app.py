@@ -93,6 +93,18 @@ def test_runs_with_no_network_at_all(program, home, tmp_path):
     assert json.loads(done.stdout)["simulation"]["iterations"] == 200
 
 
+def test_frozen_program_writes_the_board_report_and_ships_the_guides(program, home, tmp_path):
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(json.dumps(default_scenario().to_dict()), encoding="utf-8")
+    for name in ("board.pdf", "board.docx"):
+        done = start(program, "report", str(scenario), str(tmp_path / name), "--iterations", "200", home=home)
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / name).stat().st_size > 50_000
+    assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
+    internal = APP_DIR / "_internal"
+    assert {"user-guide.md", "method.md"} <= {p.name for p in (internal / "docs").iterdir()}
+
+
 def test_writes_nothing_next_to_the_program(program, home, tmp_path):
     before = {p: p.stat().st_mtime for p in APP_DIR.rglob("*")}
     scenario = tmp_path / "scenario.json"

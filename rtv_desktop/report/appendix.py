@@ -1,0 +1,147 @@
+"""Assumptions and their sources, caveats, reproducibility and the methods appendix."""
+
+from __future__ import annotations
+
+
+from ..core import Area, Settings, default_document, source_for, specs
+from ..io.guides import METHOD, guide_markdown
+from .figures import ReportFigures
+from .markdown import blocks_from_markdown
+from .model import Block, Bullets, Heading, PageBreak, Paragraph, Table
+from .words import pounds, percent, volunteer_treatment
+
+METHOD_ANCHORS = "method-"
+
+
+def assumptions(f: ReportFigures) -> list[Block]:
+    s = f.results.scenario
+    blocks: list[Block] = [
+        Heading("Assumptions and sources", 1, "assumptions"),
+        Paragraph(f"Every figure is in {s.settings.price_year} prices unless its row says otherwise. Every shipped "
+                  "default, its source and price year are listed at the end of the methods appendix."),
+        Heading("The area", 2), _area_table(s.area),
+        Heading("Settings", 2), _settings_table(s.settings),
+        Heading("Unit costs of services", 2), _services_table(s),
+    ]
+    if f.assumptions:
+        rows = tuple((a.what, a.value, a.source.source, a.source.price_year or "-") for a in f.assumptions)
+        blocks += [Heading("Shipped assumptions still in use", 2, "assumptions-in-use"),
+                   Paragraph(f"These {len(rows)} inputs are still at a shipped figure that no published source "
+                             "supports. Replace them with local evidence where you can."),
+                   Table(("Input", "Value", "Why this figure", "Price year"), rows, widths=(3, 2, 6, 1.4))]
+    return blocks
+
+
+def _area_table(area: Area) -> Table:
+    rows = []
+    for name, spec in specs(Area):
+        value = getattr(area, name)
+        if name in ("area_name", "area_code") and not value:
+            continue
+        shown = f"{value:,.0f}" if spec.kind == "persons" else f"{value:.1%}" if spec.kind == "fraction" else str(value)
+        recorded = area.source_of(name)
+        if recorded is not None:
+            source = recorded.source + (f" ({recorded.date})" if recorded.date else "")
+        else:
+            shipped = source_for(f"area.{name}")
+            source = shipped.source if shipped is not None and shipped.value == _shipped(value, spec) else "Typed in"
+        rows.append((spec.label, shown, source))
+    return Table(("Figure", "Value", "Source"), tuple(rows), numeric=(1,), widths=(3, 2, 6))
+
+
+def _shipped(value, spec) -> str:
+    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def _settings_table(settings: Settings) -> Table:
+    rows = []
+    for name, spec in specs(Settings):
+        value = getattr(settings, name)
+        if name == "price_note" and not value:
+            continue
+        rows.append((spec.label, _setting_text(name, value), _setting_source(name, value, settings)))
+    return Table(("Setting", "Value", "Source"), tuple(rows), widths=(3, 3, 6))
+
+
+def _setting_text(name: str, value) -> str:
+    if name in ("discount_rate", "health_discount_rate", "qaly_discount_rate"):
+        return percent(value, 1)
+    if name == "wellby_value":
+        return f"{pounds(value.central)} ({pounds(value.low)} to {pounds(value.high)})"
+    if name == "volunteer_hour_value":
+        return f"£{value:,.2f} an hour"
+    if name == "qaly_threshold":
+        return f"{pounds(value)} per QALY"
+    if name == "optimism_bias":
+        return ", ".join(percent(v) for v in value) + " (grades 1 to 6)"
+    if name == "volunteer_time":
+        return volunteer_treatment(value)
+    if name == "iterations":
+        return f"{value:,}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _setting_source(name: str, value, settings: Settings) -> str:
+    shipped = source_for(f"settings.{name}")
+    if shipped is None:
+        return "-"
+    if getattr(default_document().settings, name) == value:
+        return shipped.source
+    return "Set for this document (the shipped value's source: " + shipped.source + ")"
+
+
+def _services_table(s) -> Table:
+    rows = []
+    for svc in s.services:
+        shipped = source_for(f"services.{svc.id}.unit_cost")
+        price_year = shipped.price_year if shipped is not None else s.settings.price_year
+        cost = svc.unit_cost
+        rows.append((svc.name, f"{_pence(cost.central)} ({_pence(cost.low)} to {_pence(cost.high)})",
+                     percent(svc.cashable_share), svc.source or "-", price_year or "-"))
+    return Table(("Service", "Unit cost (range)", "Cashable", "Source", "Price year"), tuple(rows),
+                 numeric=(1, 2), widths=(3, 3, 1.4, 6, 1.4))
+
+
+def _pence(value: float) -> str:
+    return f"£{value:,.2f}" if value != round(value) else pounds(value)
+
+
+CAVEATS = (
+    "The shipped figures are illustrative national defaults: replace them with local evidence before a decision "
+    "rests on them.",
+    "Much of the evidence for effects on service use comes from before-and-after studies without a control group; "
+    "deadweight, attribution and the optimism-bias haircut reduce, but do not remove, the risk of counting change "
+    "that would have happened anyway.",
+    "Cashable shares are judgements: whether a saving releases cash depends on local contracts and on whether "
+    "capacity is taken out.",
+    "Wellbeing is valued with HM Treasury's WELLBY value; it is real value to residents, not money in a budget.",
+    "The figures are an appraisal, not a forecast: they show what the inputs imply, and are only as good as them.",
+    "Each option is valued on the same area, settings and services; the report does not model displacement "
+    "between services or areas.",
+)
+
+
+def caveats(_f: ReportFigures) -> list[Block]:
+    return [Heading("Caveats", 1, "caveats"), Bullets(CAVEATS)]
+
+
+def reproducibility(f: ReportFigures) -> list[Block]:
+    sim = f.simulation
+    rows = [("RtV Desktop version", f.version), ("Document file", f.file_name or "not saved to a file"),
+            ("SHA-256 of the document's JSON", f.sha256),
+            ("Simulation", f"{sim.iterations:,} draws, seed {sim.seed}, correlation {sim.correlation:g}"
+             if sim is not None else "none run for this report"),
+            ("Produced", f.created.isoformat())]
+    return [Heading("Reproducibility", 1, "reproducibility"),
+            Paragraph("The same document, version and seed give the same figures on any computer. The SHA-256 is of "
+                      "the document as RtV Desktop saves it as a scenario file (.json)."),
+            Table(("Item", "Value"), tuple(rows), widths=(2, 5))]
+
+
+def methods_appendix(_f: ReportFigures) -> list[Block]:
+    blocks = blocks_from_markdown(guide_markdown(METHOD), top_level=1, anchor_prefix=METHOD_ANCHORS)
+    first = blocks[0]
+    return [PageBreak(), Heading("Appendix: " + first.text, 1, "appendix"), *blocks[1:]] if isinstance(
+        first, Heading) else [PageBreak(), *blocks]
+
+

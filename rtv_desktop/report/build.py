@@ -1,0 +1,82 @@
+"""Build the report model from a document, and write it as PDF or Word, atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..core import Document, SimulationResults
+from ..io.atomic import atomic_write
+from ..io.errors import SaveError
+from . import appendix, sections, summary
+from .figures import ReportFigures, gather
+from .model import PageBreak, Report
+
+SUFFIXES = {".pdf": "PDF", ".docx": "Word"}
+
+
+def build_report(document: Document, file_name: str = "", simulation: bool | SimulationResults = True,
+                 iterations: int | None = None, seed: int | None = None, today: dt.date | None = None) -> Report:
+    """The report of ``document`` (see :func:`.figures.gather` for ``simulation``)."""
+    return report_from_figures(gather(document, file_name, simulation, iterations, seed, today))
+
+
+def report_from_figures(f: ReportFigures) -> Report:
+    s = f.results.scenario
+    blocks = [
+        *summary.executive_summary(f),
+        PageBreak(),  # the executive summary is a page of its own
+        *summary.headline_table(f),
+        *sections.options_compared(f),
+        *sections.value_sections(f),
+        *sections.who_pays(f),
+        *sections.uncertainty(f),
+        *sections.evidence(f),
+        PageBreak(),
+        *appendix.assumptions(f),
+        *appendix.caveats(f),
+        *appendix.reproducibility(f),
+        *appendix.methods_appendix(f),
+    ]
+    title = f.document.name.strip() or "Untitled scenario"
+    subtitle = f"{f.option_name}, compared with {len(f.document.options) - 1} other option" \
+               f"{'s' if len(f.document.options) > 2 else ''}" if f.several else f.option_name
+    lines = (("Area", s.area.area_name or "-"), ("Author", f.document.author.strip() or "-"),
+             ("Date", _date(f.created)), ("Price year", s.settings.price_year),
+             ("App version", f"RtV Desktop {f.version}"), ("Document", f.file_name or "not saved to a file"))
+    footer = f"{title}, {s.area.area_name}" if s.area.area_name else title
+    return Report(title, subtitle, lines, tuple(blocks), footer=footer)
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def report_format(path) -> str:
+    """``"PDF"`` or ``"Word"`` from the file name; ``ValueError`` naming the suffixes otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"'{Path(path).name}' must end in .pdf (for print) or .docx (Word, the accessible version)")
+    return SUFFIXES[suffix]
+
+
+def write_report(report: Report, path) -> Path:
+    """Write ``report`` to ``path`` (.pdf or .docx) atomically: a failure leaves no partial file.
+
+    Raises
+    ------
+    SaveError
+        The folder does not exist or cannot be written, or the suffix is neither .pdf nor .docx.
+    """
+    path = Path(path)
+    try:
+        kind = report_format(path)
+    except ValueError as exc:
+        raise SaveError(f"Could not write the report: {exc}.") from None
+    if kind == "PDF":
+        from .pdf import write_pdf  # noqa: PLC0415
+
+        return atomic_write(path, lambda temp: write_pdf(report, temp), keep_backup=False)
+    from .word import write_docx  # noqa: PLC0415
+
+    return atomic_write(path, lambda temp: write_docx(report, temp), keep_backup=False)

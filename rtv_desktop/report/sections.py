@@ -1,0 +1,276 @@
+"""The report's sections on the figures: options, value, who pays, uncertainty, evidence.
+
+Each section is a list of blocks; a chart is one line (:func:`.charts.chart`), and every
+chart has a table beside it, the form a screen reader and a business case can use.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core import GRADE_NAMES
+from ..ui.charts import ByInterventionChart, CumulativeChart, FanChart, HistogramChart, IcebergChart, TornadoChart
+from ..ui.charts.uncertainty import format_input
+from ..ui.charts.value import ICEBERG_LAYERS, iceberg_values
+from .charts import chart
+from .figures import ReportFigures, StoryPlace
+from .model import Block, Heading, Paragraph, Quote, Table
+from .summary import evpi_words
+from .words import count, listing, money, percent, pounds, probability, ratio, years
+
+TORNADO_TABLE_ROWS = 10
+
+
+def options_compared(f: ReportFigures) -> list[Block]:
+    """Every option, its increments against the comparator, the preferred option and why."""
+    if not f.several:
+        return []
+    doc, c, sim = f.document, f.comparison, f.simulation
+    comparator = doc.options[doc.comparator].name if doc.comparator is not None else "doing nothing"
+    each = tuple((o.name, pounds(r.summary["pv_cost"]), pounds(r.summary["pv_saving"]),
+                  pounds(r.summary["npv_fiscal"]), pounds(r.summary["npv_social"]), ratio(r.summary["bcr_social"]))
+                 for o, r in zip(doc.options, c.options))
+    blocks: list[Block] = [
+        Heading("Options compared", 1, "options"),
+        Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
+        Table(("Option", "Cost", "NHS savings", "Net fiscal value", "Net social value", "Social return"), each,
+              caption="Present values.", numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 2, 2)),
+        Heading(f"Against {comparator}", 2),
+    ]
+    rows = []
+    for k, (option, inc) in enumerate(zip(doc.options, c.increments)):
+        if doc.comparator == k:
+            continue
+        best = probability(sim.prob_best_social[k]) if sim is not None else "not simulated"
+        rows.append((option.name, pounds(inc["inc_pv_cost"]), pounds(inc["inc_npv_social"]),
+                     ratio(inc["inc_bcr_social"]), _icer(inc), best))
+    if sim is not None and sim.prob_best_do_nothing is not None:
+        rows.append(("Doing nothing", "-", "-", "-", "-", probability(sim.prob_best_do_nothing)))
+    blocks.append(Table(("Option", "Extra cost", "Extra net social value", "Extra social return",
+                         "Cost per QALY gained", "Probability best"), tuple(rows),
+                        caption=f"Each option minus {comparator} (present values). Probability best: the share of "
+                                "simulation draws in which the option has the highest net social value.",
+                        numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 3, 2)))
+    if sim is not None:
+        blocks.append(Paragraph(evpi_words(sim.evpi_social) + " How to read this: [Uncertainty](#method-uncertainty) "
+                                "in the methods appendix."))
+    return blocks
+
+
+def _why(f: ReportFigures) -> str:
+    c = f.comparison
+    if c.preferred is None:
+        return "Doing nothing has a higher net social value than any option, so no option is preferred."
+    ranked = [f.document.options[k].name if k is not None else "doing nothing" for k in c.ranking]
+    return (f"The preferred option is **{f.document.options[c.preferred].name}**: it has the highest net social value "
+            f"(ties go to the cheaper). From best to worst: {listing(ranked)}.")
+
+
+def _icer(inc: dict) -> str:
+    if inc["icer_quadrant"] is None:
+        return "-"
+    if inc["icer_quadrant"] == "dominant":
+        return "dominant: saves money and gains health"
+    if inc["icer"] is None:
+        return f"n/a ({inc['icer_quadrant']})"
+    return f"{pounds(inc['icer'])} ({inc['icer_quadrant']})"
+
+
+def value_sections(f: ReportFigures) -> list[Block]:
+    r = f.results
+    s = r.scenario.settings
+    values = iceberg_values(r.summary)
+    iceberg_rows = tuple((label, "above the waterline" if key == "cashable" else "below the waterline", pounds(v))
+                         for (key, label, _colour), v in zip(ICEBERG_LAYERS, values))
+    blocks: list[Block] = [
+        Heading("The value iceberg", 1, "iceberg"),
+        Paragraph("Only cashable savings release cash. Capacity released, volunteer time and wellbeing lie below the "
+                  "waterline: real value that does not show in a budget."),
+        *chart(IcebergChart, lambda ch: ch.update_results(r), alt=_iceberg_alt(values)),
+        Table(("Layer", "Where", "Present value"), iceberg_rows, numeric=(2,), widths=(3, 3, 2)),
+        Heading("Cumulative cost and savings", 1, "cumulative"),
+        Paragraph(f"Cost and NHS savings added up year by year, not discounted ({s.price_year} prices). Payback is "
+                  "the first year the savings cover the cost."),
+        *chart(CumulativeChart, lambda ch: ch.update_results(r), alt=_cumulative_alt(r)),
+        _yearly_table(r),
+        Heading("Value by intervention", 1, "by-intervention"),
+        *chart(ByInterventionChart, lambda ch: ch.update_results(r), alt=_by_intervention_alt(r)),
+        _intervention_table(r),
+    ]
+    return blocks + local_voices(f)
+
+
+def _iceberg_alt(values) -> str:
+    parts = [f"{label} {money(v)}" for (_key, label, _c), v in zip(ICEBERG_LAYERS, values)]
+    return "The value iceberg, present values: " + "; ".join(parts) + ". Only cashable savings are above the waterline."
+
+
+def _cumulative_alt(r) -> str:
+    totals = r.totals_by_year()
+    cost, saving = np.cumsum(totals["cost"]), np.cumsum(totals["saving"])
+    return (f"Line chart of cumulative cost and NHS savings over {years(cost.size)}: cost reaches {money(cost[-1])}, "
+            f"savings {money(saving[-1])}. Payback: {r.summary['payback_year'] + 1 if r.summary['payback_year'] is not None else 'none within the horizon'}.")
+
+
+def _yearly_table(r) -> Table:
+    totals = r.totals_by_year()
+    cost, saving = np.cumsum(totals["cost"]), np.cumsum(totals["saving"])
+    rows = tuple((f"Year {t + 1}", pounds(totals["cost"][t]), pounds(totals["saving"][t]), pounds(cost[t]),
+                  pounds(saving[t]), pounds(saving[t] - cost[t])) for t in range(cost.size))
+    return Table(("Year", "Cost", "NHS savings", "Cumulative cost", "Cumulative savings", "Cumulative net"), rows,
+                 caption="Undiscounted, in the price year's money.", numeric=(1, 2, 3, 4, 5))
+
+
+def _by_intervention_alt(r) -> str:
+    fiscal, social = r.by_intervention["npv_fiscal"], r.by_intervention["npv_social"]
+    parts = [f"{iv.name}: fiscal {money(a)}, social {money(b)}"
+             for iv, a, b in zip(r.scenario.interventions, fiscal, social)]
+    return "Bar chart of net fiscal and net social value by intervention. " + "; ".join(parts) + "."
+
+
+def _intervention_table(r) -> Table:
+    by = r.by_intervention
+    rows = tuple((iv.name, count(r.starters[i]), pounds(by["pv_cost"][i]), pounds(by["npv_fiscal"][i]),
+                  pounds(by["npv_social"][i]), f"{iv.evidence_grade}")
+                 for i, iv in enumerate(r.scenario.interventions))
+    return Table(("Intervention", "Starters a year", "Cost", "Net fiscal value", "Net social value", "Grade"),
+                 rows, caption="Present values. Evidence grade 1 (strong local evidence) to 6 (untested assumption).",
+                 numeric=(1, 2, 3, 4, 5), widths=(4, 2, 2, 2, 2, 1))
+
+
+def local_voices(f: ReportFigures) -> list[Block]:
+    """Stories with consent, each beside the figures of the intervention it illustrates."""
+    if not f.stories and not f.stories_left_out:
+        return []
+    blocks: list[Block] = [Heading("Local voices", 2, "local-voices")]
+    for place in f.stories:
+        blocks += [Paragraph(_illustrates(f, place), "note"), Quote(place.story.title, place.story.text,
+                                                                     place.story.teller)]
+    if f.stories_left_out:
+        n = f.stories_left_out
+        blocks.append(Paragraph(f"{n} stor{'y was' if n == 1 else 'ies were'} left out: the tick \"consent given, no "
+                                "identifying details\" is not set.", "note"))
+    return blocks
+
+
+def _illustrates(f: ReportFigures, place: StoryPlace) -> str:
+    if place.option is None:
+        r = f.results
+        return (f"About the package as a whole ({f.option_name}): net social value {money(r.summary['npv_social'])}, "
+                f"{count(r.summary['starters'])} people reached over {years(r.scenario.settings.horizon_years)}.")
+    r = f.comparison.options[place.option]
+    iv = r.scenario.interventions[place.row]
+    where = f", in {f.document.options[place.option].name}" if f.several else ""
+    return (f"About {iv.name}{where}: {count(r.starters[place.row])} people start each year; net social value "
+            f"{money(r.by_intervention['npv_social'][place.row])}, net fiscal value "
+            f"{money(r.by_intervention['npv_fiscal'][place.row])}.")
+
+
+def who_pays(f: ReportFigures) -> list[Block]:
+    r = f.results
+    rows = tuple((row["label"], pounds(row["pays"]), pounds(row["saves"]), pounds(row["saves_cashable"]),
+                  pounds(row["value"]), pounds(row["net"])) for row in r.by_party
+                 if any(row[key] for key in ("pays", "saves", "value")))
+    payers = [row["label"] for row in r.by_party if row["pays"] > 0]
+    return [Heading("Who pays and who benefits", 1, "who-pays"),
+            Paragraph(f"Each intervention's cost is split among its funders; each service's savings go to the "
+                      f"organisation that bears its cost. {listing(payers) or 'Nobody'} pay{'s' if len(payers) == 1 else ''}; "
+                      "residents and communities receive the wellbeing value (and volunteer time, when it counts as a "
+                      "benefit)."),
+            Table(("Who", "Pays", "Saves", "Of which cashable", "Other value received", "Net"), rows,
+                  caption="Present values. Net = saves + other value received - pays.", numeric=(1, 2, 3, 4, 5),
+                  widths=(4, 2, 2, 2, 2, 2))]
+
+
+def uncertainty(f: ReportFigures) -> list[Block]:
+    r, sim = f.results, f.simulation
+    blocks: list[Block] = [Heading("Uncertainty", 1, "uncertainty"),
+                           Paragraph("How sure the figures are. How to read this: [Uncertainty](#method-uncertainty) "
+                                     "in the methods appendix.")]
+    if sim is None:
+        blocks.append(Paragraph("No simulation was run for this report, so it shows no intervals or probabilities.",
+                                "warning"))
+    else:
+        o = sim.options[f.focus]
+        blocks += [
+            Paragraph(f"Monte Carlo simulation of {f.option_name}: {sim.iterations:,} draws, seed {sim.seed}, "
+                      f"correlation between interventions {sim.correlation:g}. The same seed gives the same answer."),
+            _interval_table(o.summary),
+            *chart(HistogramChart, lambda ch: (ch.update_simulation(_option_view(sim, f.focus))),
+                   alt=f"Histogram of net fiscal value over {sim.iterations:,} draws: median "
+                       f"{money(o.summary['npv_fiscal']['p50'])}, 90% between {money(o.summary['npv_fiscal']['p5'])} "
+                       f"and {money(o.summary['npv_fiscal']['p95'])}."),
+            *chart(FanChart, lambda ch: ch.update_simulation(_option_view(sim, f.focus)),
+                   alt="Fan chart of cumulative net fiscal value by year: median with the 5th to 95th percentile band."),
+        ]
+    rows = f.tornados.get("npv_social") or []
+    if rows:
+        central = {key: r.summary[key] for key in ("npv_social", "npv_fiscal")}
+        blocks += [Heading("What matters most", 2, "tornado"),
+                   Paragraph("Each uncertain input moved alone to its low and its high value, the others at their "
+                             "central values: the inputs whose range moves net social value most."),
+                   *chart(TornadoChart, lambda ch: ch.update_rows(rows, central), alt=_tornado_alt(rows)),
+                   _tornado_table(rows)]
+    return blocks
+
+
+class _option_view:
+    """One option of a simulation, with the interface the histogram and fan charts read."""
+
+    def __init__(self, sim, k: int):
+        self._o, self.iterations, self.seed = sim.options[k], sim.iterations, sim.seed
+        self.summary = self._o.summary
+
+    def histogram(self, key="npv_fiscal", bins=40):
+        return self._o.histogram(key, bins)
+
+    def fan(self, percentiles=(5, 50, 95)):
+        return self._o.fan(percentiles)
+
+
+INTERVAL_ROWS = (("npv_social", "Net social value"), ("npv_fiscal", "Net fiscal value"),
+                 ("npv_cashable", "Net cashable value"), ("pv_cost", "Cost"), ("pv_saving", "NHS savings"),
+                 ("pv_wellbeing", "Wellbeing"))
+PROBABILITY_ROWS = (("prob_npv_social_positive", "Net social value above zero"),
+                    ("prob_npv_fiscal_positive", "Net fiscal value above zero"),
+                    ("prob_bcr_social_above_1", "Social return above £1 per £1"),
+                    ("prob_payback_within_horizon", "Pays back within the horizon"),
+                    ("prob_nmb_positive", "Net monetary benefit above zero (QALYs)"))
+
+
+def _interval_table(summary: dict) -> Table:
+    rows = [(label, pounds(summary[key]["mean"]), pounds(summary[key]["p5"]), pounds(summary[key]["p50"]),
+             pounds(summary[key]["p95"])) for key, label in INTERVAL_ROWS if key in summary]
+    rows += [(label, "", "", probability(summary[key]), "") for key, label in PROBABILITY_ROWS]
+    return Table(("Figure", "Mean", "5th percentile", "Median", "95th percentile"), tuple(rows),
+                 caption="90% of draws lie between the 5th and 95th percentiles. Probabilities (median column) are the "
+                         "share of draws.", numeric=(1, 2, 3, 4), widths=(4, 2, 2, 2, 2))
+
+
+def _tornado_alt(rows) -> str:
+    top = rows[:3]
+    parts = [f"{row.label} ({money(row.npv_social_low)} to {money(row.npv_social_high)})" for row in top]
+    return "Tornado chart of net social value, inputs with the largest swing first: " + "; ".join(parts) + "."
+
+
+def _tornado_table(rows) -> Table:
+    out = tuple((row.label, f"{format_input(row.path, row.low_input)} to {format_input(row.path, row.high_input)}",
+                 pounds(row.npv_social_low), pounds(row.npv_social_high), pounds(row.swing))
+                for row in rows[:TORNADO_TABLE_ROWS])
+    return Table(("Input", "Range", "Net social value at low", "at high", "Swing"), out, numeric=(2, 3, 4),
+                 caption=f"The {len(out)} inputs with the largest swing in net social value.", widths=(5, 3, 2, 2, 2))
+
+
+def evidence(f: ReportFigures) -> list[Block]:
+    r = f.results
+    total = float(np.sum(f.grades))
+    rows = tuple((f"{g + 1}", GRADE_NAMES[g].capitalize(), pounds(value), percent(value / total) if total > 0 else "n/a")
+                 for g, value in enumerate(f.grades))
+    share = r.summary["share_social_weak_evidence"]
+    lead = (f"{percent(share)} of the social value rests on interventions with evidence graded 4 to 6 (emerging, weak or "
+            "untested). Benefits are already cut by the optimism bias of each grade; the grade says how far the "
+            "figures could still move." if share is not None else "There is no social value to weigh.")
+    return [Heading("Strength of evidence behind the value", 1, "evidence"), Paragraph(lead),
+            Table(("Grade", "Evidence", "Social value", "Share"), rows, numeric=(2, 3), widths=(1, 4, 2, 2),
+                  caption="Present social value of the interventions at each evidence grade. More: "
+                          "[What the value rests on](#method-what-the-value-rests-on).")]

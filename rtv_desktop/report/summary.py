@@ -1,0 +1,176 @@
+"""The executive summary, in plain English generated from the figures, and the headline table.
+
+It is honest about what the figures rest on: when NHS savings do not cover the cost it says
+so and says what the case rests on instead, how much of the social value rests on weak
+evidence, and which correlation and volunteer-time treatment were used.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core import GRADE_NAMES
+from ..ui.kpi import KPI_SPECS, format_kpi
+from .figures import ReportFigures
+from .model import Block, Heading, Paragraph, Table
+from .words import listing, money, payback, percent, pounds, probability, ratio, volunteer_treatment, years
+
+
+def executive_summary(f: ReportFigures) -> list[Block]:
+    blocks: list[Block] = [Heading("Executive summary", 1, "summary")]
+    blocks.append(Paragraph(_what(f), "lead"))
+    if f.several:
+        blocks.append(Paragraph(_options(f)))
+    if not f.results.scenario.interventions:
+        blocks.append(Paragraph("The option has no interventions yet, so every figure is zero. Add interventions "
+                                "in the Intervention mix to value them.", "warning"))
+        return blocks
+    blocks.append(Paragraph(_money_to_the_nhs(f)))
+    blocks.append(Paragraph(_rests_on(f)))
+    blocks.append(Paragraph(_uncertainty(f)))
+    blocks.append(Paragraph(_qalys(f)))
+    return blocks
+
+
+def _what(f: ReportFigures) -> str:
+    s = f.results.scenario
+    names = [iv.name for iv in s.interventions]
+    mix = f"{len(names)} intervention{'s' if len(names) != 1 else ''} ({listing(names)})" if names else \
+        "no interventions"
+    area = s.area.area_name or "the area"
+    return (f"This report values **{f.option_name}**: {mix} for {area} (population "
+            f"{s.area.population:,.0f}), over {years(s.settings.horizon_years)} at {s.settings.price_year} prices. "
+            f"Money is in present values (discounted) unless it says otherwise.")
+
+
+def _options(f: ReportFigures) -> str:
+    doc, c = f.document, f.comparison
+    against = f"against {doc.options[doc.comparator].name}" if doc.comparator is not None else \
+        "with doing nothing"
+    names = listing([o.name for o in doc.options])
+    if c.preferred is None:
+        best = ("Doing nothing does better than every option on net social value; the sections below describe "
+                f"the best of the options, {f.option_name}.")
+    else:
+        best = (f"The preferred option, with the highest net social value "
+                f"({money(c.options[c.preferred].summary['npv_social'])}), is **{f.option_name}**; the sections "
+                f"below describe it.")
+    return f"It compares {len(doc.options)} options ({names}) {against}. {best}"
+
+
+def _money_to_the_nhs(f: ReportFigures) -> str:
+    s, r = f.results.scenario.settings, f.results.summary
+    cost, saving, cashable = r["pv_cost"], r["pv_saving"], r["pv_cashable"]
+    if r["npv_fiscal"] >= 0 and cost > 0:
+        return (f"**NHS savings cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
+                f"services, a net fiscal value of **{money(r['npv_fiscal'])}** ({ratio(r['bcr_fiscal'])}). Of the "
+                f"savings, {money(cashable)} is cashable (releases cash); the rest is capacity released, time "
+                f"freed that does not show in a budget. Payback: {payback(r, s.horizon_years)}.")
+    falls = "Savings are below zero: on the central inputs some interventions increase the use of services " \
+            f"({listing(_adding_use(f))}). " if saving < 0 else ""
+    text = (f"**NHS savings do not cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
+            f"services, so its net fiscal value is **{money(r['npv_fiscal'])}**: it does not pay for itself in cash "
+            f"within {years(s.horizon_years)}. {falls}")
+    volunteer = f" and volunteer time worth {money(r['pv_volunteer'])}" if s.volunteer_time == "benefit" else ""
+    if r["npv_social"] > 0:
+        return text + (f"The case rests instead on value to residents and communities: wellbeing worth "
+                       f"{money(r['pv_wellbeing'])}{volunteer}, giving a net social value of "
+                       f"**{money(r['npv_social'])}** ({ratio(r['bcr_social'])}).")
+    return text + (f"Counting wellbeing ({money(r['pv_wellbeing'])}){volunteer} as well, the value still does not "
+                   f"cover the cost: net social value is **{money(r['npv_social'])}**.")
+
+
+def _adding_use(f: ReportFigures) -> list[str]:
+    saving = np.asarray(f.results.by_intervention["npv_fiscal"]) + np.asarray(f.results.by_intervention["pv_cost"])
+    names = [iv.name for iv, value in zip(f.results.scenario.interventions, saving) if value < 0]
+    return names or ["see Value by intervention"]
+
+
+def _rests_on(f: ReportFigures) -> str:
+    r, s = f.results.summary, f.results.scenario.settings
+    share = r["share_social_weak_evidence"]
+    if share is None:
+        weak = "There is no social value to weigh by strength of evidence."
+    else:
+        weak = (f"**{percent(share)} of the social value rests on interventions whose evidence is emerging, weak or "
+                f"untested** (grades 4 to 6); {percent(1 - share)} rests on stronger evidence (grades 1 to 3).")
+    assumptions = (f" {len(f.assumptions)} inputs still use shipped figures that no published source supports "
+                   "(listed under [Assumptions and sources](#assumptions)): replace them with local evidence."
+                   if f.assumptions else " Every input the figures use either has a source or was entered locally.")
+    settings = (f" Volunteer time is {volunteer_treatment(s.volunteer_time)}. The simulation draws the uncertain "
+                f"inputs of one kind with a correlation of {s.correlation:g} between interventions "
+                f"(0 = independent evidence, 1 = all move together).")
+    return weak + assumptions + settings
+
+
+def _uncertainty(f: ReportFigures) -> str:
+    sim = f.simulation
+    if sim is None:
+        return "No simulation was run for this report, so it gives no probabilities; the tornado shows which " \
+               "inputs matter most."
+    o = sim.options[f.focus].summary
+    social, fiscal = o["npv_social"], o["npv_fiscal"]
+    text = (f"In a simulation of {sim.iterations:,} draws (seed {sim.seed}), net social value was above zero in "
+            f"**{probability(o['prob_npv_social_positive'])}** of draws (90% between {money(social['p5'])} and "
+            f"{money(social['p95'])}), and net fiscal value in {probability(o['prob_npv_fiscal_positive'])} "
+            f"(90% between {money(fiscal['p5'])} and {money(fiscal['p95'])}).")
+    rows = f.tornados.get("npv_social") or []
+    if rows:
+        top = rows[0]
+        text += (f" The input that matters most is {top.label}: at its low and high ends net social value runs from "
+                 f"{money(min(top.npv_social_low, top.npv_social_high))} to "
+                 f"{money(max(top.npv_social_low, top.npv_social_high))}.")
+    if f.several:
+        text += (f" {f.option_name} was best in {probability(sim.prob_best_social[f.focus])} of draws. "
+                 f"{evpi_words(sim.evpi_social)}")
+    return text
+
+
+def evpi_words(evpi: float) -> str:
+    """The expected value of perfect information, in words a board can act on."""
+    return (f"Resolving all the uncertainty would be worth at most {money(evpi)} to this decision (the expected "
+            "value of perfect information): more research or local evaluation costing more than that cannot pay "
+            "for itself in a better choice.")
+
+
+def _qalys(f: ReportFigures) -> str:
+    r, s = f.results.summary, f.results.scenario.settings
+    if not r["qalys"]:
+        return "No QALY gains are entered, so the NICE measure (cost per QALY) is not available."
+    if r["cost_per_qaly"] is None and r["net_cost"] <= 0 < r["qalys"]:
+        per = "it is dominant: it saves money and gains health"
+    else:
+        per = f"a net cost of {money(r['cost_per_qaly'])} per QALY"
+    return (f"On NICE's measure, the package gains {r['qalys']:,.1f} QALYs: {per}. At a threshold of "
+            f"{pounds(s.qaly_threshold)} per QALY its net monetary benefit is {money(r['nmb'])}.")
+
+
+HEADLINE_EXTRA = (
+    ("pv_cost", "Cost", "PV of delivery cost, with cost optimism bias"),
+    ("pv_saving", "NHS savings", "PV of savings in services (cashable and capacity released)"),
+    ("pv_cashable", "Cashable savings", "PV of the savings that release cash"),
+    ("pv_wellbeing", "Wellbeing", "PV of wellbeing gains, valued in WELLBYs"),
+    ("pv_volunteer", "Volunteer time", "PV of volunteer time"),
+    ("pv_social", "Social value", "Savings, wellbeing and volunteer time (as set)"),
+    ("cost_per_completer", "Cost per completer", "Undiscounted cost over the horizon per completer"),
+)
+
+
+def headline_table(f: ReportFigures) -> list[Block]:
+    """The headline cards as the window shows them, then the parts they are made of."""
+    r, s = f.results.summary, f.results.scenario.settings
+    period = years(s.horizon_years)
+    rows = []
+    for spec in KPI_SPECS:
+        text = format_kpi(spec.kind, r[spec.key], s.horizon_years)[0]
+        if spec.key == "payback_year":
+            text = payback(r, s.horizon_years)
+        rows.append((spec.title, text, spec.caption.format(years=period, price_year=s.price_year)))
+    for key, title, meaning in HEADLINE_EXTRA:
+        rows.append((title, pounds(r[key]), meaning))
+    rows.append(("Share of social value on weak evidence", percent(r["share_social_weak_evidence"]),
+                 f"Grades 4 to 6 ({', '.join(GRADE_NAMES[3:])})"))
+    return [Heading("Headline figures", 1, "headline"),
+            Paragraph(f"{f.option_name}: present values over {period}, {s.price_year} prices. What each figure "
+                      f"means: [The results](#method-the-results) in the methods appendix."),
+            Table(("Figure", "Value", "What it means"), tuple(rows), numeric=(1,), widths=(3, 2, 5))]

@@ -1,0 +1,59 @@
+"""Reports of a few documents, built once per module (charts need the test QApplication)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from rtv_desktop.core import Option, Story, default_document
+
+
+def three_options():
+    """Current service (two interventions), social prescribing alone, and the full mix; the first is the comparator."""
+    doc = default_document()
+    mix = doc.options[0].interventions
+    social = tuple(iv for iv in mix if iv.approach == "social_prescribing")
+    options = (Option("Current service", mix[:2]), Option("Social prescribing only", social), Option("Full mix", mix))
+    return replace(doc, name="Three options", author="A. Commissioner", options=options, comparator=0)
+
+
+def with_stories(doc):
+    peer = next(iv for iv in doc.options[0].interventions if iv.approach == "peer_support")
+    stories = (Story("Back at the allotment", "I had not left the house for a year.\nNow I run the Tuesday group.",
+                     "A member of the peer support group", True, peer.id),
+               Story("Not for print", "A story told without consent.", "Someone", False, peer.id),
+               Story("What the whole package meant", "We found each other.", "A carer", True, ""))
+    return replace(doc, stories=stories)
+
+
+def normalised(text: str) -> str:
+    """Extracted text with every run of white space one space, and word joiners gone."""
+    return " ".join(text.replace("\u2060", "").split())
+
+
+def pdf_text(path) -> str:
+    return normalised(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                     check=True).stdout)
+
+
+def pdf_image_count(path) -> int:
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    return sum(1 for line in listing.splitlines()[2:] if re.match(r"\s*\d+\s+\d+\s+image", line))
+
+
+def docx_text(path) -> str:
+    import docx  # noqa: PLC0415
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return normalised(" ".join(parts))
+
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdfimages") is None,
+                                   reason="needs poppler-utils (pdftotext, pdfimages)")
