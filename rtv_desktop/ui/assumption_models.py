@@ -270,7 +270,8 @@ class BaselineModel(_TableBase):
     def _cell_data(self, row: int, column: int, role):
         value = self._services[row].baseline[column]
         source = self._source(row, column)
-        to_fill = source is None and value == 0  # a service with no shipped figure: 0 is a placeholder
+        # No shipped figure, or a shipped 0 that only stands in (social care: local records have it).
+        to_fill = value == 0 and (source is None or (source.assumption and _is_zero(source.value)))
         assumed = to_fill or (source is not None and source.assumption)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{value:,.2f} (to fill in)" if to_fill else f"{value:,.2f}"
@@ -286,8 +287,9 @@ class BaselineModel(_TableBase):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if to_fill:
+                shipped = f"\nSource: {source.source}" if source is not None else ""
                 return ("To fill in: there is no shipped figure for this service, so 0 stands in. Type the "
-                        "local contacts per person per year for this group.")
+                        f"local contacts per person per year for this group.{shipped}")
             if source is None:
                 return "Contacts per person per year (no shipped default: your own figure)"
             tag = "Assumption, editable. " if assumed else ""
@@ -298,3 +300,10 @@ class BaselineModel(_TableBase):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self._edit(index, value, f"services[{index.row()}].baseline[{index.column()}]")
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return float(text) == 0
+    except ValueError:
+        return False

@@ -13,6 +13,7 @@ the field's place, and a test checks that no declared field is left without a wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING, fields
 from typing import Callable
 
@@ -27,12 +28,22 @@ NOTES_HEIGHT = 60
 
 
 def caption(spec: Spec) -> str:
-    """The label as shown beside its field: "&Reach per year:" for accelerator "R"."""
+    """The label as shown beside its field, its accelerator underlined: "Cost per &starter:" for "s".
+
+    The letter is looked for at the start of a word, then anywhere, then in either case.
+    """
     label = spec.label.replace("&", "&&")
-    at = label.find(spec.accel) if spec.accel else -1
-    if at < 0 and spec.accel:
-        at = label.lower().find(spec.accel.lower())
-    return f"{label[:at]}&{label[at:]}:" if at >= 0 else f"{label}:"
+    at = _accelerator_at(label, spec.accel) if spec.accel else None
+    return f"{label[:at]}&{label[at:]}:" if at is not None else f"{label}:"
+
+
+def _accelerator_at(label: str, letter: str) -> int | None:
+    escaped = re.escape(letter)
+    for pattern, flags in ((rf"(?<![^\W_]){escaped}", 0), (escaped, 0), (escaped, re.IGNORECASE)):
+        found = re.search(pattern, label, flags)
+        if found:
+            return found.start()
+    return None
 
 
 def tip(spec: Spec) -> str:
