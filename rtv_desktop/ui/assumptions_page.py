@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ..core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, Uncertain, rebase, service_catalogue
+from ..core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, rebase, service_catalogue
 from ..session import Session
 from .assumption_models import BaselineModel, ServicesModel
 from .declared_form import DeclaredForm, caption
@@ -131,6 +131,7 @@ class AssumptionsPage(QScrollArea):
         button = QToolButton()
         button.setObjectName("settings.rebase")
         button.setDefaultAction(self.rebase_action)
+        button.setText(self.rebase_action.text())  # with its "..." and accelerator
         g.layout.addWidget(button, g.row, 1, 1, 2)
         g.row += 1
 
@@ -202,7 +203,7 @@ class AssumptionsPage(QScrollArea):
         if not name:
             return False
         scenario = self.session.scenario
-        service = Service(id=service_id_for(name, scenario.service_ids), name=name, unit_cost=Uncertain.fixed(0.0),
+        service = Service(id=service_id_for(name, scenario.service_ids), name=name,
                           source="Typed in: no shipped figures")
         self.session.set_scenario(replace(scenario, services=scenario.services + (service,)), f"Add {name}")
         return True

@@ -34,6 +34,7 @@ SECTION_TITLES = {
     "outcomes": "Outcomes: wellbeing, health and volunteering",
     "notes": None,
 }
+FUNDER_SHORT = {"vcse": "VCSE"}  # the sector's usual short name keeps the label column narrow
 _EFFECT = re.compile(r"^interventions\[(\d+)\]\.effect\.(\w+?)(?:\.(low|high))?$")
 _FIELD = re.compile(r"^interventions\[(\d+)\]\.(.+)$")
 _SHARES_TOTAL = re.compile(r"^interventions\[(\d+)\]\.funding$")
@@ -70,7 +71,8 @@ class InterventionEditor(QWidget):
         self.funding_edits: dict[str, NumberEdit] = {}
         for party in FUNDERS:
             name = f"{PREFIX}funding.{party}"
-            edit = g.single(f"    {PARTY_LABELS[party].split(' (')[0]}:", name, NumberEdit(spec.kind),
+            edit = g.single(f"    {FUNDER_SHORT.get(party, PARTY_LABELS[party].split(' (')[0])}:", name,
+                            NumberEdit(spec.kind),
                             f"{PARTY_LABELS[party]}: {spec.unit}")
             self.funding_edits[party] = edit
         self.funding_total = QLabel()
@@ -136,7 +138,7 @@ class InterventionEditor(QWidget):
     def _show_funding_total(self, intervention, problem) -> None:
         """What the funding shares add up to; the validation's message when it is not 100%."""
         if problem is not None:
-            self.funding_total.setText(f"\u26a0 {problem.subject or 'Funding'} {problem.message}.")
+            self.funding_total.setText(f"\u26a0 Funding {problem.message}.")
             self.funding_total.setProperty("role", "problem")
         else:
             total = sum(share for _party, share in intervention.funding) if intervention is not None else 1.0

@@ -159,6 +159,7 @@ class OptionsPanel(QWidget):
             button = QToolButton()
             button.setObjectName(f"options.{name.removesuffix('_option')}")
             button.setDefaultAction(self._action(name, text, tip, slot, keys))
+            button.setText(text)  # "Rename..." keeps its dots: it asks for a name
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, k // 2, k % 2)
         return grid

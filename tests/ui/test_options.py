@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListView, QListWidget
@@ -222,3 +224,45 @@ def test_new_interventions_get_fresh_ids_and_copies_to_another_option_keep_their
 def test_the_options_model_passes_the_model_tester(qtmodeltester, make_window):
     window = make_window(three_options(), wait_for_results=False)
     qtmodeltester.check(window.findChild(QListView, "options.list").model(), force_py=True)
+
+
+OPERATIONS = st.lists(st.one_of(
+    st.tuples(st.sampled_from(["add", "duplicate", "delete", "up", "down"]), st.none()),
+    st.tuples(st.just("open"), st.integers(min_value=0, max_value=9)),
+    st.tuples(st.just("compare"), st.integers(min_value=-1, max_value=9))), max_size=20)
+
+
+def check_options_shown(window) -> None:
+    doc, k = window.session.document, window.session.option
+    assert shown_rows(window) == [name + (" (comparator)" if j == doc.comparator else "")
+                                  for j, name in enumerate(doc.option_names())]
+    assert window.findChild(QListView, "options.list").currentIndex().row() == k
+    combo = window.findChild(QComboBox, "options.comparator")
+    assert combo.currentIndex() == (0 if doc.comparator is None else doc.comparator + 1)
+    assert window.interventions_page.option_label.text().startswith(f"Mix of option: {doc.options[k].name}")
+    assert window.interventions_page.model.rowCount() == len(doc.options[k].interventions)
+    assert doc.comparator is None or 0 <= doc.comparator < len(doc.options)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=OPERATIONS)
+def test_any_sequence_of_option_edits_is_shown_and_undone(window, operations):
+    session, panel = window.session, window.interventions_page.options
+    session.replace_document(three_options(), None, saved=True)
+    panel.confirm_delete = lambda name, count: True
+    states = [session.document]
+    for operation, argument in operations:
+        if operation == "open":
+            panel.open_option(argument)
+        elif operation == "compare":
+            panel.set_comparator(argument if argument < len(session.document.options) else None)
+        else:
+            {"add": panel.add, "duplicate": panel.duplicate, "delete": panel.delete,
+             "up": lambda: panel.move(-1), "down": lambda: panel.move(1)}[operation]()
+        check_options_shown(window)
+        if session.document != states[-1]:
+            states.append(session.document)
+    for expected in reversed(states[:-1]):
+        session.undo()
+        assert session.document == expected
+        check_options_shown(window)
