@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
-from rtv_desktop.core import bundled_deflator
+from rtv_desktop.core import bundled_deflator, default_document
 from rtv_desktop.ui.rebase_dialog import RebaseDialog
 
 DEFLATOR_2020 = 85.2137  # HM Treasury GDP deflator, calendar 2020 (2024 = 100), bundled
@@ -72,7 +74,8 @@ def test_rebasing_multiplies_money_inputs_and_is_undone_in_one_step(window):
     assert after.settings.qaly_threshold == before.settings.qaly_threshold  # a policy value
     assert iv_after.reach == iv_before.reach
     note = window.findChild(QLabel, "settings.price_note").text()
-    assert after.settings.price_note.startswith("Rebased from 2024/25 to 2020 prices") and after.settings.price_note in note
+    assert after.settings.price_note.startswith("Rebased from 2024/25 to 2020 prices")
+    assert after.settings.price_note in note
     assert page.services_heading.text() == "Services and unit costs (2020 prices)"
     assert window.undo_action.text() == "&Undo change price year to 2020"
     session.undo()
@@ -99,3 +102,24 @@ def _fill(dialog, year):
     dialog.target.setText(year)
     assert bundled_deflator(year) is not None
     return dialog.request()
+
+
+def test_a_price_year_outside_the_series_asks_for_its_own_deflator_too(qtbot, make_window):
+    doc = default_document()
+    doc = replace(doc, settings=replace(doc.settings, price_year="2026/27"))
+    window = make_window(doc, wait_for_results=False)
+    dialog = RebaseDialog(window.session.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChild(QWidget, "rebase.source_value").isVisible()
+    dialog.target.setText("2024")
+    assert "Type the deflator for 2026/27" in dialog.problem.text()
+    dialog.findChild(QWidget, "rebase.source_value").setText("105")
+    dialog.findChild(QWidget, "rebase.source_source").setText("HM Treasury forecast, March 2026")
+    target, source = dialog.request()
+    assert (target.value, source.value, source.source) == (100.0, 105.0, "HM Treasury forecast, March 2026")
+    window.assumptions_page.ask_rebase = lambda _doc: (target, source)
+    window.findChild(QAction, "action.rebase").trigger()
+    after = window.session.document
+    assert after.services[0].unit_cost.central == pytest.approx(doc.services[0].unit_cost.central * 100 / 105)
+    assert "HM Treasury forecast, March 2026" in after.settings.price_note
