@@ -163,40 +163,45 @@ class Settings:
     """
 
     horizon_years: int = declared(5, label="Horizon", kind="years", lo=1, hi=MAX_HORIZON, accel="H",
-                                  help="Appraisal period, 1-10 years")
+                                  section="appraisal", help="Appraisal period, 1-10 years")
     discount_rate: float = declared(0.035, label="Discount rate", kind="rate", unit="a year", lo=0.0, hi=0.5,
-                                    accel="D", help="Costs and savings, per year")
+                                    accel="D", section="appraisal", help="Costs and savings, per year")
     health_discount_rate: float = declared(0.015, label="Health discount rate", kind="rate", unit="a year", lo=0.0,
-                                           hi=0.5, accel="r", help="Wellbeing effects, per year")
+                                           hi=0.5, accel="r", section="appraisal", help="Wellbeing effects, per year")
     wellby_value: Uncertain = declared(Uncertain.fixed(0.0), label="WELLBY value", kind="money",
                                        unit="£ per wellbeing-adjusted life year", lo=0.0, hi=1e7, uncertain=True,
-                                       rebase=True, accel="W", help="£ per wellbeing-adjusted life year")
+                                       rebase=True, accel="W", section="valuation",
+                                       help="£ per wellbeing-adjusted life year")
     volunteer_hour_value: float = declared(0.0, label="Volunteer hour value", kind="money_pence", unit="£ an hour",
-                                           lo=0.0, hi=1e4, rebase=True, accel="h", help="£ an hour")
+                                           lo=0.0, hi=1e4, rebase=True, accel="h", section="valuation",
+                                           help="£ an hour")
     optimism_bias: tuple[float, ...] = declared((0.0,) * EVIDENCE_GRADES, label="Optimism bias", kind="fraction",
                                                 unit="haircut on benefits, by evidence grade", lo=0.0, hi=1.0,
+                                                section="optimism",
                                                 help="Haircut on benefits by evidence grade (costs are raised by "
                                                      "the same percentage for their cost confidence grade)")
     price_year: str = declared("2024/25", label="Price year", kind="text", accel="P",
-                               help="All money is in real terms of this year")
+                               section="prices", help="All money is in real terms of this year")
     iterations: int = declared(5000, label="Iterations", kind="count", unit="draws", lo=100, hi=MAX_ITERATIONS,
-                               accel="I", help="Draws in each Monte Carlo simulation")
-    seed: int = declared(1, label="Seed", kind="seed", lo=0, hi=MAX_SEED, accel="e", help="Same seed, same answer")
+                               accel="I", section="simulation", help="Draws in each Monte Carlo simulation")
+    seed: int = declared(1, label="Seed", kind="seed", lo=0, hi=MAX_SEED, accel="e",
+                         section="simulation", help="Same seed, same answer")
     correlation: float = declared(0.0, label="Correlation between interventions", kind="fraction",
-                                  unit="rank correlation", lo=0.0, hi=1.0, accel="o",
+                                  unit="rank correlation", lo=0.0, hi=1.0, accel="o", section="simulation",
                                   help="How far the uncertain inputs of one kind (effects, wellbeing gains, costs, "
                                        "...) move together across interventions in a simulation: 0 = independent "
                                        "evidence, 1 = all at the same rank")
     volunteer_time: str = declared("benefit", label="Volunteer time counted as", kind="choice",
-                                   choices=VOLUNTEER_TIME_LABELS, accel="t",
+                                   choices=VOLUNTEER_TIME_LABELS, accel="t", section="valuation",
                                    help="How the value of volunteer time enters social value and the social return")
     qaly_threshold: float = declared(20_000.0, label="QALY threshold", kind="money", unit="£ per QALY", lo=0.0,
-                                     hi=1e7, accel="Q",
+                                     hi=1e7, accel="Q", section="valuation",
                                      help="£ per QALY used for net monetary benefit (a policy value: rebasing "
                                           "prices does not change it)")
     qaly_discount_rate: float = declared(0.035, label="QALY discount rate", kind="rate", unit="a year", lo=0.0,
-                                         hi=0.5, accel="a", help="Discount rate for QALYs (NICE reference case)")
-    price_note: str = declared("", label="Price basis", kind="text",
+                                         hi=0.5, accel="a", section="valuation",
+                                         help="Discount rate for QALYs (NICE reference case)")
+    price_note: str = declared("", label="Price basis", kind="text", section="prices",
                                help="How the money figures were brought to the price year, when they were rebased")
 
 

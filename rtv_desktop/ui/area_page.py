@@ -15,14 +15,15 @@ from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import (QCheckBox, QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QScrollArea, QWidget)
 
-from ..core import GROUP_LABELS, FigureSource
+from ..core import GROUP_LABELS, Area, FigureSource
 from ..core.defaults import default_area
 from ..core.need import adjust_for_need, adjusted_index, national_shares
 from ..io import InputFileError
 from ..io.area_import import read_area_table
 from ..io.areas import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, bundled_areas, today
 from ..session import Session
-from .fields import FormBinder, NumberEdit, TextEdit
+from .declared_form import DeclaredForm
+from .fields import FormBinder
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
@@ -109,22 +110,10 @@ class AreaPage(QScrollArea):
 
     def _build_fields(self) -> None:
         g = self.grid
-        g.section("Population")
-        g.single("Area &name:", "area.area_name", TextEdit(), note=" ")
-        g.single("ONS &code:", "area.area_code", TextEdit(), "Optional ONS or ODS code", note=" ")
-        g.single("&Population (all ages):", "area.population", NumberEdit("persons"), "Residents [persons]", note=" ")
-        g.single("&Adults (18+):", "area.adult_share", NumberEdit("fraction"), "Share of the population aged 18+",
-                 note=" ")
-        g.single("Aged &65+:", "area.over65_share", NumberEdit("fraction"), "Share of the population aged 65+",
-                 note=" ")
-        g.single("Adults with a &long-term condition:", "area.ltc_share", NumberEdit("fraction"),
-                 "Share of adults with one or more long-term conditions", note=" ")
-        g.single("Adults with 2+ LTCs (&multimorbid):", "area.multimorbid_share", NumberEdit("fraction"),
-                 "Share of adults with two or more long-term conditions", note=" ")
+        DeclaredForm(g, Area, "area.", {"": "Population"}, notes=True).build()
         self.source_notes = {name: note for name, note in g.notes.items() if name.startswith("area.")}
         for note in self.source_notes.values():
             note.setWordWrap(True)
-        self.reference_note = g.notes["area.population"]
         self._build_need()
 
     def _build_need(self) -> None:

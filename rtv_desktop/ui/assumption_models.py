@@ -1,4 +1,4 @@
-"""Item models of the assumptions: services (unit costs) and baseline use per group.
+"""Item models of the assumptions: services (unit costs, organisation) and baseline use per group.
 
 Both call ``on_edit(path, value)`` with a scenario path (``services[1].unit_cost.low``,
 ``services[0].baseline[2]``) when a cell is edited; the page turns that into a new
@@ -13,8 +13,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from .. import messages
-from ..core import GROUP_LABELS, GROUPS, Issue, source_for
-from .fields import KINDS, NumberKind, format_number, parse_number
+from ..core import GROUP_LABELS, GROUPS, Issue, Service, Spec, Uncertain, source_for, specs
+from .declared_form import has_special_shape
+from .fields import KINDS, NumberKind, format_number, number_kind, parse_number
 from .intervention_models import SHORT_GROUP_LABELS, _issue_brush
 from .paths import value_at
 from .service_rows import ServiceRows
@@ -128,34 +129,61 @@ def read_cell(value, kind: NumberKind):
     return value / kind.scale
 
 
-class ServicesModel(ServiceRows, _TableBase):
-    """One row per service: unit cost central / low / high [£] and cashable share [%]."""
+def service_columns() -> tuple[tuple[str, str | None, Spec], ...]:
+    """``(field, end, spec)`` for each column after the name: every declared service input that
+    is a number or a choice (central, low and high for an uncertain one); text and per-group
+    values (baseline use, a table of its own) are not columns."""
+    columns = []
+    for name, spec in specs(Service):
+        if spec.kind == "text" or has_special_shape(Service, name):
+            continue
+        ends = (None, "low", "high") if spec.uncertain else (None,)
+        columns += [(name, end, spec) for end in ends]
+    return tuple(columns)
 
-    HEADERS = ("Service", "Unit cost", "Low", "High", "Cashable share")
-    _PATHS = (None, "unit_cost", "unit_cost.low", "unit_cost.high", "cashable_share")
+
+def short_label(label: str) -> str:
+    """A choice's label without its explanation in brackets: "NHS" for "NHS (ICB and NHS providers)"."""
+    return label.split(" (")[0]
+
+
+class ServicesModel(ServiceRows, _TableBase):
+    """One row per service, a column per declared input (unit cost central / low / high [£],
+    cashable share [%], the organisation that bears its cost, ...)."""
+
+    COLUMNS = service_columns()
+    HEADERS = ("Service",) + tuple(spec.label if end is None else end.capitalize() for _n, end, spec in COLUMNS)
+
+    def choice_columns(self) -> list[tuple[int, Spec]]:
+        """``(column, spec)`` of the columns edited with a drop-down list."""
+        return [(k + 1, spec) for k, (_n, _e, spec) in enumerate(self.COLUMNS) if spec.kind == "choice"]
+
+    def _column(self, column: int) -> tuple[str, str | None, Spec]:
+        return self.COLUMNS[column - 1]
 
     def field_for(self, row: int, column: int) -> str:
-        return f"services[{row}].{self._PATHS[column]}"
+        name, end, _spec = self._column(column)
+        return f"services[{row}].{name}" + (f".{end}" if end else "")
 
     def kind_for(self, column: int) -> NumberKind:
-        return KINDS["fraction" if column == 4 else "money_pence"]
+        return number_kind(self._column(column)[2].kind)
+
+    def _is_choice(self, column: int) -> bool:
+        return column > 0 and self._column(column)[2].kind == "choice"
 
     def _is_number_cell(self, index) -> bool:
-        return index.column() > 0
+        return index.column() > 0 and not self._is_choice(index.column())
 
     def _cell_value(self, row: int, column: int):
-        service = self._services[row]
-        if column == 4:
-            return service.cashable_share
-        return getattr(service.unit_cost, ("central", "low", "high")[column - 1])
+        name, end, _spec = self._column(column)
+        value = getattr(self._services[row], name)
+        return getattr(value, end or "central") if isinstance(value, Uncertain) else value
 
     def cell_for_field(self, field: str):
         for row in range(len(self._services)):
-            prefix = f"services[{row}]."
-            if field.startswith(prefix):
-                rest = field[len(prefix):]
-                column = {"unit_cost": 1, "unit_cost.low": 2, "unit_cost.high": 3, "cashable_share": 4}.get(rest, 0)
-                return row, column
+            if field.startswith(f"services[{row}]."):
+                columns = [c for c in range(1, len(self.HEADERS)) if self.field_for(row, c) == field]
+                return row, columns[0] if columns else 0
         return None
 
     def _cell_data(self, row: int, column: int, role):
@@ -166,19 +194,32 @@ class ServicesModel(ServiceRows, _TableBase):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{service.name} ({service.id})\nSource: {service.source}" if service.source else service.id
             return None
+        name, _end, spec = self._column(column)
+        value = self._cell_value(row, column)
+        if self._is_choice(column):
+            label = (spec.choices or {}).get(value, value)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return short_label(label)
+            if role == Qt.ItemDataRole.EditRole:
+                return value
+            return f"{label}. {spec.help}" if role == Qt.ItemDataRole.ToolTipRole else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_number(self._cell_value(row, column), self.kind_for(column))
+            return format_number(value, self.kind_for(column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            key = "cashable_share" if column == 4 else "unit_cost"
-            source = source_for(f"services.{service.id}.{key}")
-            return f"Default {source.value}. Source: {source.source}" if source else None
+            source = source_for(f"services.{service.id}.{name}")
+            return f"Default {source.value}. Source: {source.source}" if source else spec.help or None
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == 0:
             return False
+        if self._is_choice(index.column()):
+            if value not in (self._column(index.column())[2].choices or {}):
+                return False
+            self._on_edit(self.field_for(index.row(), index.column()), value)
+            return True
         return self._edit(index, value, self.field_for(index.row(), index.column()))
 
 
@@ -229,7 +270,8 @@ class BaselineModel(_TableBase):
     def _cell_data(self, row: int, column: int, role):
         value = self._services[row].baseline[column]
         source = self._source(row, column)
-        to_fill = source is None and value == 0  # a service with no shipped figure: 0 is a placeholder
+        # No shipped figure, or a shipped 0 that only stands in (social care: local records have it).
+        to_fill = value == 0 and (source is None or (source.assumption and _is_zero(source.value)))
         assumed = to_fill or (source is not None and source.assumption)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{value:,.2f} (to fill in)" if to_fill else f"{value:,.2f}"
@@ -245,8 +287,9 @@ class BaselineModel(_TableBase):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if to_fill:
+                shipped = f"\nSource: {source.source}" if source is not None else ""
                 return ("To fill in: there is no shipped figure for this service, so 0 stands in. Type the "
-                        "local contacts per person per year for this group.")
+                        f"local contacts per person per year for this group.{shipped}")
             if source is None:
                 return "Contacts per person per year (no shipped default: your own figure)"
             tag = "Assumption, editable. " if assumed else ""
@@ -257,3 +300,10 @@ class BaselineModel(_TableBase):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self._edit(index, value, f"services[{index.row()}].baseline[{index.column()}]")
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return float(text) == 0
+    except ValueError:
+        return False

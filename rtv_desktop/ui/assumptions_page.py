@@ -1,9 +1,12 @@
 """Assumptions: services and unit costs, baseline use, and the appraisal settings.
 
-Object names: ``services.table``, ``services.add`` (menu of catalogue services, actions
-``action.add_service_<id>``), ``services.remove``, ``baseline_use.table``, and
+The settings are laid out from their declarations (:mod:`rtv_desktop.ui.declared_form`).
+Object names: ``services.table`` (a column per declared service input, the organisation a
+drop-down list), ``services.add`` (menu of catalogue services by organisation, actions
+``action.add_service_<id>``), ``services.remove``, ``baseline_use.table``,
 ``settings.<field>`` for every setting (``settings.wellby_value`` with ``.low`` and
-``.high``; ``settings.optimism_bias[0]`` .. ``[5]``).
+``.high``; ``settings.optimism_bias[0]`` .. ``[5]``; ``settings.price_note`` is the recorded
+price basis, shown), and ``action.rebase`` ("Change price year...", also on a button).
 """
 
 from __future__ import annotations
@@ -13,20 +16,27 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ..core import Service, Uncertain, service_catalogue
+from ..core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, rebase, service_catalogue
 from ..session import Session
 from .assumption_models import BaselineModel, ServicesModel
-from .delegates import NumberDelegate
-from .fields import FormBinder, NumberEdit, TextEdit
+from .declared_form import DeclaredForm, caption
+from .delegates import ChoiceDelegate, NumberDelegate
+from .fields import FormBinder, NumberEdit
 from .forms import FormGrid
 from .issues import group_by, mark_widgets
 from .paths import edit_label, with_value
+from .rebase_dialog import FINANCIAL_YEARS, RebaseDialog
 
-GRADE_NAMES = ("strong local evidence", "strong evidence elsewhere", "promising", "emerging",
-               "weak or anecdotal", "untested assumption")
+SECTION_TITLES = {
+    "appraisal": "Appraisal settings",
+    "valuation": "Valuing outcomes",
+    "optimism": "Optimism bias by evidence grade (haircut on benefits; costs are raised by their cost grade's)",
+    "prices": "Prices",
+    "simulation": "Monte Carlo simulation",
+}
 
 
 class AssumptionsPage(QScrollArea):
@@ -39,6 +49,11 @@ class AssumptionsPage(QScrollArea):
         self.session = session
         self.confirm_remove = self._confirm_remove  # (service name, intervention names) -> True to remove
         self.ask_service_name = self._ask_service_name  # () -> name or None; both replaceable (tests)
+        self.ask_rebase = self._ask_rebase  # (document) -> (target, source) deflators or None; replaceable
+        self.rebase_action = QAction("Change price &year...", self)
+        self.rebase_action.setObjectName("action.rebase")
+        self.rebase_action.setStatusTip("Bring every money input to another year's prices with the GDP deflator")
+        self.rebase_action.triggered.connect(self.change_price_year)
         self.binder = FormBinder(parent=self)
         self.binder.edited.connect(self._on_edited)
         self.binder.problem.connect(session.set_entry_problem)
@@ -46,10 +61,13 @@ class AssumptionsPage(QScrollArea):
         self.baseline_model = BaselineModel(self._on_edited, self, on_problem=session.set_entry_problem)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(_heading("Services and unit costs (2024/25 prices)"))
+        self.services_heading = _heading("Services and unit costs")
+        layout.addWidget(self.services_heading)
         layout.addLayout(self._service_buttons())
         self.services_view = _table(self.services_model, "services.table", "Services and unit costs")
         self.services_view.setItemDelegate(NumberDelegate(self.services_view))
+        for column, spec in self.services_model.choice_columns():
+            self.services_view.setItemDelegateForColumn(column, ChoiceDelegate(spec.choices, self.services_view))
         self.services_view.verticalHeader().hide()
         header = self.services_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -92,20 +110,30 @@ class AssumptionsPage(QScrollArea):
         return row
 
     def _build_settings(self, g: FormGrid) -> None:
-        g.section("Appraisal settings", with_range_header=True)
-        g.single("&Horizon:", "settings.horizon_years", NumberEdit("years"), "Appraisal period, 1-10 years")
-        g.single("&Discount rate:", "settings.discount_rate", NumberEdit("rate"), "Costs and savings, per year")
-        g.single("Health discount &rate:", "settings.health_discount_rate", NumberEdit("rate"),
-                 "Wellbeing effects, per year")
-        g.uncertain("&WELLBY value:", "settings.wellby_value", "money", "£ per wellbeing-adjusted life year")
-        g.single("Volunteer &hour value:", "settings.volunteer_hour_value", NumberEdit("money_pence"), "£ an hour")
-        g.single("&Price year:", "settings.price_year", TextEdit(), "All money is in real terms of this year")
-        g.section("Optimism bias (haircut on benefits) by evidence grade")
+        special = {"optimism_bias": lambda spec: self._optimism_rows(g, spec),
+                   "price_note": lambda spec: self._price_rows(g, spec)}
+        DeclaredForm(g, Settings, "settings.", SECTION_TITLES, special=special).build()
+
+    def _optimism_rows(self, g: FormGrid, spec: Spec) -> None:
         for k, name in enumerate(GRADE_NAMES):
-            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", NumberEdit("fraction"))
-        g.section("Monte Carlo simulation")
-        g.single("&Iterations:", "settings.iterations", NumberEdit("count"), "Draws in each simulation")
-        g.single("S&eed:", "settings.seed", NumberEdit("seed"), "Same seed, same answer")
+            g.single(f"Grade {k + 1} ({name}):", f"settings.optimism_bias[{k}]", NumberEdit(spec.kind), spec.help)
+
+    def _price_rows(self, g: FormGrid, spec: Spec) -> None:
+        """The recorded price basis (shown, not typed) and the action that changes the price year."""
+        g.layout.addWidget(QLabel(caption(spec).replace("&", "")), g.row, 0)
+        self.price_note = QLabel()
+        self.price_note.setObjectName("settings.price_note")
+        self.price_note.setWordWrap(True)
+        self.price_note.setProperty("role", "note")
+        self.price_note.setToolTip(spec.help)
+        g.layout.addWidget(self.price_note, g.row, 1, 1, 5)
+        g.row += 1
+        button = QToolButton()
+        button.setObjectName("settings.rebase")
+        button.setDefaultAction(self.rebase_action)
+        button.setText(self.rebase_action.text())  # with its "..." and accelerator
+        g.layout.addWidget(button, g.row, 1, 1, 2)
+        g.row += 1
 
     # -- scenario -> widgets --------------------------------------------------------------------
     def load(self, scenario) -> None:
@@ -115,6 +143,9 @@ class AssumptionsPage(QScrollArea):
             model.refresh_entries(scenario, live)
         self.services_model.set_services(scenario.services)
         self.baseline_model.set_services(scenario.services)
+        settings = scenario.settings
+        self.services_heading.setText(f"Services and unit costs ({settings.price_year} prices)")
+        self.price_note.setText(f"{settings.price_note.strip() or 'As entered: not rebased.'} {FINANCIAL_YEARS}")
         _fit_height(self.services_view)
         _fit_height(self.baseline_view)
         self._refresh_service_menu(scenario)
@@ -132,15 +163,21 @@ class AssumptionsPage(QScrollArea):
         return None
 
     def _refresh_service_menu(self, scenario) -> None:
+        """Catalogue services not yet in the scenario, under the organisation that bears their cost."""
         self.add_service_menu.clear()
         present = set(scenario.service_ids)
-        for service in service_catalogue():
-            if service.id in present:
-                continue
-            action = QAction(service.name, self.add_service_menu)
-            action.setObjectName(f"action.add_service_{service.id}")
-            action.triggered.connect(lambda _=False, s=service: self.add_service(s.id))
-            self.add_service_menu.addAction(action)
+        missing = [service for service in service_catalogue() if service.id not in present]
+        for party, label in PARTY_LABELS.items():
+            services = [service for service in missing if service.party == party]
+            if services:
+                self.add_service_menu.addSection(label)
+            for service in services:
+                action = QAction(service.name, self.add_service_menu)
+                action.setObjectName(f"action.add_service_{service.id}")
+                action.setToolTip(service.source)
+                action.triggered.connect(lambda _=False, s=service: self.add_service(s.id))
+                self.add_service_menu.addAction(action)
+        self.add_service_menu.setToolTipsVisible(True)
         self.add_service_menu.addSeparator()
         custom = QAction("Your own service...", self.add_service_menu)
         custom.setObjectName("action.add_service_custom")
@@ -166,10 +203,24 @@ class AssumptionsPage(QScrollArea):
         if not name:
             return False
         scenario = self.session.scenario
-        service = Service(id=service_id_for(name, scenario.service_ids), name=name, unit_cost=Uncertain.fixed(0.0),
+        service = Service(id=service_id_for(name, scenario.service_ids), name=name,
                           source="Typed in: no shipped figures")
         self.session.set_scenario(replace(scenario, services=scenario.services + (service,)), f"Add {name}")
         return True
+
+    def change_price_year(self) -> bool:
+        """Bring every money input to another price year, as one undoable edit."""
+        document = self.session.document
+        request = self.ask_rebase(document)
+        if request is None:
+            return False
+        target, source = request
+        self.session.set_document(rebase(document, target, source), f"Change price year to {target.year}")
+        return True
+
+    def _ask_rebase(self, document):
+        dialog = RebaseDialog(document, self)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_service_name(self) -> str | None:
         name, ok = QInputDialog.getText(self, "Add your own service", "Name of the service (e.g. 'Community "

@@ -1,4 +1,4 @@
-"""Cell editors for numeric table cells: a plain text editor that keeps what was typed.
+"""Cell editors: numbers as a plain text editor that keeps what was typed; choices as a list.
 
 A spin box would clamp "150" to 100 and drop the "-" of "-1"; this editor hands the text
 as typed to the model, which reads it with :func:`~rtv_desktop.ui.fields.parse_number`
@@ -8,7 +8,9 @@ as typed to the model, which reads it with :func:`~rtv_desktop.ui.fields.parse_n
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+
+from .style import readable_popup
 
 
 class NumberDelegate(QStyledItemDelegate):
@@ -26,3 +28,31 @@ class NumberDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a cell holding one of a fixed set of codes with a drop-down list of their labels.
+
+    The model's ``EditRole`` is the code; picking an entry commits it at once.
+    """
+
+    def __init__(self, choices: dict[str, str], parent=None):
+        super().__init__(parent)
+        self.choices = dict(choices)
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt's name)
+        editor = readable_popup(QComboBox(parent))
+        for code, label in self.choices.items():
+            editor.addItem(label, code)
+        editor.activated.connect(lambda _: self._commit(editor))
+        return editor
+
+    def _commit(self, editor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from .. import messages
+from ..core import KINDS as DECLARED_KINDS
 from ..core import source_for
 from .paths import get_value
 from .style import readable_popup
@@ -51,7 +52,23 @@ KINDS = {
     "whole": NumberKind(0, whole=True, example="a whole number, such as 3"),
     "count": NumberKind(0, whole=True, example="a whole number, such as 5,000"),
     "seed": NumberKind(0, whole=True, grouped=False, example="a whole number, such as 12345"),
+    "grade": NumberKind(0, whole=True, example="a whole number from 1 to 6, such as 3"),
+    "qalys": NumberKind(3, suffix=" QALYs", example="a number of QALYs, such as 0.02"),
+    "index": NumberKind(2, grouped=False, example="an index number, such as 103.25"),
 }
+KINDS["fine_fraction"] = KINDS["percent2"]  # the declarations' name for a share shown to 0.01%
+
+
+def number_kind(name: str) -> NumberKind:
+    """How numbers of kind ``name`` are typed and shown: a kind of this module, else one of the
+    declarations' kinds (:data:`rtv_desktop.core.KINDS`), so a newly declared kind needs no change here."""
+    if name in KINDS:
+        return KINDS[name]
+    declared = DECLARED_KINDS[name]
+    return NumberKind(declared.decimals, declared.scale, declared.prefix, declared.unit_suffix, declared.integer,
+                      example="a whole number, such as 3" if declared.integer else "a number, such as 12.5")
+
+
 PERCENT_KINDS = {name for name, kind in KINDS.items() if kind.scale == 100.0}
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 
@@ -113,7 +130,7 @@ class NumberEdit(QLineEdit):
 
     def __init__(self, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.kind_name, self.kind = kind, KINDS[kind]
+        self.kind_name, self.kind = kind, number_kind(kind)
         self._shown = None  # the scenario value the text stands for
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(96)

@@ -39,8 +39,9 @@ def _issue_brush(found: list[Issue]):
 class InterventionTableModel(QAbstractTableModel):
     """One row per intervention: what it is, its scale, and its headline result."""
 
-    HEADERS = ("Intervention", "Target group", "Starters / yr", "Cost / starter", "Grade",
-               "Net fiscal value", "Social £ per £1")
+    # Two-line headers keep the figures narrow, so the names have room beside the options list.
+    HEADERS = ("Intervention", "Target group", "Starters\n/ yr", "Cost /\nstarter", "Grade",
+               "Net fiscal\nvalue", "Social £\nper £1")
 
     def __init__(self, parent=None):
         super().__init__(parent)

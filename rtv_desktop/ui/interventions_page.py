@@ -1,30 +1,41 @@
-"""Intervention mix: the list of interventions and the editor of the selected one.
+"""Intervention mix: the options, the open option's interventions and the editor of the selected one.
 
-Object names: ``interventions.table`` (the view), ``interventions.add`` (a button with a
-menu of the six approaches and custom; its actions are ``action.add_<approach>``),
-``interventions.duplicate``, ``interventions.remove``, ``interventions.up``,
-``interventions.down``; the editor's names are documented in
-:mod:`rtv_desktop.ui.intervention_editor`.
+Object names: ``interventions.option`` (whose mix it is: "Mix of option: Full mix"),
+``interventions.table`` (the view), ``interventions.add`` (a button with a menu of the six
+approaches and custom; its actions are ``action.add_<approach>``), ``interventions.duplicate``,
+``interventions.remove``, ``interventions.up``, ``interventions.down``,
+``interventions.copy_to`` (copy the selected interventions to another option, keeping their
+ids; its actions are ``action.copy_to_option_<k>``); the options list is documented in
+:mod:`rtv_desktop.ui.options_panel`, the editor's names in
+:mod:`rtv_desktop.ui.intervention_editor`. A new intervention (added, or duplicated within its
+option) gets a fresh ``id``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QScrollArea,
                                QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import APPROACH_LABELS, APPROACHES, MAX_INTERVENTIONS, approach_preset
 from ..session import Session
+from . import option_edits
 from .intervention_editor import InterventionEditor
 from .intervention_models import InterventionTableModel
+from .options_panel import OptionsPanel
 from .paths import edit_label, with_value
+
+_OPTION_FIELD = re.compile(r"^options\[(\d+)\]\.?(.*)$")
 
 
 class InterventionsPage(QWidget):
-    """Add, duplicate, remove and reorder interventions; edit the selected one."""
+    """Pick the option; add, duplicate, remove, reorder and copy its interventions; edit the selected one."""
+
+    message = Signal(str)  # a short status-bar message
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,7 +46,23 @@ class InterventionsPage(QWidget):
         self.editor.edited.connect(self._on_field_edited)
         self.editor.problem.connect(session.set_entry_problem)
         self.editor.effect_edit_handler = self._on_effect_edited
-        layout = QVBoxLayout(self)
+        self.options = OptionsPanel(session)
+        self.options.message.connect(self.message)
+        outer = QHBoxLayout(self)
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        sides.setChildrenCollapsible(False)
+        sides.addWidget(self.options)
+        mix = QWidget()
+        sides.addWidget(mix)
+        sides.setStretchFactor(1, 1)
+        sides.setSizes([200, 800])
+        outer.addWidget(sides)
+        layout = QVBoxLayout(mix)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.option_label = QLabel()
+        self.option_label.setObjectName("interventions.option")
+        self.option_label.setProperty("role", "section")
+        layout.addWidget(self.option_label)
         layout.addLayout(self._buttons())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table())
@@ -54,6 +81,7 @@ class InterventionsPage(QWidget):
         session.scenarioChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
         session.resultsChanged.connect(self.model.set_results)
+        session.optionChanged.connect(lambda _k: self.select(0))
         self.load(session.scenario)
         self.select(0)
 
@@ -80,6 +108,16 @@ class InterventionsPage(QWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
             self.buttons[key] = button
+        self.copy_button = QToolButton()
+        self.copy_button.setObjectName("interventions.copy_to")
+        self.copy_button.setText("Cop&y to option")
+        self.copy_button.setToolTip("Copy the selected interventions to another option: they keep their ids, so "
+                                    "a simulation draws the same values for them in both options")
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.copy_menu = QMenu(self.copy_button)
+        self.copy_menu.aboutToShow.connect(self._fill_copy_menu)
+        self.copy_button.setMenu(self.copy_menu)
+        row.addWidget(self.copy_button)
         row.addStretch(1)
         return row
 
@@ -158,6 +196,7 @@ class InterventionsPage(QWidget):
         self._on_row(row)
 
     def load(self, scenario) -> None:
+        self._show_option_name()
         selected = self.selected
         self.model.set_scenario(scenario)
         if selected is not None and selected >= len(scenario.interventions):
@@ -188,6 +227,13 @@ class InterventionsPage(QWidget):
         self.buttons["duplicate"].setText("D&uplicate" if chosen <= 1 else f"D&uplicate {chosen}")
         self.buttons["up"].setEnabled(row is not None and row > 0)
         self.buttons["down"].setEnabled(row is not None and row < count - 1)
+        self.copy_button.setEnabled(row is not None and len(self.session.document.options) > 1)
+
+    def _show_option_name(self) -> None:
+        doc, k = self.session.document, self.session.option
+        name = doc.options[k].name if doc.options else ""
+        role = " (the comparator)" if doc.comparator == k else ""
+        self.option_label.setText(f"Mix of option: {name}{role}")
 
     def name_for_field(self, field: str) -> str | None:
         return self.editor.name_for_field(field)
@@ -203,11 +249,11 @@ class InterventionsPage(QWidget):
         self.select(select)
 
     def add(self, approach: str) -> None:
-        """Append a new intervention from ``approach``'s preset and select it."""
+        """Append a new intervention from ``approach``'s preset (with a fresh id) and select it."""
         rows = list(self.session.scenario.interventions)
         if len(rows) >= MAX_INTERVENTIONS:
             return
-        rows.append(approach_preset(approach))
+        rows.append(option_edits.with_fresh_id(approach_preset(approach), [iv.id for iv in rows]))
         self._commit(rows, f"Add {APPROACH_LABELS[approach]}", len(rows) - 1)
 
     def duplicate(self) -> None:
@@ -218,7 +264,8 @@ class InterventionsPage(QWidget):
         copies = []
         for offset, row in enumerate(chosen):
             at = row + offset + 1
-            rows.insert(at, replace(rows[at - 1], name=f"{rows[at - 1].name} (copy)"))
+            copy = replace(rows[at - 1], name=f"{rows[at - 1].name} (copy)")
+            rows.insert(at, option_edits.with_fresh_id(copy, [iv.id for iv in rows]))
             copies.append(at)
         label = "Duplicate intervention" if len(chosen) == 1 else f"Duplicate {len(chosen)} interventions"
         self._commit(rows, label, copies[0])
@@ -240,6 +287,53 @@ class InterventionsPage(QWidget):
             return
         rows[row], rows[row + delta] = rows[row + delta], rows[row]
         self._commit(rows, "Move intervention", row + delta)
+
+    def _fill_copy_menu(self) -> None:
+        self.copy_menu.clear()
+        doc, k = self.session.document, self.session.option
+        for j, option in enumerate(doc.options):
+            if j != k:
+                action = self.copy_menu.addAction(option.name.replace("&", "&&"))
+                action.setObjectName(f"action.copy_to_option_{j}")
+                action.triggered.connect(lambda _=False, j=j: self.copy_to_option(j))
+
+    def copy_to_option(self, target: int) -> bool:
+        """Copy the selected interventions to option ``target``, keeping their ids (one undoable step)."""
+        doc, k, rows = self.session.document, self.session.option, self.selected_rows
+        if not rows or target == k or not 0 <= target < len(doc.options):
+            return False
+        new, replaced = option_edits.copy_interventions(doc, k, rows, target)
+        name = doc.options[target].name
+        if len(new.options[target].interventions) > MAX_INTERVENTIONS:
+            self.message.emit(f"'{name}' would have more than {MAX_INTERVENTIONS} interventions: nothing copied")
+            return False
+        what = "intervention" if len(rows) == 1 else f"{len(rows)} interventions"
+        self.session.set_document(new, f"Copy {what} to '{name}'")
+        again = f" ({replaced} replaced the copy already there)" if replaced else ""
+        self.message.emit(f"Copied {what} to '{name}'{again}")
+        return True
+
+    def focus_field(self, field: str) -> bool:
+        """Open the option a document path is about and show its field; False if not an option's path."""
+        if field == "comparator":
+            self.options.comparator.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        match = _OPTION_FIELD.match(field)
+        if match is None:
+            if field == "options":
+                self.options.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return field == "options"
+        k, rest = int(match.group(1)), match.group(2)
+        self.session.set_option(k)
+        inner = re.match(r"^interventions\[(\d+)\]\.?(.*)$", rest)
+        if inner is None:
+            self.options.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        self.select(int(inner.group(1)))
+        name = self.name_for_field(f"interventions[{inner.group(1)}].{inner.group(2)}")
+        widget = self.findChild(QWidget, name) if name else None
+        (widget or self.view).setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _on_field_edited(self, path: str, value) -> None:
         scenario = with_value(self.session.scenario, path, value)

@@ -5,8 +5,10 @@ results in step, the document actions handle files. Object names: ``pages`` (the
 widget of input pages), ``page.area``, ``page.interventions``, ``page.assumptions``,
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
-``redo``, ``simulate``, ``cancel``, ``stories``, ``user_guide``, ``method``, ``about``, ``quit``);
-the report adds ``action.report`` to :attr:`MainWindow.file_menu` (see :mod:`rtv_desktop.report.window`).
+``redo``, ``rebase``, ``simulate``, ``cancel``, ``stories``, ``user_guide``, ``method``, ``about``,
+``quit``; the Options menu holds ``add_option``, ``duplicate_option``, ``rename_option``,
+``delete_option``, ``option_up``, ``option_down``); the report adds ``action.report`` to
+:attr:`MainWindow.file_menu` (see :mod:`rtv_desktop.report.window`).
 """
 
 from __future__ import annotations
@@ -108,6 +110,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.stories_action)
+        edit_menu.addAction(self.assumptions_page.rebase_action)
+        options_menu = self.menuBar().addMenu("&Options")
+        options_menu.addActions(list(self.interventions_page.options.actions_by_name.values()))
         run_menu = self.menuBar().addMenu("&Run")
         run_menu.addActions([compute.simulate, compute.cancel])
         help_menu = self.menuBar().addMenu("&Help")
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow):
         self.session.scenarioChanged.connect(lambda _: self._update_title())
         self.session.historyChanged.connect(self._update_history_actions)
         self.documents.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.interventions_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.compute.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.autosave.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.issues_list.fieldRequested.connect(self.focus_field)
@@ -167,7 +173,10 @@ class MainWindow(QMainWindow):
         return describe_field(field, context)
 
     def focus_field(self, field: str) -> None:
-        """Show the page and widget that edit ``field``."""
+        """Show the page and widget that edit ``field`` (another option's: that option, opened)."""
+        if self.interventions_page.focus_field(field):
+            self.pages.setCurrentWidget(self.interventions_page)
+            return
         match = _INTERVENTION.match(field)
         if match:
             self.pages.setCurrentWidget(self.interventions_page)

@@ -2,7 +2,9 @@
 
 Paths are the ones :func:`rtv_desktop.core.validate` reports: dotted attribute names, with
 ``[k]`` after a tuple attribute (``interventions[2].reach``, ``settings.optimism_bias[3]``).
-A path ending on an ``Uncertain`` means its central value.
+A path ending on an ``Uncertain`` means its central value. A tuple of ``(key, value)`` pairs
+(an intervention's funding shares) is addressed by key: ``interventions[0].funding.council``;
+a key it does not hold reads as 0 and is appended when set.
 """
 
 from __future__ import annotations
@@ -29,10 +31,21 @@ def get_value(root, path: str):
     """The value at ``path`` (an ``Uncertain``'s central value when the path ends on one)."""
     obj = root
     for name, index in tokens(path):
-        obj = getattr(obj, name)
+        if _is_pairs(obj):
+            obj = dict(obj).get(name)
+            if obj is None:
+                return 0.0
+        else:
+            obj = getattr(obj, name)
         if index is not None:
             obj = obj[index]
     return obj.central if isinstance(obj, Uncertain) else obj
+
+
+def _is_pairs(obj) -> bool:
+    """A tuple of ``(text key, value)`` pairs, such as funding shares by party."""
+    return isinstance(obj, tuple) and all(isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], str)
+                                          for p in obj)
 
 
 def with_value(root, path: str, value):
@@ -46,6 +59,12 @@ def _set(obj, toks, value):
             return replace(obj, central=value)
         return value
     (name, index), rest = toks[0], toks[1:]
+    if index is None and _is_pairs(obj):
+        pairs = dict(obj)
+        if name not in pairs and rest:
+            raise ValueError(f"no {name!r} to set inside")
+        pairs[name] = _set(pairs.get(name, 0.0), rest, value)
+        return tuple(pairs.items())
     if not is_dataclass(obj):
         raise ValueError(f"cannot set {name!r} inside {type(obj).__name__}")
     child = getattr(obj, name)

@@ -21,6 +21,7 @@ QTabWidget#pages > QTabBar::tab {{ padding: 6px 14px; color: {NHS_DARK_GREY}; ba
 QTabWidget#pages > QTabBar::tab:selected {{ background: {NHS_BLUE}; color: white; }}
 QLabel[role="section"] {{ color: {NHS_DARK_BLUE}; font-weight: 700; font-size: 11pt; padding-top: 8px; }}
 QLabel[role="note"] {{ color: {NHS_DARK_GREY}; font-size: 9pt; }}
+QLabel[role="problem"] {{ color: {NHS_RED}; font-size: 9pt; font-weight: 600; }}
 QLabel[role="figure"] {{ color: {TEXT}; font-weight: 600; }}
 QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit {{ border: 1px solid #AEB7BD; border-radius: 3px;
     padding: 2px 5px; background: white; min-height: 20px; }}
