@@ -96,8 +96,9 @@ def _intervention_field(i: int, rest: list[str], interventions, context) -> str:
         return who
     if rest[0] == "effect" and len(rest) >= 2:
         return f"{who}: {_with_end(f'Effect on {_service_name(rest[1], context)}', rest[2:])}"
-    if rest[0] == "funding" and len(rest) >= 2:
-        return f"{who}: funding share, {PARTY_LABELS.get(rest[1], rest[1])}"
+    if rest[0] == "funding":
+        return f"{who}: funding share, {PARTY_LABELS.get(rest[1], rest[1])}" if len(rest) >= 2 else \
+            f"{who}: Funding shares"
     label, _ = _label(Intervention, rest[0])
     return f"{who}: {_with_end(label, rest[1:])}"
 

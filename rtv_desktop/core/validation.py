@@ -209,7 +209,7 @@ def _check_funding(c: _Checks, p: str, iv: Intervention) -> None:
         c.number(f"{p}.funding.{party}", share, spec)
     total = sum(share for _party, share in iv.funding if _ok(share))
     if iv.funding and abs(total - 1.0) > FUNDING_TOLERANCE:
-        c.add(f"{p}.funding", f"shares add up to {spec.show(total)}; they must add up to 100%")
+        c.add(f"{p}.funding", f"add up to {spec.show(total)}; they must add up to 100%")
     if not iv.funding:
         c.add(f"{p}.funding", "is empty: say who pays (shares adding up to 100%)")
 

@@ -138,7 +138,7 @@ class InterventionEditor(QWidget):
     def _show_funding_total(self, intervention, problem) -> None:
         """What the funding shares add up to; the validation's message when it is not 100%."""
         if problem is not None:
-            self.funding_total.setText(f"\u26a0 Funding {problem.message}.")
+            self.funding_total.setText(f"\u26a0 Funding shares {problem.message}.")
             self.funding_total.setProperty("role", "problem")
         else:
             total = sum(share for _party, share in intervention.funding) if intervention is not None else 1.0
