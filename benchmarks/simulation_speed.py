@@ -26,14 +26,17 @@ DRAWS = 10_000
 
 
 def fastest(fn, repeat: int) -> float:
-    """The fastest of ``repeat`` calls after a warm-up: on a shared machine the least disturbed run
-    is the best measure of the work itself, and ratios of two fastest runs are stable."""
+    """The least processor time [s] of ``repeat`` calls after a warm-up.
+
+    Processor time of this process, not wall-clock time, and the least of several runs: on a
+    shared machine other work then barely moves the figures, and their ratios are stable.
+    """
     fn()
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 

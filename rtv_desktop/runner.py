@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI
 # Smaller chunks than the core's default keep each GIL-holding step short, so the
 # GUI thread's event loop never waits long; the answer does not depend on chunk size.
-SIMULATION_CHUNK = 8_192
+SIMULATION_CHUNK = 2_048
 
 
 class _Job(QRunnable):

@@ -29,54 +29,74 @@ def van_der_waerden(m: int) -> np.ndarray:
     return scores
 
 
-def target_scores(m: int, k: int, rho: float, rng: np.random.Generator) -> np.ndarray:
-    """``[m, k]`` scores whose rank correlation between any two columns is about ``rho``.
+def target_columns(m: int, k: int, rho: float, rng: np.random.Generator) -> list[np.ndarray]:
+    """``k`` columns of ``m`` scores whose rank correlation between any two is about ``rho``.
 
     Notes
     -----
-    Each column is a random permutation of the van der Waerden scores ``M``; with ``E`` their
+    Each column of ``M`` is a random permutation of the van der Waerden scores; with ``E`` their
     sample correlation (Cholesky ``F``) and ``C`` the target (ones on the diagonal, ``rho``
     elsewhere; Cholesky ``P``), ``T = M F^-T P^T`` has correlation ``C`` exactly (Iman and
-    Conover's correction). At ``rho = 1`` every column is the first one.
+    Conover's correction). At ``rho = 1`` every column is the first one. Columns are kept
+    apart (a list) because work on a few long columns is faster than on one wide array.
     """
     scores = van_der_waerden(m)
     if rho >= 1.0:
-        return np.repeat(rng.permutation(scores)[:, None], k, axis=1)
-    matrix = np.column_stack([rng.permutation(scores) for _ in range(k)])  # each column its own random order
+        return [rng.permutation(scores)] * k
+    columns = [rng.permutation(scores) for _ in range(k)]
     target = np.full((k, k), rho) + (1.0 - rho) * np.eye(k)
     p = np.linalg.cholesky(target)
     # The columns are permutations of the same scores (mean 0): their correlation is a plain product.
-    sample = matrix.T @ matrix / float(scores @ scores)
+    sample = np.array([[a @ b for b in columns] for a in columns]) / float(scores @ scores)
     try:
-        f = np.linalg.cholesky(sample)
-        return matrix @ np.linalg.solve(f.T, p.T)  # M F^-T P^T
+        weights = np.linalg.solve(np.linalg.cholesky(sample).T, p.T)  # F^-T P^T
     except np.linalg.LinAlgError:  # too few draws for the correction: near-uncorrelated scores will do
-        return matrix @ p.T
+        weights = p.T
+    return [sum(columns[i] * weights[i, j] for i in range(k)) for j in range(k)]
+
+
+def target_scores(m: int, k: int, rho: float, rng: np.random.Generator) -> np.ndarray:
+    """The target columns of :func:`target_columns` as one ``[m, k]`` array."""
+    return np.column_stack(target_columns(m, k, rho, rng))
+
+
+def order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values)`` of continuous values (along the last axis), about three times faster.
+
+    Each value becomes an order-preserving 32-bit integer (from its single-precision bits) packed
+    above its position into one 64-bit key, and the keys are sorted: numpy sorts numbers with
+    vector instructions but has no such fast path for ``argsort``. Values equal in single
+    precision keep their original order; for continuous draws and scores that is immaterial.
+    """
+    bits = values.astype(np.float32).view(np.int32).astype(np.int64)
+    keys = bits ^ ((bits >> 31) & 0x7FFFFFFF)  # negative floats: flip the magnitude bits
+    keys <<= 32
+    keys |= np.arange(values.shape[-1], dtype=np.int64)
+    keys.sort(axis=-1)
+    return keys & 0xFFFFFFFF
 
 
 def reorder(samples: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Row indices ``[m, k]`` that give each column of ``samples`` the ranks of ``target``'s column.
 
     ``samples[perm[:, j], j]`` has the same rank order as ``target[:, j]``: the draw of rank
-    ``r`` goes where the target has rank ``r``. Continuous draws and scores have no ties.
+    ``r`` goes where the target has rank ``r``.
     """
-    target_order = np.argsort(target.T, axis=1)  # rows are contiguous: fast sorts
-    sample_order = np.argsort(samples.T, axis=1)
-    perm = np.empty_like(sample_order)
-    np.put_along_axis(perm, target_order, sample_order, axis=1)
-    return perm.T
+    perm = np.empty(samples.shape, dtype=np.int64)
+    for j in range(samples.shape[1]):
+        perm[order(target[:, j]), j] = order(samples[:, j])
+    return perm
 
 
-def rearranged(samples: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """``samples`` with each column's values rearranged to the ranks of ``target``'s column.
+def rearranged(sample: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """``sample`` (one column) with its values rearranged to the ranks of ``target``.
 
-    The same as ``samples[reorder(samples, target)]`` column by column, with one sort of the
-    values instead of a sort of their positions (cheaper).
+    The same as ``sample[reorder(...)]`` with a sort of the values instead of a sort of their
+    positions (cheaper).
     """
-    target_order = np.argsort(target.T, axis=1)
-    out = np.empty_like(samples.T)
-    np.put_along_axis(out, target_order, np.sort(samples.T, axis=1), axis=1)
-    return out.T
+    out = np.empty_like(sample)
+    out[order(target)] = np.sort(sample)
+    return out
 
 
 def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: float, seed: int,
@@ -91,22 +111,19 @@ def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: f
     if rho <= 0.0:
         return
     for kind, owners in _by_kind(inputs).items():
-        if len(owners) < 2:
+        m = len(draws["wellby_value"])
+        if len(owners) < 2 or m < 2:
             continue
-        columns = [owner_items[0] for owner_items in owners.values()]
-        samples = np.column_stack([_column(draws, item) for item in columns])
-        if samples.shape[0] < 2:
-            return
-        target = target_scores(samples.shape[0], samples.shape[1], rho, stream(seed, f"correlation/{kind}/{block}"))
-        if all(len(items) == 1 for items in owners.values()):
-            for item, values in zip(columns, rearranged(samples, target).T):
-                _set_column(draws, item, values)
-            continue
-        # Versions of one intervention in different options share their draws: move them together.
-        perm = reorder(samples, target)
-        for j, items in enumerate(owners.values()):
+        targets = target_columns(m, len(owners), rho, stream(seed, f"correlation/{kind}/{block}"))
+        for items, target in zip(owners.values(), targets):
+            if len(items) == 1:
+                _set_column(draws, items[0], rearranged(_column(draws, items[0]), target))
+                continue
+            # Versions of one intervention in different options share their draws: move them together.
+            perm = np.empty(m, dtype=np.int64)
+            perm[order(target)] = order(_column(draws, items[0]))
             for item in items:
-                _set_column(draws, item, _column(draws, item)[perm[:, j]])
+                _set_column(draws, item, _column(draws, item)[perm])
 
 
 def _by_kind(inputs: list[UncertainInput]) -> dict[str, dict[str, list[UncertainInput]]]:

@@ -160,9 +160,16 @@ def draws_at(s: Scenario, n: int, pick: str = "central") -> dict[str, np.ndarray
         for sid, value in iv.effect:
             if sid in column:
                 effect[i, column[sid]] = getattr(value, pick)
-    row = lambda values: np.repeat(np.array([values], dtype=float).reshape(1, -1), n, axis=0)  # noqa: E731
-    draws = {name: row([getattr(getattr(iv, name), pick) for iv in ivs]) for name in INTERVENTION_UNCERTAIN}
-    draws["effect"] = np.repeat(effect[None], n, axis=0)
-    draws["unit_cost"] = row([getattr(svc.unit_cost, pick) for svc in s.services])
+    draws = {name: _rows(n, [getattr(getattr(iv, name), pick) for iv in ivs]) for name in INTERVENTION_UNCERTAIN}
+    draws["effect"] = _rows(n, effect)
+    draws["unit_cost"] = _rows(n, [getattr(svc.unit_cost, pick) for svc in s.services])
     draws["wellby_value"] = np.full(n, float(getattr(s.settings.wellby_value, pick)))
     return draws
+
+
+def _rows(n: int, values) -> np.ndarray:
+    """``n`` copies of ``values`` stacked along a new first axis (fresh and writable)."""
+    values = np.asarray(values, dtype=float)
+    out = np.empty((n,) + values.shape)
+    out[...] = values
+    return out
