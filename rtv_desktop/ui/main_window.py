@@ -2,7 +2,8 @@
 
 It composes and wires only: each page edits the session, the compute controller keeps
 results in step, the document actions handle files. Object names: ``pages`` (the tab
-widget of input pages), ``page.area``, ``page.interventions``, ``page.assumptions``,
+widget of input pages), ``page.comparison``, ``page.area``, ``page.interventions``, ``page.assumptions``,
+``page.areas`` (all areas),
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
 ``redo``, ``simulate``, ``cancel``, ``about``, ``quit``).
@@ -21,8 +22,10 @@ from ..runner import ComputeRunner
 from ..session import Session
 from .about import AboutDialog
 from .area_page import AreaPage
+from .areas_page import AllAreasPage
 from .autosave_controller import AutosaveController
 from .assumptions_page import AssumptionsPage
+from .comparison_page import ComparisonPage
 from .compute_controller import ComputeController
 from .document_actions import DocumentActions
 from .headline_strip import HeadlineStrip
@@ -45,6 +48,8 @@ class MainWindow(QMainWindow):
         self.interventions_page = InterventionsPage(session)
         self.assumptions_page = AssumptionsPage(session)
         self.results_page = ResultsPage()
+        self.comparison_page = ComparisonPage(session)
+        self.areas_page = AllAreasPage(session, runner)
         self.issues_list = IssuesList()
         self.headline = HeadlineStrip(session)
         self.setCentralWidget(self._central())
@@ -66,9 +71,11 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.addTab(self.results_page, "Res&ults")
+        self.pages.addTab(self.comparison_page, "Compar&ison")
         self.pages.addTab(self.area_page, "&1 Area && population")
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
+        self.pages.addTab(self.areas_page, "All a&reas")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -118,6 +125,7 @@ class MainWindow(QMainWindow):
         self.documents.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.compute.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.autosave.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.areas_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.issues_list.fieldRequested.connect(self.focus_field)
         self._update_history_actions()
 
