@@ -67,8 +67,10 @@ SIX_COLUMNS, WIDE_COLUMNS, NARROW_COLUMNS, SIX_MIN_WIDTH, WIDE_MIN_WIDTH = 6, 4,
 NARROW_MIN_WIDTH = 300  # [px] two cards a row still fit
 COMPACT_CARD_HEIGHT = 52  # [px] title and figure, no caption
 # Value fonts [pt], largest first: each card uses the largest its figure fits in.
-VALUE_SIZES = (17, 15, 13, 12, 11, 10, 9)
-TITLE_SIZES = (9, 8)  # [pt] titles shrink a little rather than being cut off on a narrow card
+# The smallest sizes serve six cards a row on a 1366x768 screen at 150% scaling, where a
+# point is half as large again.
+VALUE_SIZES = (17, 15, 13, 12, 11, 10, 9, 8, 7)
+TITLE_SIZES = (9, 8, 7)  # [pt] titles shrink a little rather than being cut off on a narrow card
 
 
 def format_kpi(kind: str, value, horizon_years: int) -> tuple[str, str]:
@@ -113,7 +115,7 @@ class KpiCard(QFrame):
         self.caption_label.setWordWrap(True)
         self.caption_label.setStyleSheet("color: #4C6272; font-size: 8pt;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setContentsMargins(8, 6, 6, 6)
         layout.setSpacing(1)
         for label in (self.title_label, self.value_label, self.caption_label):
             layout.addWidget(label)
@@ -255,10 +257,10 @@ class KpiPanel(QWidget):
         """One value font per row of cards: the largest that fits every card in it."""
         card_width = (width - self._grid.spacing() * (self.columns - 1)) // self.columns
         cards = list(self.cards.values())
+        titles = min(card.fitting_title_size(card_width) for card in cards)  # one title size for all
         for start in range(0, len(cards), self.columns):
             row = cards[start:start + self.columns]
             points = min(card.fitting_size(card_width) for card in row)
-            titles = min(card.fitting_title_size(card_width) for card in row)
             for card in row:
                 card.set_value_size(points)
                 card.set_title_size(titles)

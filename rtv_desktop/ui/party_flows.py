@@ -117,6 +117,8 @@ class PartyFlowsPanel(QWidget):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(90)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.setSpacing(4)
@@ -139,8 +141,10 @@ class PartyFlowsPanel(QWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        # The table shows every row: the page scrolls, the table does not.
-        rows = self.model.rowCount()
-        header = self.table.horizontalHeader().sizeHint().height()
-        height = header + sum(self.table.rowHeight(r) or 26 for r in range(rows)) + 4
-        self.table.setFixedHeight(max(height, header + 30))
+        # Every row shows: the page scrolls, the table does not (room is kept for a horizontal
+        # scroll bar, which a narrow window needs for ten years of figures).
+        table = self.table
+        header = table.horizontalHeader().sizeHint().height()
+        rows = self.model.rowCount() * table.verticalHeader().defaultSectionSize()
+        scroll = table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(header + max(rows, 26) + scroll + 4)
