@@ -1,7 +1,8 @@
-"""The All areas table: one option's key figures in every area, as totals or per 100,000 residents.
+"""The All areas table: the options' key figures in every area, as totals or per 100,000 residents.
 
-:class:`AreaTableModel` holds the rows of one option (England last); :class:`AreaSortProxy`
-sorts them by the numbers behind the text (``SORT_ROLE``), keeping England at the bottom.
+:class:`AreaTableModel` holds the rows shown (every option's, or one option's; England
+last); :class:`AreaSortProxy` sorts them by the numbers behind the text (``SORT_ROLE``),
+keeping the England rows at the bottom.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ SIMULATED_FIGURES = (
     AreaFigure("prob_npv_fiscal_positive", "Chance net fiscal value > 0", "probability", per_head=False),
     AreaFigure("prob_bcr_social_above_1", "Chance social return > £1", "probability", per_head=False),
 )
-LEADING = ("Area", "Population")
+LEADING = ("Area", "Option", "Population")
+AREA, OPTION, POPULATION = range(len(LEADING))  # the leading columns; figures follow
+LEADING_KEYS = ("area_name", "option", "population")
 
 
 def figure_value(row: dict, figure: AreaFigure, per_100k: bool):
@@ -84,7 +87,7 @@ def is_england(row: dict) -> bool:
 
 
 class AreaTableModel(QAbstractTableModel):
-    """Rows of one option of an all-areas run (England last); columns: area, population, figures."""
+    """Rows of an all-areas run (England last); columns: area, option, population, figures."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -113,10 +116,8 @@ class AreaTableModel(QAbstractTableModel):
     def value(self, row: int, column: int):
         """The number (or name) behind a cell."""
         record = self.rows[row]
-        if column == 0:
-            return record["area_name"]
-        if column == 1:
-            return record["population"]
+        if column < len(LEADING):
+            return record[LEADING_KEYS[column]]
         return figure_value(record, self.figures[column - len(LEADING)], self.per_100k)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -125,16 +126,20 @@ class AreaTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         value = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
+            if column == AREA:
                 return short_area_name(value)
-            return format_count(value) if column == 1 else figure_text(value, self.figures[column - 2].kind)
+            if column == OPTION:
+                return value
+            if column == POPULATION:
+                return format_count(value)
+            return figure_text(value, self.figures[column - len(LEADING)].kind)
         if role == SORT_ROLE:
             return value if value is not None else float("-inf")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= POPULATION:
             return RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        if role == Qt.ItemDataRole.ToolTipRole and column == AREA:
             return f"{value} ({self.rows[row]['area_code']})"
-        if role == Qt.ItemDataRole.ForegroundRole and column > 1 and isinstance(value, float) and value < 0:
+        if role == Qt.ItemDataRole.ForegroundRole and column > POPULATION and isinstance(value, float) and value < 0:
             return NEGATIVE
         if is_england(self.rows[row]):
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -158,7 +163,8 @@ class AreaTableModel(QAbstractTableModel):
 
 
 class AreaSortProxy(QSortFilterProxyModel):
-    """Sorts by the numbers behind the text; England (the sum of the areas) stays last."""
+    """Sorts by the numbers behind the text; the England rows (sums of the areas) stay last,
+    sorted among themselves."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -167,9 +173,7 @@ class AreaSortProxy(QSortFilterProxyModel):
     def lessThan(self, left, right) -> bool:  # noqa: N802 (Qt's name)
         rows = self.sourceModel().rows
         left_england, right_england = is_england(rows[left.row()]), is_england(rows[right.row()])
-        if left_england and right_england:
-            return False
-        if left_england or right_england:
+        if left_england != right_england:
             # Ascending puts the larger last, descending the smaller: England is whichever that is.
             ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
             return right_england if ascending else left_england

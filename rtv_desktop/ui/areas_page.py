@@ -30,6 +30,7 @@ from .style import readable_popup
 LEVELS = (("icb", "ICBs (42)", "ICBs"), ("utla", "Upper-tier councils (153)", "upper-tier councils"))
 DRAWS = ((0, "No simulation"), (1_000, "1,000 draws per area"), (5_000, "5,000 draws per area"))
 RANKED = tuple(f for f in FIGURES if f.kind == "money")  # the chart's axis is in pounds
+ALL_OPTIONS = "All options"
 RERUN_MS = 400  # quick reruns wait for typing to pause
 NOTE_STYLE = "color: #425563; font-size: 9pt;"
 OUTDATED_STYLE = "background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; padding: 3px 6px; font-size: 9pt;"
@@ -197,7 +198,8 @@ class AllAreasPage(QWidget):
             self._rerun.start()
 
     def _on_document_changed(self, _document) -> None:
-        self._show_options()
+        if self.table_run is None:
+            self._show_options()
         self._show_status()
         if self.isVisible() and not self.draws.currentData():
             self._rerun.start()
@@ -212,6 +214,7 @@ class AllAreasPage(QWidget):
             return
         self.table_run = table
         self._run_document = self._pending
+        self._show_options()
         self._show_rows()
         self._show_status()
 
@@ -235,24 +238,34 @@ class AllAreasPage(QWidget):
         self.run_button.setEnabled(not busy)
 
     # -- views -------------------------------------------------------------------------------------
+    def _option_names(self) -> list[str]:
+        """The options of the run shown (or of the document, before any run), in order."""
+        if self.table_run is None:
+            return [option.name for option in self.session.document.options]
+        return list(dict.fromkeys(row["option"] for row in self.table_run.rows))
+
     def _show_options(self) -> None:
-        names = [option.name for option in self.session.document.options]
-        if names == [self.option.itemText(i) for i in range(self.option.count())]:
+        names = self._option_names()
+        items = ([(ALL_OPTIONS, None)] if len(names) > 1 else []) + [(name, name) for name in names]
+        if items == [(self.option.itemText(i), self.option.itemData(i)) for i in range(self.option.count())]:
             return
-        current = self.option.currentText()
+        current = self.option.currentData() if self.option.count() else None
         self.option.blockSignals(True)
         self.option.clear()
-        self.option.addItems(names)
-        self.option.setCurrentIndex(max(0, names.index(current) if current in names else self.session.option))
+        for text, data in items:
+            self.option.addItem(text, data)
+        self.option.setCurrentIndex(max(0, self.option.findData(current)))
         self.option.blockSignals(False)
-        self.option.setEnabled(len(names) > 1)
+        self.option.setEnabled(len(items) > 1)
         self._show_rows()
 
     def shown_rows(self) -> list[dict]:
-        """The rows of the chosen option (areas, then England) from the last run."""
+        """The rows shown (every option's, or the chosen option's; England last) from the last run."""
         if self.table_run is None:
             return []
-        return [row for row in self.table_run.rows if row["option"] == self.option.currentText()]
+        chosen = self.option.currentData()
+        rows = [row for row in self.table_run.rows if chosen is None or row["option"] == chosen]
+        return [row for row in rows if not is_england(row)] + [row for row in rows if is_england(row)]
 
     def _show_rows(self) -> None:
         self.model.set_rows(self.shown_rows(), bool(self.table_run and self.table_run.iterations))
@@ -267,13 +280,16 @@ class AllAreasPage(QWidget):
         if not areas:
             self.chart.clear()
             return
-        england = next((row for row in rows if is_england(row)), None)
+        names = self._option_names()
+        englands = [row for row in rows if is_england(row)]
         scale = " per 100,000 residents" if per_100k else ""
+        chosen = self.option.currentText() if self.option.currentData() is not None or len(names) == 1 else ALL_OPTIONS
         self.chart.update_ranking([short_area_name(row["area_name"]) for row in areas],
                                   [figure_value(row, figure, per_100k) for row in areas],
-                                  f"{figure.title}{scale}: {self.option.currentText()}",
+                                  f"{figure.title}{scale}: {chosen.lower() if chosen == ALL_OPTIONS else chosen}",
                                   f"{figure.title}{scale} (present value)",
-                                  figure_value(england, figure, True) if per_100k and england else None)
+                                  figure_value(englands[0], figure, True) if per_100k and len(englands) == 1 else None,
+                                  options=[row["option"] for row in areas], option_order=names)
         self.chart.set_note(self._describe())
 
     def _describe(self) -> str:

@@ -28,6 +28,8 @@ def correlation_phrase(rho: float) -> str:
 
 def volunteer_phrase(volunteer_time: str) -> str:
     """"Volunteer time counted as a benefit (Realising the Value convention)"."""
+    if volunteer_time == "excluded":
+        return "Volunteer time left out of the social value"
     return f"Volunteer time counted as {VOLUNTEER_TIME_LABELS.get(volunteer_time, volunteer_time)}"
 
 
@@ -81,14 +83,15 @@ def verdict(comparison) -> str:
                                          f"{format_money(_social(comparison, top), True)}")
         return (f"Doing nothing is preferred: no option has a positive net social value{runner}. "
                 "Doing nothing costs nothing and changes nothing.")
-    text = f"{name} has the highest net social value ({format_money(value, True)})"
-    if best == comparison.comparator:
-        text += ", and it is the comparator: no option improves on it"
+    comparator = ", the comparator," if best == comparison.comparator else ""
+    text = f"{name}{comparator} has the highest net social value ({format_money(value, True)})"
     if len(ranking) > 1:
         second = ranking[1]
         gap = value - _social(comparison, second)
         other = _lower_nothing(option_name(comparison, second))
         text += f", level with {other} and no dearer" if gap == 0 else f", {format_money(gap, True)} more than {other}"
+    if comparator:
+        text += ": no option improves on it"
     return text + "." + _fiscal_aside(comparison, best)
 
 

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from rtv_desktop.io.areas_run import ENGLAND_CODE, run_all_areas
-from rtv_desktop.ui.areas_models import FIGURES, AreaSortProxy, AreaTableModel
+from rtv_desktop.ui.areas_models import FIGURES, LEADING, AreaSortProxy, AreaTableModel
 from rtv_desktop.ui.formatting import format_money
 
 from .option_documents import three_options
 
-NPV_SOCIAL = 2 + [f.key for f in FIGURES].index("npv_social")
-SOCIAL_RETURN = 2 + [f.key for f in FIGURES].index("bcr_social")
+NPV_SOCIAL = len(LEADING) + [f.key for f in FIGURES].index("npv_social")
+SOCIAL_RETURN = len(LEADING) + [f.key for f in FIGURES].index("bcr_social")
 
 
 @pytest.fixture(scope="module")
@@ -51,35 +51,42 @@ def visible_rows(page):
 
 def test_the_rows_are_the_all_areas_run_of_every_option(areas, icb_run, doc):
     assert areas.table_run.rows == icb_run.rows
+    assert areas.option.currentText() == "All options"
+    model = areas.model
+    areas_first = [row for row in icb_run.rows if row["area_code"] != ENGLAND_CODE]
+    englands = [row for row in icb_run.rows if row["area_code"] == ENGLAND_CODE]
+    assert model.rows == areas_first + englands and len(englands) == 3
+    for r, row in enumerate(model.rows):
+        assert [model.value(r, c) for c in range(3)] == [row["area_name"], row["option"], row["population"]]
+        assert model.value(r, NPV_SOCIAL) == row["npv_social"]
+        assert model.index(r, NPV_SOCIAL).data() == format_money(row["npv_social"], compact=True)
     for k, option in enumerate(doc.options):
-        areas.option.setCurrentIndex(k)
+        areas.option.setCurrentIndex(areas.option.findData(option.name))
         expected = [row for row in icb_run.rows if row["option"] == option.name]
-        assert len(expected) == 42 + 1
-        model = areas.model
+        assert len(expected) == 42 + 1 and expected[-1]["area_code"] == ENGLAND_CODE
         assert model.rows == expected
-        for r, row in enumerate(expected):
-            assert model.value(r, 0) == row["area_name"]
-            assert model.value(r, 1) == row["population"]
-            assert model.value(r, NPV_SOCIAL) == row["npv_social"]
-            assert model.index(r, NPV_SOCIAL).data() == format_money(row["npv_social"], compact=True)
-        assert expected[-1]["area_code"] == ENGLAND_CODE
+        assert {model.index(r, 1).data() for r in range(model.rowCount())} == {option.name}
 
 
 def test_sorting_orders_by_the_figure_and_keeps_england_last(areas):
     table = areas.findChild(QTableView, "areas.table")
-    rows = areas.model.rows
+    rows = areas.model.rows  # every option: three England rows
     for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
         table.sortByColumn(NPV_SOCIAL, order)
         shown = [rows[r] for r in visible_rows(areas)]
-        assert shown[-1]["area_code"] == ENGLAND_CODE
-        values = [row["npv_social"] for row in shown[:-1]]
+        assert [row["area_code"] for row in shown[-3:]] == [ENGLAND_CODE] * 3
+        values = [row["npv_social"] for row in shown[:-3]]
+        assert len(values) == 3 * 42
         assert values == sorted(values, reverse=order == Qt.SortOrder.DescendingOrder)
+        england = [row["npv_social"] for row in shown[-3:]]
+        assert england == sorted(england, reverse=order == Qt.SortOrder.DescendingOrder)
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    names = [rows[r]["area_name"] for r in visible_rows(areas)][:-1]
+    names = [rows[r]["area_name"] for r in visible_rows(areas)][:-3]
     assert names == sorted(names, key=str.casefold)
 
 
 def test_per_100000_residents_divides_money_but_not_ratios(areas):
+    areas.option.setCurrentIndex(areas.option.findData("Full mix"))
     rows = areas.model.rows
     areas.scale.setCurrentIndex(1)
     model = areas.model
@@ -96,13 +103,24 @@ def test_per_100000_residents_divides_money_but_not_ratios(areas):
 
 
 def test_the_ranked_chart_ranks_the_chosen_figure_of_the_chosen_option(areas, icb_run, doc):
-    areas.option.setCurrentIndex(1)
+    areas.option.setCurrentIndex(areas.option.findData("Full mix"))
     areas.figure.setCurrentIndex(areas.figure.findData("npv_fiscal"))
     expected = [row for row in icb_run.rows if row["option"] == "Full mix" and row["area_code"] != ENGLAND_CODE]
     np.testing.assert_allclose(areas.chart.drawn(), sorted((row["npv_fiscal"] for row in expected), reverse=True))
     assert areas.chart.title_label.text() == "Net fiscal value: Full mix"
     assert not areas.chart.england_line.isVisible()  # a sum of areas is no yardstick for one area
     assert len(areas.chart.names) == 42
+    assert [label for _colour, label, _swatch in areas.chart.legend_entries] == ["Gain", "Loss"]
+
+
+def test_with_every_option_the_chart_ranks_every_area_and_option(areas, icb_run, doc):
+    areas.option.setCurrentIndex(areas.option.findData(None))
+    expected = [row for row in icb_run.rows if row["area_code"] != ENGLAND_CODE]
+    np.testing.assert_allclose(areas.chart.drawn(), sorted((row["npv_social"] for row in expected), reverse=True))
+    assert len(areas.chart.names) == 3 * 42
+    assert [label for _colour, label, _swatch in areas.chart.legend_entries] == [o.name for o in doc.options]
+    headers, rows = areas.chart.table()
+    assert headers[:2] == ["Area", "Option"] and {row[1] for row in rows} == {o.name for o in doc.options}
 
 
 def test_councils_with_draws_add_the_simulated_columns(areas, qtbot, doc):
@@ -112,7 +130,7 @@ def test_councils_with_draws_add_the_simulated_columns(areas, qtbot, doc):
         areas.run_button.click()
     run = blocker.args[1]
     assert run.level == "utla" and run.iterations == 1_000
-    assert len(areas.model.rows) == 153 + 1
+    assert len(areas.model.rows) == 3 * (153 + 1)
     titles = [areas.model.headerData(c, Qt.Orientation.Horizontal) for c in range(areas.model.columnCount())]
     assert "Chance net\nfiscal value >\n0" in titles
     assert "1,000 draws per area" in areas.status.text() and "153 upper-tier councils" in areas.status.text()
@@ -141,7 +159,7 @@ def test_an_edit_reruns_the_quick_run_by_itself(areas, qtbot, doc):
     with qtbot.waitSignal(areas.runner.areasReady, timeout=20_000):
         session.set_document(renamed, "Rename")
     qtbot.waitUntil(lambda: not areas.outdated)
-    assert areas.option.itemText(0) == "Social prescribing only (v2)"
+    assert areas.option.itemText(1) == "Social prescribing only (v2)"
     assert {row["option"] for row in areas.table_run.rows} >= {"Social prescribing only (v2)"}
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from ..formatting import format_money
 from .base import BOX, ChartPanel
 from .paired import axis_label
-from .style import MUTED_RED, NHS_BLUE, NHS_MID_GREY, TEXT, brush, pen, style_axis
+from .style import MUTED_RED, NHS_BLUE, NHS_MID_GREY, TEXT, brush, option_colour, pen, style_axis
 
 ROW_HEIGHT = 17  # [px] per area: 153 councils make a tall chart, which the page scrolls
 CHROME_HEIGHT = 150  # [px] title, legend, axis and note
@@ -25,6 +25,7 @@ class RankedAreasChart(ChartPanel):
     def __init__(self, parent=None):
         super().__init__("areas", "Areas ranked", parent)
         self.names: list[str] = []
+        self.options: list[str] = []  # each bar's option, when several are shown
         self.values = np.zeros(0)
         self.unit = "£"
         self.bars = pg.BarGraphItem(x0=[], y=[], height=self.BAR, width=[], brushes=[], pen=None)
@@ -39,16 +40,29 @@ class RankedAreasChart(ChartPanel):
         style_axis(self.plot.getAxis("top"))
         self.clear()
 
-    def update_ranking(self, names, values, title: str, unit_note: str, england: float | None = None) -> None:
-        """Rank ``names`` by ``values`` [£]; ``england`` draws a reference line (per 100,000 only)."""
+    def update_ranking(self, names, values, title: str, unit_note: str, england: float | None = None,
+                       options=None, option_order=()) -> None:
+        """Rank ``names`` by ``values`` [£]; ``england`` draws a reference line (per 100,000 only).
+
+        ``options`` names each bar's option; when there are several, bars take their option's
+        colour (in the order of ``option_order`` in the legend), otherwise gains are blue and
+        losses red.
+        """
         values = np.asarray([np.nan if v is None else v for v in values], dtype=float)
         order = np.argsort(-np.nan_to_num(values, nan=-np.inf), kind="stable")
         self.names = [names[i] for i in order]
         self.values = values[order]
+        self.options = [options[i] for i in order] if options is not None else [""] * len(order)
         rows = np.arange(len(self.names), dtype=float)[::-1]  # the largest on top
         widths = np.nan_to_num(self.values)
-        self.bars.setOpts(x0=np.zeros_like(widths), y=rows, width=widths, height=self.BAR,
-                          brushes=[brush(MUTED_RED if w < 0 else NHS_BLUE) for w in widths])
+        if len(set(self.options)) > 1:
+            colours = {name: option_colour(k) for k, name in enumerate(option_order)}
+            brushes = [brush(colours[name]) for name in self.options]
+            legend = [(colours[name], name, BOX) for name in option_order]
+        else:
+            brushes = [brush(MUTED_RED if w < 0 else NHS_BLUE) for w in widths]
+            legend = [(NHS_BLUE, "Gain", BOX), (MUTED_RED, "Loss", BOX)]
+        self.bars.setOpts(x0=np.zeros_like(widths), y=rows, width=widths, height=self.BAR, brushes=brushes)
         self.plot.getAxis("left").setTicks([[(r, axis_label(n, 28)) for r, n in zip(rows, self.names)], []])
         self.plot.setYRange(-0.8, len(self.names) - 0.2, padding=0)
         self.plot.enableAutoRange(axis="x")
@@ -58,12 +72,12 @@ class RankedAreasChart(ChartPanel):
             self.england_line.label.setFormat(f"England {format_money(england, True)}")
         self.title_label.setText(title)
         self.plot.getAxis("bottom").setLabel(unit_note)
-        self.set_legend([(NHS_BLUE, "Gain", BOX), (MUTED_RED, "Loss", BOX)])
+        self.set_legend(legend)
         self.setMinimumHeight(len(self.names) * ROW_HEIGHT + CHROME_HEIGHT)
         self.show_plot()
 
     def clear(self) -> None:
-        self.names, self.values = [], np.zeros(0)
+        self.names, self.values, self.options = [], np.zeros(0), []
         self.bars.setOpts(x0=[], y=[], width=[], brushes=[])
         self.plot.getAxis("left").setTicks([[], []])
         self.england_line.setVisible(False)
@@ -77,5 +91,6 @@ class RankedAreasChart(ChartPanel):
         return np.asarray(self.bars.opts["width"], dtype=float)
 
     def table(self):
-        headers = ["Area", f"{self.title_label.text()} ({self.unit})"]
-        return headers, [[name, float(value)] for name, value in zip(self.names, self.drawn())]
+        headers = ["Area", "Option", f"{self.title_label.text()} ({self.unit})"]
+        return headers, [[name, option, float(value)]
+                         for name, option, value in zip(self.names, self.options, self.drawn())]
