@@ -54,6 +54,10 @@ KPI_SPECS = (
     KpiSpec("payback_year", "Payback", "payback",
             "First year cumulative NHS savings cover cumulative cost"),
     KpiSpec("completers", "Completers", "count", "People who complete, over {years}"),
+)
+# The QALY lens (MODEL.md section 8a), shown after the cards above. Kept apart from KPI_SPECS,
+# whose keys are all run summary figures: the last card here is filled from the simulation.
+HEALTH_SPECS = (
     KpiSpec("qalys", "QALYs gained", "qalys", "Quality-adjusted life years, discounted as NICE does"),
     KpiSpec("cost_per_qaly", "Cost per QALY", "cost_per_qaly", "Net cost (cost minus savings) per QALY gained"),
     KpiSpec("nmb", "Net monetary benefit", "money", "QALYs valued at {threshold} each, minus net cost"),
@@ -207,7 +211,7 @@ class KpiPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setStyleSheet(CARD_STYLE)
-        self.cards = {spec.key: KpiCard(spec) for spec in KPI_SPECS}
+        self.cards = {spec.key: KpiCard(spec) for spec in KPI_SPECS + HEALTH_SPECS}
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(8)

@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget
 
 from rtv_desktop.core import (PARTY_LABELS, assumptions_in_use, compare, run, simulate, value_by_grade,
@@ -149,6 +150,18 @@ def test_qaly_cards_and_the_chance_nmb_is_positive(page, comparison, sim):
     page.show_results(run(dominant().scenario(0)))
     assert card("cost_per_qaly").text() == "Dominant"
     assert page.findChild(QLabel, "kpi.cost_per_qaly.caption").text() == "Saves money and gains health"
+
+
+@pytest.mark.parametrize("width", [1008, 895])  # the page in 1024x600 and 1366x768-at-150% windows
+def test_every_card_figure_and_title_fits(page, comparison, sim, qtbot, width):
+    page.show_results(comparison.options[1])
+    page.show_simulation(sim, option=1)
+    page.resize(width, 560)
+    qtbot.wait(10)
+    assert len(page.kpis.cards) == 12 and page.kpis.columns == 6
+    for card in page.kpis.cards.values():
+        for label in (card.title_label, card.value_label):
+            assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width(), label.text()
 
 
 def test_the_results_tab_shows_the_open_options_part_of_the_simulation(page, sim):
