@@ -139,6 +139,7 @@ class AllAreasPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(118)
         header.resizeSection(0, 230)
+        header.resizeSection(1, 170)
         self.table = table
         return table
 
