@@ -8,6 +8,9 @@ QtCore only. Two kinds of job run on a private :class:`QThreadPool`:
 - ``simulate(document, iterations, seed)``: the Monte Carlo run of every option; a new request (or
   :meth:`ComputeRunner.cancel`) cancels the one in progress through the core's
   cooperative ``cancelled`` callback, polled between chunks of draws.
+- ``run_areas(document, level, iterations, seed)``: every option in every bundled area of a
+  level (:func:`rtv_desktop.io.areas_run.run_all_areas`), optionally with draws per area;
+  latest wins, and :meth:`ComputeRunner.cancel_areas` stops it between areas.
 
 Signals are emitted from worker threads on a QObject that lives in the GUI thread, so
 Qt queues them: slots always run in the GUI thread.
@@ -24,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from .core import (Document, InvalidScenario, Scenario, SimulationCancelled, as_document, compare, simulate,
                    tornados)
+from .io.areas_run import run_all_areas
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI
@@ -56,6 +60,12 @@ class ComputeRunner(QObject):
         An unexpected error (logged with its traceback).
     busyChanged(bool)
         True while a simulation is running.
+    areasReady(int run_id, AreaTableRun)
+    areasProgress(int run_id, int done, int total)
+        Areas done (throttled like ``progress``).
+    areasCancelled(int run_id, str message), areasFailed(int run_id, str message)
+    areasBusyChanged(bool)
+        True while an all-areas run is in progress.
     """
 
     resultsReady = Signal(int, object, object, object, int)
@@ -64,11 +74,16 @@ class ComputeRunner(QObject):
     simulationCancelled = Signal(int, str)
     failed = Signal(int, str)
     busyChanged = Signal(bool)
+    areasReady = Signal(int, object)
+    areasProgress = Signal(int, int, int)
+    areasCancelled = Signal(int, str)
+    areasFailed = Signal(int, str)
+    areasBusyChanged = Signal(bool)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(3)  # quick runs, a simulation, one still cancelling
+        self._pool.setMaxThreadCount(4)  # quick runs, a simulation, all areas, one still cancelling
         self._latest_run = 0
         self._latest_sim = 0
         self._sim_cancel: threading.Event | None = None
@@ -79,7 +94,16 @@ class ComputeRunner(QObject):
         self._rawSimulation.connect(self._on_raw_simulation)
         self._rawSimEnded.connect(self._on_sim_ended)
         self._rawProgress.connect(self._on_raw_progress)
+        self._latest_areas = 0
+        self._areas_cancel: threading.Event | None = None
+        self._areas_busy = False
+        self._rawAreas.connect(self._on_raw_areas)
+        self._rawAreasProgress.connect(self._on_raw_areas_progress)
+        self._rawAreasEnded.connect(self._on_areas_ended)
 
+    _rawAreas = Signal(int, object)
+    _rawAreasProgress = Signal(int, int, int)
+    _rawAreasEnded = Signal(int)
     _rawResults = Signal(int, object, object, object, int)
     _rawSimulation = Signal(int, object)
     _rawSimEnded = Signal(int)
@@ -117,9 +141,34 @@ class ComputeRunner(QObject):
         if self._sim_cancel is not None:
             self._sim_cancel.set()
 
+    @property
+    def areas_busy(self) -> bool:
+        """True while an all-areas run is in progress."""
+        return self._areas_busy
+
+    def run_areas(self, target: Document | Scenario, level: str, iterations: int | None = None,
+                  seed: int | None = None) -> int:
+        """Start a run of every option in every area of ``level`` ("icb" or "utla"), with
+        ``iterations`` draws per area if given (cancelling any all-areas run in progress)."""
+        document = as_document(target)
+        self.cancel_areas()
+        run_id = self._new_id()
+        self._latest_areas = run_id
+        cancel = threading.Event()
+        self._areas_cancel = cancel
+        self._set_areas_busy(True)
+        self._pool.start(_Job(lambda: self._areas(run_id, document, level, iterations, seed, cancel)))
+        return run_id
+
+    def cancel_areas(self) -> None:
+        """Ask the all-areas run in progress to stop before its next area."""
+        if self._areas_cancel is not None:
+            self._areas_cancel.set()
+
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel and wait for the workers (call before the application quits)."""
         self.cancel()
+        self.cancel_areas()
         return self._pool.waitForDone(timeout_ms)
 
     # -- worker side (pool threads) -----------------------------------------------------
@@ -139,14 +188,7 @@ class ComputeRunner(QObject):
         self._rawResults.emit(run_id, document, comparison, rows, option)
 
     def _simulation(self, run_id, document, iterations, seed, cancel: threading.Event) -> None:
-        last = [0.0]
-
-        def report(done: int, total: int) -> None:
-            now = time.monotonic()
-            if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
-                last[0] = now
-                self._rawProgress.emit(run_id, done, total)
-
+        report = _throttled(lambda done, total: self._rawProgress.emit(run_id, done, total))
         try:
             sim = simulate(document, iterations=iterations, seed=seed, progress=report,
                            cancelled=cancel.is_set, chunk_size=SIMULATION_CHUNK)
@@ -159,6 +201,24 @@ class ComputeRunner(QObject):
             self.failed.emit(run_id, str(exc))
         finally:
             self._rawSimEnded.emit(run_id)
+
+    def _areas(self, run_id, document, level, iterations, seed, cancel: threading.Event) -> None:
+        report = _throttled(lambda done, total: self._rawAreasProgress.emit(run_id, done, total))
+        try:
+            if cancel.is_set():
+                raise SimulationCancelled("cancelled before it started")
+            table = run_all_areas(document, level, iterations=iterations, seed=seed, progress=report,
+                                  cancelled=cancel.is_set)
+            self._rawAreas.emit(run_id, table)
+        except SimulationCancelled as exc:
+            self.areasCancelled.emit(run_id, str(exc))
+        except InvalidScenario as exc:
+            self.areasFailed.emit(run_id, str(exc))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, logged with traceback
+            log.exception("all-areas run failed")
+            self.areasFailed.emit(run_id, str(exc))
+        finally:
+            self._rawAreasEnded.emit(run_id)
 
     # -- GUI side -----------------------------------------------------------------------
     def _on_raw_results(self, run_id, document, comparison, rows, option) -> None:
@@ -178,6 +238,24 @@ class ComputeRunner(QObject):
             self._sim_cancel = None
             self._set_busy(False)
 
+    def _on_raw_areas(self, run_id, table) -> None:
+        if run_id == self._latest_areas:
+            self.areasReady.emit(run_id, table)
+
+    def _on_raw_areas_progress(self, run_id, done, total) -> None:
+        if run_id == self._latest_areas:
+            self.areasProgress.emit(run_id, done, total)
+
+    def _on_areas_ended(self, run_id) -> None:
+        if run_id == self._latest_areas:
+            self._areas_cancel = None
+            self._set_areas_busy(False)
+
+    def _set_areas_busy(self, busy: bool) -> None:
+        if busy != self._areas_busy:
+            self._areas_busy = busy
+            self.areasBusyChanged.emit(busy)
+
     def _new_id(self) -> int:
         self._next_id += 1
         return self._next_id
@@ -186,3 +264,16 @@ class ComputeRunner(QObject):
         if busy != self._busy:
             self._busy = busy
             self.busyChanged.emit(busy)
+
+
+def _throttled(emit):
+    """A ``progress(done, total)`` callback passing on at most ~10 calls a second (and always the last)."""
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - last[0] >= PROGRESS_INTERVAL_S:
+            last[0] = now
+            emit(done, total)
+
+    return report

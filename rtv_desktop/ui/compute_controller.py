@@ -71,7 +71,7 @@ class ComputeController(QObject):
         self.cancel.triggered.connect(self.cancel_simulation)
         self._build_status(status)
         session.scenarioChanged.connect(self._on_scenario_changed)
-        session.optionChanged.connect(lambda _k: self._schedule(debounce=False))
+        session.optionChanged.connect(self._on_option_changed)
         session.issuesChanged.connect(lambda _issues: self._schedule())
         session.simulationChanged.connect(self._on_session_simulation)
         runner.resultsReady.connect(self._on_results)
@@ -202,8 +202,13 @@ class ComputeController(QObject):
         self.message.emit(f"Calculation failed: {text.splitlines()[0] if text else ''}", 8000)
 
     def _on_session_simulation(self, sim) -> None:
-        self.page.show_simulation(sim)
+        self.page.show_simulation(sim, self.session.option)  # the open option's part of the document's run
         self._show_simulation_note()
+
+    def _on_option_changed(self, _k) -> None:
+        self._schedule(debounce=False)
+        if self.session.simulation is not None:
+            self._on_session_simulation(self.session.simulation)
 
     # -- state --------------------------------------------------------------------------------------
     def _set_state(self, state: SimulationState) -> None:

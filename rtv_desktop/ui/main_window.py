@@ -2,7 +2,8 @@
 
 It composes and wires only: each page edits the session, the compute controller keeps
 results in step, the document actions handle files. Object names: ``pages`` (the tab
-widget of input pages), ``page.area``, ``page.interventions``, ``page.assumptions``,
+widget of input pages), ``page.comparison``, ``page.area``, ``page.interventions``, ``page.assumptions``,
+``page.areas`` (all areas),
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
 ``redo``, ``rebase``, ``simulate``, ``cancel``, ``stories``, ``user_guide``, ``method``, ``about``,
@@ -24,8 +25,10 @@ from ..runner import ComputeRunner
 from ..session import Session
 from .about import AboutDialog
 from .area_page import AreaPage
+from .areas_page import AllAreasPage
 from .autosave_controller import AutosaveController
 from .assumptions_page import AssumptionsPage
+from .comparison_page import ComparisonPage
 from .compute_controller import ComputeController
 from .document_actions import DocumentActions
 from .guide import METHOD, USER_GUIDE, GuideDialog
@@ -51,6 +54,8 @@ class MainWindow(QMainWindow):
         self.interventions_page = InterventionsPage(session)
         self.assumptions_page = AssumptionsPage(session)
         self.results_page = ResultsPage()
+        self.comparison_page = ComparisonPage(session)
+        self.areas_page = AllAreasPage(session, runner)
         self.issues_list = IssuesList()
         self.headline = HeadlineStrip(session)
         self.setCentralWidget(self._central())
@@ -75,9 +80,11 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.addTab(self.results_page, "Res&ults")
+        self.pages.addTab(self.comparison_page, "Compar&ison")
         self.pages.addTab(self.area_page, "&1 Area && population")
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
+        self.pages.addTab(self.areas_page, "All a&reas")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
         self.interventions_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.compute.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.autosave.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.areas_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.issues_list.fieldRequested.connect(self.focus_field)
         self._update_history_actions()
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
 from ...io.errors import SaveError
 from ..formatting import year_label
 from . import export
-from .style import NHS_DARK_GREY, NHS_MID_GREY, TEXT, MoneyAxis, style_axis
+from .style import NHS_DARK_GREY, NHS_MID_GREY, TEXT, MoneyAxis, PercentAxis, style_axis
 
 
 # Up to this many years the axis says "Year 1"; beyond, "1", "2", ... so labels do not collide.
@@ -33,12 +33,14 @@ class ChartPanel(QWidget):
     """
 
     money_axes: tuple[str, ...] = ("left",)
+    percent_axes: tuple[str, ...] = ()
 
     def __init__(self, name: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.name = name
         self.setObjectName(f"chart.{name}")
         axes = {side: MoneyAxis(side) for side in self.money_axes}
+        axes.update({side: PercentAxis(side) for side in self.percent_axes})
         self.plot_widget = pg.PlotWidget(background="w", axisItems=axes)
         self.plot = self.plot_widget.getPlotItem()
         self._configure_plot()

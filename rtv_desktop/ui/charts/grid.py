@@ -19,13 +19,16 @@ class ChartTab(QWidget):
     """Charts in a grid that fills the tab, or scrolls when the tab is too short or narrow.
 
     ``cells`` are ``(chart, row, column, row_span, column_span)`` for the grid; when the tab
-    is narrow the charts are stacked in the same order. Modes: ``"fit"`` (grid, no
+    is narrow the charts are stacked in the same order; a ``footer`` (such as a table) goes
+    below them at its own height. Modes: ``"fit"`` (grid, no
     scrolling), ``"scroll_grid"`` (grid of readable height, scrolling) and ``"stack"``.
     """
 
-    def __init__(self, cells, column_stretch=(1, 1), header: QWidget | None = None, parent: QWidget | None = None):
+    def __init__(self, cells, column_stretch=(1, 1), header: QWidget | None = None, parent: QWidget | None = None,
+                 footer: QWidget | None = None):
         super().__init__(parent)
         self.cells = list(cells)
+        self.footer = footer
         self.column_stretch = column_stretch
         self.rows = max(row + span for _chart, row, _column, span, _ in self.cells)
         self.mode: str | None = None
@@ -56,7 +59,8 @@ class ChartTab(QWidget):
     def mode_for(self, width: int, height: int) -> str:
         if width < WIDE_MIN_WIDTH:
             return STACK
-        return FIT if height >= self.rows * ROW_MIN_HEIGHT else SCROLL_GRID
+        footer = self.footer.sizeHint().height() if self.footer is not None else 0
+        return FIT if height >= self.rows * ROW_MIN_HEIGHT + footer else SCROLL_GRID
 
     def _arrange(self, mode: str) -> None:
         if mode == self.mode:
@@ -83,6 +87,13 @@ class ChartTab(QWidget):
                 self._grid.addWidget(chart, row, column, row_span, column_span)
             height = {FIT: 0, SCROLL_GRID: ROW_MIN_HEIGHT, STACK: STACKED_CHART_HEIGHT}[mode]
             chart.setMinimumHeight(height * row_span)
+        if self.footer is not None:
+            self._grid.removeWidget(self.footer)
+            row = len(self.cells) if mode == STACK else self.rows
+            self._grid.addWidget(self.footer, row, 0, 1, 1 if mode == STACK else len(self.column_stretch))
+            for chart_row in range(row):  # the charts take the spare height, the footer its own
+                self._grid.setRowStretch(chart_row, 1)
+            self._grid.setRowStretch(row, 0)
         for column, stretch in enumerate(self.column_stretch):
             self._grid.setColumnStretch(column, int(column == 0) if mode == STACK else stretch)
 

@@ -36,8 +36,17 @@ MIN_MONEY_SPAN = 1000.0
 LABEL_STYLE = {"color": NHS_DARK_GREY, "font-size": "10pt"}
 
 
+# Options are told apart by hue (blue and green already mean fiscal and social elsewhere).
+OPTION_SERIES = (NHS_DARK_BLUE, NHS_ORANGE, NHS_AQUA_GREEN, NHS_PURPLE, NHS_LIGHT_BLUE, NHS_WARM_YELLOW,
+                 NHS_GREEN, NHS_MID_GREY, NHS_BLUE, NHS_AQUA_BLUE)
+
+
 def series_colour(index: int) -> str:
     return SERIES[index % len(SERIES)]
+
+
+def option_colour(index: int) -> str:
+    return OPTION_SERIES[index % len(OPTION_SERIES)]
 
 
 def tick_font() -> QFont:
@@ -73,6 +82,18 @@ class MoneyAxis(pg.AxisItem):
         # Ticks can land a little beyond the data (9.5m -> a 10m tick): allow for it and a sign.
         longest = format_money_axis(-max(finite) * 1.5)
         self.setWidth(QFontMetrics(tick_font()).horizontalAdvance(longest) + 14)
+
+
+class PercentAxis(pg.AxisItem):
+    """Axis of probabilities held as fractions, labelled in percent ("25%")."""
+
+    def __init__(self, orientation: str, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        decimals = 0 if spacing * scale >= 0.01 else 1
+        return [f"{value * scale * 100:.{decimals}f}%" for value in values]
 
 
 def style_axis(axis: pg.AxisItem, label: str = "") -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ..style import readable_popup
 from ..formatting import format_count, format_money, format_percent
+from ..result_notes import correlation_phrase
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
                     pen)
@@ -33,8 +34,8 @@ def format_input(path: str, value: float) -> str:
 
 
 def simulation_caption(sim) -> str:
-    """ "2,000 iterations, seed 1": how to reproduce a Monte Carlo run."""
-    return f"{format_count(sim.iterations)} iterations, seed {sim.seed}"
+    """ "2,000 iterations, seed 1, draws correlated at 0.5 across interventions": how to reproduce a run."""
+    return f"{format_count(sim.iterations)} iterations, seed {sim.seed}, {correlation_phrase(sim.correlation)}"
 
 
 def _probability(p: float) -> str:
