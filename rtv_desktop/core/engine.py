@@ -19,6 +19,7 @@ from .params import FixedInputs
 # Present values and other figures that add up over interventions.
 PV_KEYS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "qalys")
 ADDITIVE_KEYS = PV_KEYS + ("wellbys", "pv_social_weak", "starters", "completers", "total_cost")
+SIMULATED_TOTALS = PV_KEYS + ("wellbys",)  # what a simulation reports needs no more
 
 
 def persistence(drop_off: np.ndarray, effect_years: np.ndarray, years: int) -> np.ndarray:
@@ -126,7 +127,9 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     """
     starters = fixed.eligible * d["reach"]
     completers = starters * d["completion"]
-    cum_pi = cumulative_persistence(d["drop_off"], fixed.effect_years, fixed.years)  # [n, I, T]
+    # [n, I, T]; [1, I, T] when no drop-off is uncertain (the same in every draw, so worked out once)
+    drop_off = d["drop_off"] if fixed.drop_off_varies else d["drop_off"][:1]
+    cum_pi = cumulative_persistence(drop_off, fixed.effect_years, fixed.years)
     weighted = completers * additionality(fixed, d["deadweight"])  # C_i * A_i
     # Contacts avoided per completer-year, valued by a batched product over services (much
     # faster than broadcasting the unit costs over [n, I, S] and summing).
@@ -162,15 +165,17 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     return out
 
 
-def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray) -> dict[str, np.ndarray]:
+def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray,
+                  keys: tuple[str, ...] = ADDITIVE_KEYS) -> dict[str, np.ndarray]:
     """Per-intervention figures added up for each option: [n, K], and ``yearly_net`` [n, K, T].
 
-    ``membership`` [I, K] is 1 where intervention ``i`` belongs to option ``k``. The yearly net
+    ``membership`` [I, K] is 1 where intervention ``i`` belongs to option ``k``; ``keys`` are the
+    figures added up (a simulation needs fewer than a deterministic run). The yearly net
     (undiscounted saving minus cost) is ``sum_i M[i,k] * (saving_rate_i * cumsum(pi_i)[t] -
     annual_cost_i - (t == 0) * setup_i)``.
     """
-    stacked = by_option(np.stack([per_i[key] for key in ADDITIVE_KEYS], axis=1), membership)  # [n, keys, K]
-    out = {key: stacked[:, j] for j, key in enumerate(ADDITIVE_KEYS)}
+    stacked = by_option(np.stack([per_i[key] for key in keys], axis=1), membership)  # [n, keys, K]
+    out = {key: stacked[:, j] for j, key in enumerate(keys)}
     weights = per_i["saving_rate"][:, :, None] * membership  # [n, I, K]
     yearly = np.matmul(per_i["cum_pi"].transpose(0, 2, 1), weights).transpose(0, 2, 1)  # [n, K, T]
     yearly -= by_option(per_i["annual_cost"], membership)[..., None]
@@ -255,14 +260,14 @@ def payback_year(cumulative_net: np.ndarray, spent_or_saved: np.ndarray | None =
 
 
 def evaluate_options(fixed: FixedInputs, d: dict[str, np.ndarray], membership: np.ndarray,
-                     parties: bool = False) -> dict[str, np.ndarray]:
+                     parties: bool = False, keys: tuple[str, ...] = ADDITIVE_KEYS) -> dict[str, np.ndarray]:
     """Every headline figure of every option for every draw: [n, K] (``cumulative_net`` [n, K, T]).
 
     Adds ``payback_year`` (-1 for none: also when nothing is spent and nothing saved) and,
     with ``parties``, ``saving_by_party``, ``cashable_by_party`` and ``pays_by_party`` [n, K, P].
     """
     per_i = intervention_values(fixed, d, parties)
-    totals = option_totals(per_i, membership)
+    totals = option_totals(per_i, membership, keys)
     out = headline(totals, fixed.volunteer_time, fixed.qaly_threshold)
     out["cumulative_net"] = np.cumsum(totals["yearly_net"], axis=-1)
     out["payback_year"] = payback_year(out["cumulative_net"], by_option(per_i["active"], membership) > 0)

@@ -58,6 +58,7 @@ class FixedInputs:
     volunteer_hour_value: float  # £ an hour
     volunteer_time: str  # "benefit", "cost" or "excluded"
     qaly_threshold: float  # £ per QALY
+    drop_off_varies: bool = True  # False when every drop-off is known exactly: persistence is worked out once
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def fixed_inputs(s: Scenario) -> FixedInputs:
         volunteer_hour_value=float(st.volunteer_hour_value),
         volunteer_time=st.volunteer_time,
         qaly_threshold=float(st.qaly_threshold),
+        drop_off_varies=any(not iv.drop_off.is_fixed for iv in ivs),
     )
 
 

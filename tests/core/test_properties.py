@@ -168,3 +168,20 @@ def test_cumulative_persistence_is_the_cumsum_of_persistence(drops, last, horizo
     lasting = np.full(len(drops), last)
     np.testing.assert_allclose(cumulative_persistence(d, lasting, horizon),
                                np.cumsum(persistence(d, lasting, horizon), axis=-1), rtol=1e-12)
+
+
+def test_persistence_worked_out_once_when_no_drop_off_varies_gives_the_same_figures():
+    from dataclasses import replace as copy
+
+    from rtv_desktop.core import engine
+    from rtv_desktop.core.params import draws_at, fixed_inputs
+
+    s = default_scenario()
+    fixed = fixed_inputs(s)
+    assert not fixed.drop_off_varies  # every shipped drop-off is a single figure
+    draws = draws_at(s, 50)
+    draws["reach"] *= np.linspace(0.5, 1.5, 50)[:, None]  # draws that differ in other inputs
+    once = engine.evaluate(fixed, draws)
+    every = engine.evaluate(copy(fixed, drop_off_varies=True), draws)
+    for key, value in every.items():
+        np.testing.assert_allclose(once[key], value, rtol=1e-12, err_msg=key)
