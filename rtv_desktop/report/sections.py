@@ -10,6 +10,10 @@ import numpy as np
 
 from ..core import GRADE_NAMES
 from ..ui.charts import ByInterventionChart, CumulativeChart, FanChart, HistogramChart, IcebergChart, TornadoChart
+from ..ui.charts.decision import ProbBestChart
+from ..ui.charts.evidence import ValueByGradeChart
+from ..ui.charts.options import OptionsChart
+from ..ui.charts.parties import WhoPaysChart
 from ..ui.charts.uncertainty import format_input
 from ..ui.charts.value import ICEBERG_LAYERS, iceberg_values
 from .charts import chart
@@ -33,6 +37,7 @@ def options_compared(f: ReportFigures) -> list[Block]:
     blocks: list[Block] = [
         Heading("Options compared", 1, "options"),
         Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
+        *chart(OptionsChart, lambda ch: ch.update_comparison(c), alt=_options_alt(f)),
         Table(("Option", "Cost", "NHS savings", "Net fiscal value", "Net social value", "Social return"), each,
               caption="Present values.", numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 2, 2)),
         Heading(f"Against {comparator}", 2),
@@ -52,9 +57,27 @@ def options_compared(f: ReportFigures) -> list[Block]:
                                 "simulation draws in which the option has the highest net social value.",
                         numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 3, 2)))
     if sim is not None:
-        blocks.append(Paragraph(evpi_words(sim.evpi_social) + " How to read this: [Uncertainty](#method-uncertainty) "
-                                "in the methods appendix."))
+        drawn = chart(ProbBestChart, lambda ch: ch.update_simulation(sim), alt=_prob_best_alt(f))
+        # The chart's note already gives the value of resolving uncertainty.
+        said = "" if drawn else evpi_words(sim.evpi_social) + " "
+        blocks += [*drawn, Paragraph(said + "How to read this: [Uncertainty](#method-uncertainty) in the methods "
+                                            "appendix.")]
     return blocks
+
+
+def _options_alt(f: ReportFigures) -> str:
+    parts = [f"{o.name}: fiscal {money(r.summary['npv_fiscal'])}, social {money(r.summary['npv_social'])}"
+             for o, r in zip(f.document.options, f.comparison.options)]
+    return "Bar chart of net fiscal and net social value of each option. " + "; ".join(parts) + "."
+
+
+def _prob_best_alt(f: ReportFigures) -> str:
+    sim = f.simulation
+    parts = [f"{o.name} {probability(p)}" for o, p in zip(f.document.options, sim.prob_best_social)]
+    if sim.prob_best_do_nothing is not None:
+        parts.append(f"doing nothing {probability(sim.prob_best_do_nothing)}")
+    return ("Bar chart of how likely each option is to have the highest net social value: " + "; ".join(parts)
+            + ". " + evpi_words(sim.evpi_social))
 
 
 def _why(f: ReportFigures) -> str:
@@ -177,9 +200,16 @@ def who_pays(f: ReportFigures) -> list[Block]:
                       f"organisation that bears its cost. {listing(payers) or 'Nobody'} pay{'s' if len(payers) == 1 else ''}; "
                       "residents and communities receive the wellbeing value (and volunteer time, when it counts as a "
                       "benefit)."),
+            *chart(WhoPaysChart, lambda ch: ch.update_results(r), alt=_who_pays_alt(r)),
             Table(("Who", "Pays", "Saves", "Of which cashable", "Other value received", "Net"), rows,
                   caption="Present values. Net = saves + other value received - pays.", numeric=(1, 2, 3, 4, 5),
                   widths=(4, 2, 2, 2, 2, 2))]
+
+
+def _who_pays_alt(r) -> str:
+    parts = [f"{row['label']} pays {money(row['pays'])}, saves or receives {money(row['saves'] + row['value'])}"
+             for row in r.by_party if any(row[key] for key in ("pays", "saves", "value"))]
+    return "Bar chart of what each party pays against what it saves or receives: " + "; ".join(parts) + "."
 
 
 def uncertainty(f: ReportFigures) -> list[Block]:
@@ -271,6 +301,19 @@ def evidence(f: ReportFigures) -> list[Block]:
             "untested). Benefits are already cut by the optimism bias of each grade; the grade says how far the "
             "figures could still move." if share is not None else "There is no social value to weigh.")
     return [Heading("Strength of evidence behind the value", 1, "evidence"), Paragraph(lead),
+            *chart(ValueByGradeChart, lambda ch: _grades_alone(ch, r), alt=_grades_alt(f)),
             Table(("Grade", "Evidence", "Social value", "Share"), rows, numeric=(2, 3), widths=(1, 4, 2, 2),
                   caption="Present social value of the interventions at each evidence grade. More: "
                           "[What the value rests on](#method-what-the-value-rests-on).")]
+
+
+def _grades_alone(panel: ValueByGradeChart, results) -> None:
+    """The chart without the window's list of assumptions beside it (the appendix lists them)."""
+    panel.side.hide()
+    panel.update_results(results)
+
+
+def _grades_alt(f: ReportFigures) -> str:
+    parts = [f"grade {g + 1} {money(value)}" for g, value in enumerate(f.grades) if value]
+    return ("Bar chart of present social value by evidence grade, grades 4 to 6 in yellow: "
+            + ("; ".join(parts) or "no social value") + ".")

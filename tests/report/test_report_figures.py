@@ -10,6 +10,7 @@ import pytest
 from rtv_desktop.core import blank_document, compare, default_document, simulate
 from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
+from rtv_desktop.report.words import money, probability
 from rtv_desktop.ui.formatting import format_money, format_percent
 from rtv_desktop.ui.kpi import KPI_SPECS, format_kpi
 
@@ -93,7 +94,8 @@ def test_every_chart_is_in_both_files_with_alt_text(default_report):
 
     _doc, report, pdf_path, word_path, _pdf, _word = default_report
     figures = [b for b in report.blocks if isinstance(b, Figure)]
-    assert {f.name for f in figures} == {"iceberg", "cumulative", "by_intervention", "histogram", "fan", "tornado"}
+    assert {f.name for f in figures} == {"iceberg", "cumulative", "by_intervention", "who_pays", "histogram", "fan",
+                                         "tornado", "value_by_grade"}
     assert pdf_image_count(pdf_path) == len(figures)
     shapes = docx.Document(str(word_path)).inline_shapes
     assert len(shapes) == len(figures)
@@ -144,6 +146,10 @@ def test_three_options_with_a_simulation(options_report):
                 assert best in text
         assert f"worth at most {format_money(sim.evpi_social, True)}" in text
     assert report.title_lines[1] == ("Author", "A. Commissioner")
+    charts = {f.name: f for f in report.figures()}
+    assert {"options", "prob_best"} <= set(charts)
+    assert f"{preferred}: fiscal {money(c.options[c.preferred].summary['npv_fiscal'])}" in charts["options"].alt
+    assert f"{doc.options[1].name} {probability(sim.prob_best_social[1])}" in charts["prob_best"].alt
 
 
 def test_report_of_the_empty_scenario(qapp, tmp_path):
