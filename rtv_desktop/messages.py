@@ -17,7 +17,8 @@ def save_failed(path: Path, exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return (f"Could not save {where}: the disk is full. Free some space or save to another drive. "
                 "Your work is still open and the previous file is unchanged.")
-    if isinstance(exc, FileNotFoundError):
+    # A file missing inside the writer (not the folder) is reported as itself, below.
+    if isinstance(exc, FileNotFoundError) and not Path(path).parent.is_dir():
         return f"Could not save {where}: the folder does not exist. Choose another folder."
     return (f"Could not save {where}: {exc}. Try another folder. "
             "Your work is still open and the previous file is unchanged.")

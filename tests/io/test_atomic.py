@@ -148,6 +148,19 @@ def test_missing_folder_says_so(tmp_path):
         write_scenario_json(default_scenario(), tmp_path / "gone" / "plan.json")
 
 
+def test_file_missing_inside_the_writer_is_named_not_blamed_on_the_folder(saved):
+    before = saved.read_bytes()
+
+    def needs_a_template(temp: Path) -> None:
+        (saved.parent / "templates" / "footer.xml").read_bytes()
+
+    with pytest.raises(SaveError) as caught:
+        atomic_write(saved, needs_a_template)
+    assert "folder does not exist" not in str(caught.value)
+    assert "footer.xml" in str(caught.value)
+    assert_old_file_intact(saved, before)
+
+
 def test_unexpected_error_in_writer_propagates_and_cleans_up(saved):
     before = saved.read_bytes()
 
