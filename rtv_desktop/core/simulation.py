@@ -293,9 +293,14 @@ def prob_best(values: np.ndarray, nothing: bool) -> tuple[tuple[float, ...], flo
 
 
 def evpi(values: np.ndarray, nothing: bool) -> float:
-    """Expected value of perfect information [£]: ``mean(max_k v) - max_k mean(v)``."""
-    table = _with_nothing(values, nothing)
-    return float(table.max(axis=1).mean() - table.mean(axis=0).max())
+    """Expected value of perfect information [£]: ``mean(max_k v) - max_k mean(v)``.
+
+    Taken as the mean regret of the option best on average, the same quantity, so that rounding
+    never makes it negative (a subtraction of two near-equal means can).
+    """
+    table = _with_nothing(values, nothing).astype(np.float64, copy=False)
+    chosen = int(np.argmax(table.mean(axis=0)))
+    return float((table.max(axis=1) - table[:, chosen]).mean())
 
 
 def acceptability_curve(doc: Document, options, wellbys: np.ndarray, nothing: bool):
