@@ -179,7 +179,7 @@ def report_command(argv) -> int:
     """``rtv-desktop report ...``: charts are drawn by Qt offscreen, and no window opens."""
     if sys.platform != "win32":  # Windows draws with its own fonts through its own platform, unshown
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if len(argv) > 1 and not argv[1].startswith("-"):
+    if not {"-h", "--help"} & set(argv[1:]):
         application()  # the charts need a QApplication; --help needs none
     from .report.command import cmd_report  # noqa: PLC0415
 

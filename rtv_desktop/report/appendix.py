@@ -92,12 +92,10 @@ def _setting_source(name: str, value, settings: Settings) -> str:
 
 def _services_table(s) -> Table:
     rows = []
-    for svc in s.services:
-        shipped = source_for(f"services.{svc.id}.unit_cost")
-        price_year = shipped.price_year if shipped is not None else s.settings.price_year
+    for svc in s.services:  # every amount in a document is in its own price year, rebased or not
         cost = svc.unit_cost
         rows.append((svc.name, f"{_pence(cost.central)} ({_pence(cost.low)} to {_pence(cost.high)})",
-                     percent(svc.cashable_share), svc.source or "-", price_year or "-"))
+                     percent(svc.cashable_share), svc.source or "-", s.settings.price_year or "-"))
     return Table(("Service", "Unit cost (range)", "Cashable", "Source", "Price year"), tuple(rows),
                  numeric=(1, 2), widths=(3, 3, 1.4, 6, 1.4))
 

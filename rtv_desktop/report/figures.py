@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -106,7 +105,3 @@ def place_stories(document: Document) -> tuple[list[StoryPlace], int]:
             option, row = where.get(story.intervention_id, (None, None))
             placed.append(StoryPlace(story, option, row))
     return placed, sum(1 for story in document.stories if not story.consent)
-
-
-def file_label(path) -> str:
-    return Path(path).name if path else "not saved to a file"

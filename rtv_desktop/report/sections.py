@@ -44,9 +44,10 @@ def options_compared(f: ReportFigures) -> list[Block]:
     ]
     rows = []
     for k, (option, inc) in enumerate(zip(doc.options, c.increments)):
-        if doc.comparator == k:
-            continue
         best = probability(sim.prob_best_social[k]) if sim is not None else "not simulated"
+        if doc.comparator == k:  # kept for its chance of being best, so the column adds up
+            rows.append((f"{option.name} (comparator)", "-", "-", "-", "-", best))
+            continue
         rows.append((option.name, pounds(inc["inc_pv_cost"]), pounds(inc["inc_npv_social"]),
                      ratio(inc["inc_bcr_social"]), _icer(inc), best))
     if sim is not None and sim.prob_best_do_nothing is not None:
@@ -60,8 +61,8 @@ def options_compared(f: ReportFigures) -> list[Block]:
         drawn = chart(ProbBestChart, lambda ch: ch.update_simulation(sim), alt=_prob_best_alt(f))
         # The chart's note already gives the value of resolving uncertainty.
         said = "" if drawn else evpi_words(sim.evpi_social) + " "
-        blocks += [*drawn, Paragraph(said + "How to read this: [Uncertainty](#method-uncertainty) in the methods "
-                                            "appendix.")]
+        blocks += [Paragraph(said + "How to read this: [Uncertainty](#method-uncertainty) in the methods "
+                                    "appendix."), *drawn]
     return blocks
 
 
@@ -92,6 +93,8 @@ def _why(f: ReportFigures) -> str:
 def _icer(inc: dict) -> str:
     if inc["icer_quadrant"] is None:
         return "-"
+    if inc["inc_qalys"] == 0:  # e.g. no QALY gains entered for what differs: "dominated" would mislead
+        return "no QALY difference"
     if inc["icer_quadrant"] == "dominant":
         return "dominant: saves money and gains health"
     if inc["icer"] is None:
@@ -197,7 +200,7 @@ def who_pays(f: ReportFigures) -> list[Block]:
     payers = [row["label"] for row in r.by_party if row["pays"] > 0]
     return [Heading("Who pays and who benefits", 1, "who-pays"),
             Paragraph(f"Each intervention's cost is split among its funders; each service's savings go to the "
-                      f"organisation that bears its cost. {listing(payers) or 'Nobody'} pay{'s' if len(payers) == 1 else ''}; "
+                      f"organisation that bears its cost. {listing(payers) or 'Nobody'} pay{'' if len(payers) > 1 else 's'}; "
                       "residents and communities receive the wellbeing value (and volunteer time, when it counts as a "
                       "benefit)."),
             *chart(WhoPaysChart, lambda ch: ch.update_results(r), alt=_who_pays_alt(r)),

@@ -61,15 +61,20 @@ def _options(f: ReportFigures) -> str:
 def _money_to_the_nhs(f: ReportFigures) -> str:
     s, r = f.results.scenario.settings, f.results.summary
     cost, saving, cashable = r["pv_cost"], r["pv_saving"], r["pv_cashable"]
-    if r["npv_fiscal"] >= 0 and cost > 0:
+    if cost <= 0:
+        return (f"**Nothing is spent**, so there is no return on spending to report: savings to services are "
+                f"{money(saving)} and net social value is {money(r['npv_social'])}.")
+    if r["npv_fiscal"] >= 0:
         return (f"**NHS savings cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
                 f"services, a net fiscal value of **{money(r['npv_fiscal'])}** ({ratio(r['bcr_fiscal'])}). Of the "
                 f"savings, {money(cashable)} is cashable (releases cash); the rest is capacity released, time "
                 f"freed that does not show in a budget. Payback: {payback(r, s.horizon_years)}.")
     falls = "Savings are below zero: on the central inputs some interventions increase the use of services " \
             f"({listing(_adding_use(f))}). " if saving < 0 else ""
-    text = (f"**NHS savings do not cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
-            f"services, so its net fiscal value is **{money(r['npv_fiscal'])}**: it does not pay for itself in cash "
+    effect = f"saves {money(saving)} in services" if saving >= 0 else \
+        f"adds {money(-saving)} to the cost of services"
+    text = (f"**NHS savings do not cover the cost.** The package costs {money(cost)} and {effect}, so its net "
+            f"fiscal value is **{money(r['npv_fiscal'])}**: it does not pay for itself in cash "
             f"within {years(s.horizon_years)}. {falls}")
     volunteer = f" and volunteer time worth {money(r['pv_volunteer'])}" if s.volunteer_time == "benefit" else ""
     if r["npv_social"] > 0:
@@ -135,13 +140,16 @@ def evpi_words(evpi: float) -> str:
 
 def _qalys(f: ReportFigures) -> str:
     r, s = f.results.summary, f.results.scenario.settings
-    if not r["qalys"]:
+    qalys = r["qalys"]
+    if not qalys:
         return "No QALY gains are entered, so the NICE measure (cost per QALY) is not available."
-    if r["cost_per_qaly"] is None and r["net_cost"] <= 0 < r["qalys"]:
-        per = "it is dominant: it saves money and gains health"
+    if qalys < 0:
+        gains = f"loses {-qalys:,.1f} QALYs, so cost per QALY does not apply"
+    elif r["net_cost"] <= 0:
+        gains = f"gains {qalys:,.1f} QALYs: it is dominant, saving money and gaining health"
     else:
-        per = f"a net cost of {money(r['cost_per_qaly'])} per QALY"
-    return (f"On NICE's measure, the package gains {r['qalys']:,.1f} QALYs: {per}. At a threshold of "
+        gains = f"gains {qalys:,.1f} QALYs: a net cost of {money(r['cost_per_qaly'])} per QALY"
+    return (f"On NICE's measure, the package {gains}. At a threshold of "
             f"{pounds(s.qaly_threshold)} per QALY its net monetary benefit is {money(r['nmb'])}.")
 
 

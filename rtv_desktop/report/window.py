@@ -2,7 +2,8 @@
 
 The report sits above the window's layer, so the application attaches this action to the
 window's File menu (:func:`attach`). A simulation of this document already on screen is
-used as it is; otherwise one runs at the document's iterations and seed.
+used as it is; otherwise the window's own simulation runs first, on the worker with its
+progress bar and Cancel, and the report is written when it finishes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..core import InvalidScenario
 from ..io.errors import SaveError
+from ..ui.compute_controller import SimulationState
 from .build import build_report, write_report
+from .command import output_problem
 
 FILTERS = "PDF for print (*.pdf);;Word, the accessible version (*.docx)"
 FIX_FIRST = "The report needs figures: fix the problems listed below the pages first."
@@ -31,6 +34,8 @@ class ReportAction(QAction):
         self.setShortcut("Ctrl+Shift+E")
         self.setStatusTip("Write the board report: PDF for print, or Word (the accessible version)")
         self.triggered.connect(self.choose_and_export)
+        self.pending: Path | None = None  # where to write once the simulation it waits for is done
+        window.compute.stateChanged.connect(self._on_simulation_state)
 
     def choose_and_export(self) -> bool:
         session = self.window.session
@@ -46,16 +51,47 @@ class ReportAction(QAction):
         return self.export_to(path)
 
     def export_to(self, path) -> bool:
-        """Write the report of the open document to ``path``; errors are shown, never raised."""
-        session, documents = self.window.session, self.window.documents
+        """Write the report of the open document to ``path``, or start the simulation it needs first.
+
+        Returns False when nothing will be written (the problem is shown); errors are never raised.
+        """
+        session, documents, compute = self.window.session, self.window.documents, self.window.compute
         if not session.is_runnable():
             documents.show_error("Could not write the report", FIX_FIRST)
             return False
+        problem = output_problem(path)
+        if problem is not None:  # said now, not after a simulation the report cannot use
+            documents.show_error("Could not write the report", problem)
+            return False
+        if session.simulation_current:
+            return self._write(path)
+        if compute.state is not SimulationState.RUNNING and not compute.start_simulation():
+            documents.show_error("Could not write the report", "The simulation the report needs could not start.")
+            return False
+        self.pending = Path(path)
+        documents.message.emit(f"Simulating first: the report is written to {self.pending.name} when it is done")
+        return True
+
+    def _on_simulation_state(self, state) -> None:
+        if self.pending is None or state is SimulationState.RUNNING:
+            return
+        path, self.pending = self.pending, None
+        if state is SimulationState.FINISHED and self.window.session.simulation_current:
+            self._write(path)
+            return
+        why = "the simulation was cancelled" if state is SimulationState.CANCELLED else \
+            "the document changed while it was simulated"
+        self.window.documents.message.emit(f"The report was not written: {why}. Export it again when ready.")
+
+    def _write(self, path) -> bool:
+        session, documents = self.window.session, self.window.documents
         known = session.path or session.origin
-        simulation = session.simulation if session.simulation_current else True
+        name = known.name if known is not None else ""
+        if name and session.dirty:  # the SHA-256 is of the document as it is, not of the file
+            name += " (with unsaved changes)"
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = build_report(session.document, known.name if known is not None else "", simulation=simulation)
+            report = build_report(session.document, name, simulation=session.simulation)
             written = write_report(report, path)
         except (SaveError, InvalidScenario) as exc:
             documents.show_error("Could not write the report", str(exc))

@@ -28,6 +28,10 @@ def probability(value) -> str:
     """A share of draws; a decimal near 0% and 100% so "0%" never hides a small chance."""
     if value is None:
         return format_percent(None)
+    if 0 < value < 0.001:
+        return "<0.1%"
+    if 0.999 < value < 1:
+        return ">99.9%"
     return format_percent(value, 1 if 0 < value < 0.01 or 0.99 < value < 1 else 0)
 
 

@@ -63,6 +63,8 @@ def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_
     assert r["npv_fiscal"] < 0 < r["npv_social"]  # the shipped example: savings fall short
     for text in (pdf, word):
         assert "NHS savings do not cover the cost" in text
+        assert f"adds {format_money(-r['pv_saving'], True)} to the cost of services" in text  # never "saves -£"
+        assert "saves -" not in text and "saves \u2212" not in text
         assert f"wellbeing worth {format_money(r['pv_wellbeing'], True)}" in text
         assert "Volunteer time is counted as a benefit" in text
         assert "correlation of 0.5 between interventions" in text
@@ -139,11 +141,15 @@ def test_three_options_with_a_simulation(options_report):
         for k, option in enumerate(doc.options):
             s = c.options[k].summary
             assert f"{option.name} {format_money(s['pv_cost'])} {format_money(s['pv_saving'])}" in text
-            if k != doc.comparator:
+            best = probability(sim.prob_best_social[k])
+            if k == doc.comparator:  # its chance of being best is listed too, so the column adds up
+                assert f"(comparator) - - - - {best}" in word and "(comparator)" in pdf  # the PDF wraps the name
+            else:
                 inc = c.increments[k]
-                best = format_percent(sim.prob_best_social[k])
                 assert f"{option.name} {format_money(inc['inc_pv_cost'])} {format_money(inc['inc_npv_social'])}" in text
                 assert best in text
+        # Only self-management education has a QALY gain: the full mix adds none to the current service.
+        assert c.increments[2]["inc_qalys"] == 0 and "no QALY difference" in text
         assert f"worth at most {format_money(sim.evpi_social, True)}" in text
     assert report.title_lines[1] == ("Author", "A. Commissioner")
     charts = {f.name: f for f in report.figures()}

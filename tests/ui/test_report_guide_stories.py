@@ -2,27 +2,74 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rtv_desktop.io.guides import METHOD, USER_GUIDE, anchors, guide_markdown, headings
+from rtv_desktop.ui.compute_controller import SimulationState
 from rtv_desktop.ui.help_links import FIGURE_TOPICS, TOPIC, link_text, topic_for
 
 
-def test_export_report_writes_the_open_document(window, tmp_path):
+def _iterations(window, count: int) -> None:
+    settings = replace(window.session.document.settings, iterations=count)
+    window.session.set_document(replace(window.session.document, settings=settings))
+
+
+def test_export_report_simulates_first_on_the_worker_then_writes(window, qtbot, tmp_path):
     action = window.findChild(type(window.report_action), "action.report")
     assert action is window.report_action
     assert action in window.file_menu.actions()
+    _iterations(window, 2_000)
     target = tmp_path / "board.pdf"
     assert action.export_to(target)
+    assert window.compute.state is SimulationState.RUNNING and not target.exists()  # the window is not blocked
+    qtbot.waitUntil(target.exists, timeout=60_000)
     assert target.read_bytes().startswith(b"%PDF")
+    assert window.session.simulation_current and window.session.simulation.iterations == 2_000
     assert window.documents.last_error is None
+
+
+def test_export_report_uses_the_simulation_on_screen_at_once(window, qtbot, tmp_path):
+    _iterations(window, 1_000)
+    window.compute.start_simulation()
+    qtbot.waitUntil(lambda: window.session.simulation_current, timeout=60_000)
+    target = tmp_path / "board.docx"
+    assert window.report_action.export_to(target)
+    assert target.exists() and window.compute.state is SimulationState.FINISHED
+
+
+def test_a_cancelled_simulation_writes_no_report_and_says_why(window, qtbot, tmp_path):
+    said = []
+    window.documents.message.connect(said.append)
+    _iterations(window, 1_000_000)
+    target = tmp_path / "board.pdf"
+    assert window.report_action.export_to(target)
+    window.compute.cancel_simulation()
+    qtbot.waitUntil(lambda: any("not written" in text for text in said), timeout=60_000)
+    assert "The report was not written: the simulation was cancelled. Export it again when ready." in said
+    assert not target.exists() and window.report_action.pending is None
+
+
+def test_a_report_of_unsaved_edits_does_not_pass_for_the_saved_file(window, qtbot, tmp_path):
+    import docx  # noqa: PLC0415
+
+    saved = tmp_path / "plan.json"
+    assert window.documents.save_to(saved)
+    _iterations(window, 1_000)
+    target = tmp_path / "board.docx"
+    assert window.report_action.export_to(target)
+    qtbot.waitUntil(target.exists, timeout=60_000)
+    cells = [cell.text for table in docx.Document(str(target)).tables for row in table.rows for cell in row.cells]
+    assert "plan.json (with unsaved changes)" in cells
 
 
 def test_export_report_to_a_missing_folder_says_so_and_writes_nothing(window, tmp_path):
     target = tmp_path / "no such folder" / "board.docx"
     assert not window.report_action.export_to(target)
-    assert "folder does not exist" in window.documents.last_error.text()
+    assert "no such folder' does not exist" in window.documents.last_error.text()
+    assert window.report_action.pending is None and window.compute.state is not SimulationState.RUNNING
     assert not target.parent.exists()
 
 
