@@ -17,7 +17,7 @@ from typing import Sequence
 from . import __version__, messages
 from .core import Comparison, InvalidScenario, SimulationResults, compare, simulate
 from .io import InputFileError, Problem, SaveError, load_document, save_document
-from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIXES
+from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIXES, same_file
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -124,6 +124,8 @@ def window_argument_problem(argv: Sequence[str]) -> str | None:
     if not argv:
         return None
     path = Path(argv[0])
+    if len(argv) > 1 and path.is_file():
+        return f"the window opens one file at a time: 'rtv-desktop {argv[0]}'"
     if len(argv) > 1 or (not path.suffix and not path.exists()):
         return messages.unknown_command(argv[0], COMMANDS)
     if not path.exists():
@@ -179,6 +181,8 @@ def cmd_run(args) -> int:
     if args.iterations or args.seed is not None:
         simulation = simulate(document, iterations=args.iterations, seed=args.seed)
     if args.out:
+        if _is_workbook(args.input) and same_file(Path(args.out), Path(args.input)):
+            raise SaveError(messages.will_not_save_over_read_workbook(Path(args.out)))
         save_document(document, args.out, results=comparison, simulation=simulation)
     json.dump(run_json(comparison, simulation), sys.stdout, indent=2)
     sys.stdout.write("\n")

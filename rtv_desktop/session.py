@@ -18,7 +18,7 @@ from . import messages
 from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, as_document,
                    default_document, errors, validate, validate_document)
 from .io import SaveError, load_document, save_document
-from .io.files import WORKBOOK_SUFFIXES
+from .io.files import WORKBOOK_SUFFIXES, same_file
 
 UNDO_LIMIT = 200
 
@@ -131,6 +131,7 @@ class Session(QObject):
         self._saved: Document | None = self._history.current
         self._path: Path | None = None
         self._origin: Path | None = None
+        self._read_workbooks: list[Path] = []  # every workbook opened in this session
         self._entry_problems: dict[str, str] = {}
         self.issues: list[Issue] = self._all_issues()
         self.comparison: Comparison | None = None
@@ -167,6 +168,10 @@ class Session(QObject):
     def origin(self) -> Path | None:
         """The workbook this document was read from: never saved over (Save asks for a new name)."""
         return self._origin
+
+    def was_read(self, path) -> bool:
+        """True when ``path`` is a workbook read in this session (never saved over, even after a Save As)."""
+        return any(same_file(Path(path), read) for read in self._read_workbooks)
 
     @property
     def dirty(self) -> bool:
@@ -226,10 +231,12 @@ class Session(QObject):
 
     def set_option(self, k: int) -> None:
         """Open option ``k`` for editing (not an edit: nothing to undo)."""
-        if k == self.option or not 0 <= k < len(self.document.options):
+        if k == self._option or not 0 <= k < len(self.document.options):
             return
         self._option = k
-        self._entry_problems.clear()  # the fields now show this option's values
+        # The intervention fields now show this option's values; text typed in shared fields stays.
+        self._entry_problems = {field: text for field, text in self._entry_problems.items()
+                                if not field.startswith("interventions")}
         self.results = self.comparison.options[k] if self.comparison is not None else None
         self.tornados = None  # the tornado is the open option's: a new one follows
         self.issues = self._all_issues()
@@ -267,6 +274,8 @@ class Session(QObject):
         self._entry_problems.clear()  # the fields show the new document's values
         self._saved = document if saved else None
         self._origin = Path(path) if is_workbook(path) else None
+        if self._origin is not None:
+            self._read_workbooks.append(self._origin)
         self._set_path(None if is_workbook(path) else path)
         self._after_change(was_dirty)
 
@@ -289,7 +298,7 @@ class Session(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("no file name: use save(path)")
-        if self._origin is not None and same_file(target, self._origin):
+        if self.was_read(target):
             raise SaveError(messages.will_not_save_over_read_workbook(target))
         save_document(self.document, target, **workbook_options)
         was_dirty = self.dirty
@@ -344,6 +353,7 @@ class Session(QObject):
         return typed + own + others
 
     def _after_change(self, was_dirty: bool) -> None:
+        self._option = self.option  # the option shown, so undo and redo never open another one unannounced
         self.issues = self._all_issues()
         if self.comparison is not None and self.comparison.document != self.document:
             self.comparison, self.results, self.tornados = None, None, None
@@ -357,11 +367,3 @@ class Session(QObject):
 
 def is_workbook(path) -> bool:
     return path is not None and Path(path).suffix.lower() in WORKBOOK_SUFFIXES
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """True when ``a`` and ``b`` name one file (also when either does not exist yet)."""
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False

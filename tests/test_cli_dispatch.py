@@ -41,6 +41,7 @@ def test_window_argument_problem_accepts_only_one_existing_scenario_or_workbook(
     assert "folder" in cli.window_argument_problem([str(tmp_path)])
     (tmp_path / "notes.txt").write_text("hello")
     assert "not a file RtV Desktop can open" in cli.window_argument_problem([str(tmp_path / "notes.txt")])
+    assert "one file at a time" in cli.window_argument_problem([str(scenario), str(scenario)])
 
 
 @pytest.mark.parametrize("suffix", [".ods", ".xls"])

@@ -20,7 +20,7 @@ from .document import Document
 from .model import Area
 from .params import draws_at, fixed_inputs
 from .results import SUMMARY_KEYS
-from .simulation import draw_blocks, union_of_options
+from .simulation import CHUNK_ELEMENTS, draw_blocks, union_of_options
 from .uncertainty import SimulationCancelled, check_runnable
 
 AREA_COLUMNS = ("population", "adult_share", "over65_share", "ltc_share", "multimorbid_share")
@@ -124,11 +124,26 @@ def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: 
     for a in range(len(areas)):
         if cancelled is not None and cancelled():
             raise SimulationCancelled(f"cancelled after {a} of {len(areas)} areas")
-        out = engine.evaluate_options(replace(fixed, eligible=fixed.eligible[a]), draws, union.membership)
+        out = _evaluate_in_chunks(replace(fixed, eligible=fixed.eligible[a]), draws, union.membership)
         results.append(_area_summaries(out, len(doc.options)))
         if progress is not None:
             progress(a + 1, len(areas))
     return results
+
+
+def _evaluate_in_chunks(fixed, draws: dict, membership: np.ndarray) -> dict[str, np.ndarray]:
+    """The summarised figures [n, K] of one area, evaluated a chunk of draws at a time as
+    :func:`rtv_desktop.core.simulate` does: the per-year arrays never hold every draw at once."""
+    n, k = len(draws["wellby_value"]), membership.shape[1]
+    width = max(1, membership.shape[0] * fixed.years)
+    chunk = max(256, CHUNK_ELEMENTS // width)
+    out = {key: np.empty((n, k)) for key in (*AREA_SIMULATED, "bcr_social")}
+    for start in range(0, n, chunk):
+        part = {key: value[start:start + chunk] for key, value in draws.items()}
+        figures = engine.evaluate_options(fixed, part, membership, keys=engine.SIMULATED_TOTALS)
+        for key, values in out.items():
+            values[start:start + chunk] = figures[key]
+    return out
 
 
 def _area_summaries(out: dict, k: int) -> list[dict]:

@@ -47,6 +47,8 @@ def compare(doc: Document) -> Comparison:
     ------
     InvalidScenario
         If any option does not pass :func:`validate` (``.issues`` lists its problems).
+    ValueError
+        If the comparator is not the index of an option.
 
     Notes
     -----
@@ -55,6 +57,8 @@ def compare(doc: Document) -> Comparison:
     ``pv_volunteer`` when volunteer time is a cost), null unless the denominator is > 0;
     ``icer = (inc_pv_cost - inc_pv_saving) / inc_qalys``, null when ``inc_qalys`` = 0.
     """
+    if doc.comparator is not None and not 0 <= doc.comparator < len(doc.options):
+        raise ValueError(f"comparator {doc.comparator} is not one of the {len(doc.options)} options")
     results = tuple(run(doc.scenario(k)) for k in range(len(doc.options)))
     base = results[doc.comparator].summary if doc.comparator is not None else None
     volunteer_cost = doc.settings.volunteer_time == "cost"

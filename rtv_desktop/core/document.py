@@ -11,13 +11,12 @@ option the others are compared with, or ``None`` for "do nothing".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from . import serialize
 from .serialize import fresh_id  # noqa: F401 (part of the document's API: new ids for interventions)
 from .defaults import approach_preset, default_services, default_settings
-from .issues import ScenarioFormatError
+from .issues import ScenarioFormatError, described
 from .model import GROUPS, Area, Intervention, Service, Settings
 
 
@@ -154,22 +153,14 @@ class Document:
         Raises ``ScenarioFormatError`` listing every problem of type and structure at once.
         """
         doc, issues = read_document(data)
-        if issues:
-            raise ScenarioFormatError(issues)
+        if issues:  # named as the screen names them (rows numbered: the document could not be read)
+            raise ScenarioFormatError(described(issues, None))
         return doc
-
-
-_ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 
 
 def as_document(item: Document | Scenario) -> Document:
     """``item`` itself, or a scenario as a document of one option."""
     return item if isinstance(item, Document) else Document.from_scenario(item)
-
-
-def valid_id(text: str) -> bool:
-    """An id is short and safe in a file name or a workbook name: letters, digits, ``_.-``."""
-    return bool(_ID.match(text or ""))
 
 
 def all_interventions(doc: Document) -> list[tuple[int, int, Intervention]]:

@@ -182,7 +182,7 @@ class Settings:
                                                      "the same percentage for their cost confidence grade)")
     price_year: str = declared("2024/25", label="Price year", kind="text", accel="P",
                                section="prices", help="All money is in real terms of this year")
-    iterations: int = declared(5000, label="Iterations", kind="count", unit="draws", lo=100, hi=MAX_ITERATIONS,
+    iterations: int = declared(5000, label="Iterations", kind="count", unit="draws", lo=1, hi=MAX_ITERATIONS,
                                accel="I", section="simulation", help="Draws in each Monte Carlo simulation")
     seed: int = declared(1, label="Seed", kind="seed", lo=0, hi=MAX_SEED, accel="e",
                          section="simulation", help="Same seed, same answer")

@@ -272,7 +272,7 @@ def _read_intervention(r: Reader, data: dict, path: str, version: int, preset: I
     iv = _read_declared(r, Intervention, data, path, preset, version)
     effect = r.mapping(data.get("effect", {}), f"{path}.effect")
     iv = replace(iv, effect=tuple((str(sid), r.uncertain(effect, sid, f"{path}.effect.{sid}")) for sid in effect))
-    if version >= 2 and "funding" in data:
+    if "funding" in data:  # whatever the version or shape: a funder written down is never dropped
         funding = r.mapping(data["funding"], f"{path}.funding")
         iv = replace(iv, funding=tuple((str(p), r.number(funding, p, f"{path}.funding.{p}") or 0.0)
                                        for p in funding))

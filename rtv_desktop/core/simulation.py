@@ -23,7 +23,7 @@ from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable, pe
 
 # Working arrays of [chunk, I, T] floats stay near this many elements: bounded memory, and small
 # enough (about half a megabyte) to stay in the processor's cache and the allocator's free lists.
-_CHUNK_ELEMENTS = 60_000
+CHUNK_ELEMENTS = 60_000
 FAN_PERCENTILES = (5, 50, 95)
 ACCEPTABILITY_POINTS = 41
 
@@ -194,7 +194,7 @@ def simulate(
     union = union_of_options(doc)
     fixed = fixed_inputs(union.scenario)
     width = max(1, union.membership.shape[0] * max(fixed.years, len(union.scenario.services)))
-    chunk = chunk_size or max(256, _CHUNK_ELEMENTS // width)
+    chunk = chunk_size or max(256, CHUNK_ELEMENTS // width)
     store = _Store(n_total, len(doc.options), fixed.years)
     done = 0
     for draws in draw_blocks(union.scenario, n_total, seed, doc.settings.correlation):

@@ -14,8 +14,8 @@ import re
 from .declare import Spec, specs
 from .issues import Issue, described
 from .document import Scenario
-from .model import (FUNDERS, GROUP_LABELS, GROUPS, MAX_INTERVENTIONS, MAX_OPTIONS, Area, Intervention,
-                    Service, Settings, Uncertain)
+from .model import (FUNDERS, GROUP_LABELS, GROUPS, MAX_INTERVENTIONS, MAX_OPTIONS, PARTY_LABELS, Area,
+                    Intervention, Service, Settings, Uncertain)
 
 _SERVICE_ID = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _ID = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
@@ -60,7 +60,8 @@ class _Checks:
 
     def choice(self, path: str, value, spec: Spec) -> None:
         if value not in (spec.choices or {}):
-            listed = ", ".join(f"'{label}'" for label in (spec.choices or {}).values())
+            # Files hold the codes, so the code is what to type; the label says what it means.
+            listed = ", ".join(f"'{code}' ({label})" for code, label in (spec.choices or {}).items())
             self.add(path, f"must be one of {listed}; it is '{value}'")
 
     def declared(self, obj, path: str, skip=()) -> None:
@@ -205,7 +206,8 @@ def _check_funding(c: _Checks, p: str, iv: Intervention) -> None:
     spec = dict(specs(Intervention))["funding"]
     for party, share in iv.funding:
         if party not in FUNDERS:
-            c.add(f"{p}.funding.{party}", f"'{party}' is not a funder: use {', '.join(FUNDERS)}")
+            c.add(f"{p}.funding.{party}", f"'{party}' is not a funder: use "
+                                            + ", ".join(f"'{code}' ({PARTY_LABELS[code]})" for code in FUNDERS))
         c.number(f"{p}.funding.{party}", share, spec)
     total = sum(share for _party, share in iv.funding if _ok(share))
     if iv.funding and abs(total - 1.0) > FUNDING_TOLERANCE:

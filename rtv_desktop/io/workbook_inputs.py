@@ -19,7 +19,7 @@ from . import workbook_styles as st
 from .text_cells import write_text
 from .workbook_formulas import group_sizes
 from .workbook_layout import (
-    AREA, COVER, PERSONS, SCENARIO_TEXT, SETTINGS, Cell, defined_name, record_cells, series_field, sheet_ref,
+    AREA, PERSONS, SCENARIO_TEXT, SETTINGS, Cell, defined_name, record_cells, series_field, sheet_ref,
 )
 
 EXACT_INTEGER = 2**53

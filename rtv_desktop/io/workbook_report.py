@@ -47,9 +47,9 @@ def write_cover(wb, doc: Document, checks_range: str) -> None:
     info += [("Checks", f'=IF(COUNTIF({checks_range},"CHECK")=0,"All checks OK",'
                         f'COUNTIF({checks_range},"CHECK")&" check(s) need attention: see the Checks sheet")', "@"),
              ("Preferred option", '=IF(preferred="","Doing nothing",INDEX(option_names,preferred))', "@")]
-    for offset, (label, value, fmt) in enumerate(info):
-        ws.cell(row + offset, 1, label).font = st.BOLD
-        st.as_calc(ws.cell(row + offset, 2, value), fmt)
+    for offset, (text, value, number_format) in enumerate(info):
+        ws.cell(row + offset, 1, text).font = st.BOLD
+        st.as_calc(ws.cell(row + offset, 2, value), number_format)
     row += len(info) + 1
     row = _headlines(ws, doc, row) + 1
     ws.cell(row, 1, "How to use this workbook").font = st.BOLD

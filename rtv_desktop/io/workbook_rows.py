@@ -26,7 +26,6 @@ def _required(columns) -> tuple[str, ...]:
 def read_record(cells: CellReader, table: TableRows, row: int, columns, prefix: str) -> dict:
     """One table row as a JSON record; absent columns and blank optional cells are left out."""
     out: dict = {}
-    sheet = table.ws.title
     for column in columns:
         if not table.has(column.header):
             continue

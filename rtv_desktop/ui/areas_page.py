@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
                                QMessageBox, QProgressBar, QPushButton, QScrollArea, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from .. import messages
 from ..core import errors
 from ..io.areas_run import AreaTableRun, write_area_table
 from ..io.errors import InputFileError, SaveError
@@ -59,6 +60,7 @@ class AllAreasPage(QWidget):
         self._run_document = None  # the document the table was run on
         self._pending = None  # the document of the run in progress
         self._run_id = 0
+        self._document_id = session.document_id  # New and Open drop the last run and any run in progress
         self._build_controls()
         self.model = AreaTableModel(self)
         self.proxy = AreaSortProxy(self)
@@ -199,11 +201,22 @@ class AllAreasPage(QWidget):
             self._rerun.start()
 
     def _on_document_changed(self, _document) -> None:
+        if self.session.document_id != self._document_id:
+            self._forget_runs()
         if self.table_run is None:
             self._show_options()
         self._show_status()
         if self.isVisible() and not self.draws.currentData():
             self._rerun.start()
+
+    def _forget_runs(self) -> None:
+        """Another document is open: its areas are not the last document's."""
+        self._document_id = self.session.document_id
+        if self.runner.areas_busy:
+            self.runner.cancel_areas()
+        self._run_id = 0  # what the old run still sends is ignored
+        self.table_run = self._run_document = self._pending = None
+        self._show_rows()
 
     def showEvent(self, event):  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -320,6 +333,8 @@ class AllAreasPage(QWidget):
         """Write the last run (every option, totals) to ``path`` (.csv or .xlsx); the files written."""
         if self.table_run is None:
             raise SaveError("Nothing to export yet: run every area first.")
+        if self.session.was_read(path):
+            raise SaveError(messages.will_not_save_over_read_workbook(Path(path)))
         written = write_area_table(self.table_run, path)
         self.message.emit("Saved " + ", ".join(p.name for p in written))
         return written

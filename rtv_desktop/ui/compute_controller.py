@@ -74,12 +74,14 @@ class ComputeController(QObject):
         session.optionChanged.connect(self._on_option_changed)
         session.issuesChanged.connect(lambda _issues: self._schedule())
         session.simulationChanged.connect(self._on_session_simulation)
+        session.documentChanged.connect(self._on_document_changed)
         runner.resultsReady.connect(self._on_results)
         runner.simulationReady.connect(self._on_simulation)
         runner.progress.connect(self._on_progress)
         runner.simulationCancelled.connect(self._on_cancelled)
         runner.failed.connect(self._on_failed)
         self._document_id = session.document_id
+        self._shown_option: str | None = None  # the option whose part of the simulation is shown
 
     def _build_status(self, status: QStatusBar) -> None:
         self.progress = QProgressBar()
@@ -202,8 +204,14 @@ class ComputeController(QObject):
         self.message.emit(f"Calculation failed: {text.splitlines()[0] if text else ''}", 8000)
 
     def _on_session_simulation(self, sim) -> None:
-        self.page.show_simulation(sim, self.session.option)  # the open option's part of the document's run
+        self._shown_option = self.session.document.options[self.session.option].name
+        self.page.show_simulation(sim, self.session.option, self._shown_option)  # the open option's part
         self._show_simulation_note()
+
+    def _on_document_changed(self, document) -> None:
+        # An option deleted, moved or renamed: the open option's part of the run is found by name again.
+        if self.session.simulation is not None and document.options[self.session.option].name != self._shown_option:
+            self._on_session_simulation(self.session.simulation)
 
     def _on_option_changed(self, _k) -> None:
         self._schedule(debounce=False)

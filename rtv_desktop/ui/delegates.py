@@ -25,9 +25,12 @@ class NumberDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
         editor.setText("" if value is None else str(value))
+        editor.setProperty("shown", editor.text())
 
     def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        # The editor shows a rounded form of the value: passing through a cell must not store it.
+        if editor.text() != editor.property("shown"):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class ChoiceDelegate(QStyledItemDelegate):

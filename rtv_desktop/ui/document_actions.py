@@ -21,7 +21,7 @@ from .. import messages
 from ..core import blank_document, blank_scenario, default_scenario
 from ..io import InputFileError, SaveError, save_document
 from ..io.files import WORKBOOK_SUFFIXES
-from ..session import Session, same_file
+from ..session import Session
 
 log = logging.getLogger(__name__)
 RECENT_KEY = "recent_files"
@@ -194,7 +194,7 @@ class DocumentActions(QObject):
         """Write a workbook with the scenario, its results and any simulation (not the document)."""
         path = Path(path).with_suffix(".xlsx")
         try:
-            if self.session.origin is not None and same_file(path, self.session.origin):
+            if self.session.was_read(path):
                 raise SaveError(messages.will_not_save_over_read_workbook(path))
             save_document(self.session.document, path, **self._workbook_contents())
         except SaveError as exc:

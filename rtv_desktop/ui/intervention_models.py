@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from .. import messages
-from ..core import APPROACH_LABELS, GROUP_LABELS, Issue, Scenario, Uncertain
+from ..core import APPROACH_LABELS, GROUP_LABELS, Issue, Scenario, Uncertain, describe_field
 from .fields import KINDS, format_number, parse_number
 from .service_rows import ServiceRows
 from .typed_entries import TypedEntries
@@ -107,7 +107,7 @@ class InterventionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self._issues.get(row, [])
             if found:
-                return "\n".join(f"{i.field}: {i.message}" for i in found)
+                return "\n".join(f"{i.subject or describe_field(i.field)} {i.message}" for i in found)
             iv = self._rows[row]
             return f"{iv.name}: {APPROACH_LABELS.get(iv.approach, iv.approach)}, {GROUP_LABELS.get(iv.target_group, '')}"
         return None

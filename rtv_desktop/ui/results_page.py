@@ -34,7 +34,8 @@ SIMULATION_STYLE = "color: #425563; font-size: 9pt; padding: 2px 4px;"
 BASIS_STYLE = "color: #425563; font-size: 9pt; padding: 0 2px;"
 EVIDENCE_STYLE = ("background: #FFF9EC; color: #212B32; border-left: 4px solid #ED8B00; padding: 4px 8px; "
                   "font-size: 9pt;")
-NOT_IN_SIMULATION = "The last simulation was run before this option was added: run it again (Ctrl+R)."
+NOT_IN_SIMULATION = ("The last simulation has no option of this name (it was added or renamed since): "
+                     "run it again (Ctrl+R).")
 TIME_CHARTS = ("cumulative", "savings_by_service", "iceberg", "by_intervention", "value_by_grade", "who_pays")
 OUTDATED_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; font-size: 9pt; "
                   "padding: 3px 6px;")
@@ -158,9 +159,12 @@ class ResultsPage(QWidget):
         summary = self._results.summary if self._results is not None else None
         chart.update_rows(rows, {key: summary[key] for key in chart.METRICS} if summary else None)
 
-    def show_simulation(self, sim: "SimulationResults | None", option: int = 0) -> None:
+    def show_simulation(self, sim: "SimulationResults | None", option: int = 0, name: str | None = None) -> None:
         """Show option ``option``'s part of a Monte Carlo run (histogram, fan, chance NMB > 0),
-        or the prompt for ``None``."""
+        or the prompt for ``None``. With ``name``, the option of that name in the run (options
+        may have been deleted or moved since it ran)."""
+        if sim is not None and name is not None:
+            option = next((k for k, o in enumerate(sim.options) if o.name == name), len(sim.options))
         self._sim, self._option = sim, option
         option_sim = sim.options[option] if sim is not None and option < len(sim.options) else None
         for name in ("histogram", "fan"):

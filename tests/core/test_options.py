@@ -193,3 +193,18 @@ def test_options_simulation_does_not_depend_on_the_chunk_size(seed, n, chunk):
     for k in range(2):
         np.testing.assert_array_equal(a.options[k].samples["npv_social"], b.options[k].samples["npv_social"])
         np.testing.assert_array_equal(a.options[k].samples["qalys"], b.options[k].samples["qalys"])
+
+
+def test_a_comparator_that_is_not_an_option_is_refused_not_read_from_the_end():
+    with pytest.raises(ValueError, match="comparator -1 is not one of the 1 options"):
+        compare(replace(default_document(), comparator=-1))
+
+
+def test_funding_written_beside_top_level_interventions_is_read():
+    data = default_document().to_dict()
+    option = data.pop("options")[0]
+    data.pop("comparator", None)
+    data["interventions"] = option["interventions"]
+    data["interventions"][0]["funding"] = {"nhs": 0.5, "council": 0.5}
+    doc = Document.from_dict(data)
+    assert dict(doc.options[0].interventions[0].funding) == {"nhs": 0.5, "council": 0.5}

@@ -74,7 +74,7 @@ def test_paths_are_described_with_the_labels_on_screen():
     (lambda s: replace(s, area=replace(s.area, population=0.0)), "Population (all ages)",
      "must be from 1 to 1,000,000,000; it is 0"),
     (lambda s: replace(s, settings=replace(s.settings, iterations=99_999_999)), "Iterations",
-     "must be from 100 to 1,000,000; it is 99,999,999"),
+     "must be from 1 to 1,000,000; it is 99,999,999"),
     (lambda s: replace(s, interventions=(replace(s.interventions[0], cost_per_starter=Uncertain(350.0, 400.0, 450.0)),)),
      "Self-management education: Cost per starter (low)",
      "is above the central value (£350): the low end must be at most the central value; it is £400"),

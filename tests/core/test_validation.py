@@ -160,3 +160,24 @@ def test_amounts_have_upper_bounds_against_typos_and_overflow(name, value):
 
 def test_population_upper_bound():
     assert fields_of(with_area(population=1e308)) == {"area.population"}
+
+
+def test_a_wrong_choice_lists_the_codes_a_file_accepts_with_what_they_mean():
+    from dataclasses import replace  # noqa: PLC0415
+
+    from rtv_desktop.core import default_document, validate_document  # noqa: PLC0415
+
+    doc = default_document()
+    doc = replace(doc, settings=replace(doc.settings, volunteer_time="costs"))
+    text = " ".join(i.message for i in validate_document(doc) if i.field == "settings.volunteer_time")
+    assert "'cost' (" in text and "'benefit' (" in text and "'excluded' (" in text and "it is 'costs'" in text
+
+
+def test_a_document_that_cannot_be_read_names_each_problem_as_the_screen_does():
+    from rtv_desktop.core import Document, ScenarioFormatError, default_document  # noqa: PLC0415
+
+    data = default_document().to_dict()
+    data["settings"]["horizon_years"] = "five"
+    with pytest.raises(ScenarioFormatError) as caught:
+        Document.from_dict(data)
+    assert "Horizon must be a number, not text" in str(caught.value) and "settings." not in str(caught.value)

@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 
 from rtv_desktop import cli
-from rtv_desktop.core import Area, Option, default_document, run
-from rtv_desktop.core.batch import england_rows, run_areas
+from rtv_desktop.core import Area, Option, default_document, run, simulate
+from rtv_desktop.core.batch import england_rows, run_areas, simulate_areas
 from rtv_desktop.core.need import ENGLAND_DISABLED_PERCENT, adjust_for_need, adjusted_index, need_index
 from rtv_desktop.io.areas import areas_at, bundled_areas
 from rtv_desktop.io.areas_run import COLUMNS, area_inputs, run_all_areas, write_area_table
@@ -59,6 +59,21 @@ def test_one_area_through_the_batch_equals_run_of_that_areas_scenario():
             expected = run(scenario).summary
             for key, value in expected.items():
                 assert batch[a][k][key] == (None if value is None else pytest.approx(value, rel=1e-12)), key
+
+
+def test_one_area_simulated_through_the_batch_equals_simulate_of_that_areas_document():
+    doc = _three_options()
+    doc = replace(doc, options=doc.options[:2])  # no custom group: the area's document is then the same mix
+    areas = area_inputs(doc, areas_at("icb"))
+    batch = simulate_areas(doc, areas[:3], 3_000, 7)  # more draws than one chunk of an area's evaluation
+    for a in range(3):
+        sim = simulate(replace(doc, area=areas[a]), iterations=3_000, seed=7)
+        for k, option in enumerate(sim.options):
+            for key in ("npv_fiscal", "npv_social"):
+                for stat in ("mean", "p5", "p50", "p95"):
+                    assert batch[a][k][key][stat] == pytest.approx(option.summary[key][stat], rel=1e-9), (a, k, key)
+            assert batch[a][k]["prob_npv_fiscal_positive"] == option.summary["prob_npv_fiscal_positive"]
+            assert batch[a][k]["prob_bcr_social_above_1"] == option.summary["prob_bcr_social_above_1"]
 
 
 def test_england_rows_are_the_sums_of_the_areas():

@@ -81,3 +81,16 @@ def test_run_bad_workbook_exits_2(tmp_path, capsys):
     capsys.readouterr()
     assert main(["run", str(tmp_path / "bad.xlsx")]) == EXIT_BAD_INPUT
     assert "sheet 'Area', cell B" in capsys.readouterr().err
+
+
+def test_run_never_saves_over_the_workbook_it_read(tmp_path, capsys):
+    path = tmp_path / "shared.xlsx"
+    assert main(["template", str(path)]) == EXIT_OK
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Finance notes")["A1"] = "Checked by finance"
+    book.save(path)
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert main(["run", str(path), "--out", str(tmp_path / "." / "shared.xlsx")]) == EXIT_BAD_INPUT
+    assert "never saves over a workbook it read" in capsys.readouterr().err
+    assert path.read_bytes() == before and not path.with_name("shared.xlsx.bak").exists()

@@ -477,3 +477,12 @@ def test_a_version_1_workbook_edited_in_excel_reads_its_edits(tmp_path):
     # The figure changed; its source follows it (credited to the workbook) without being a change of its own.
     assert [c.field for c in imported.changes] == ["Population (all ages)"]
     assert imported.document.area.source_of("population").source == "Changed in the workbook 'v1-edited.xlsx'"
+
+
+def test_a_version_1_file_with_few_draws_still_opens(tmp_path):
+    """Version 1 accepted any number of iterations from 1: such files open, and check clean."""
+    data = json.loads((FIXTURES / "greater-manchester-v1.json").read_text())
+    data["settings"]["iterations"] = 50
+    path = tmp_path / "few-draws.json"
+    path.write_text(json.dumps(data))
+    assert load_document(path).settings.iterations == 50

@@ -64,7 +64,7 @@ def _greater_manchester(page):
 
 
 def test_provenance_follows_each_figure_typed_over_a_chosen_area(page, qtbot):
-    """Issue finding 2: choosing NHS Greater Manchester then typing population 500,000 and adults 100%
+    """Choosing NHS Greater Manchester then typing population 500,000 and adults 100%
     credited the typed figures to ONS; each figure now keeps its own source, in the window and the JSON."""
     assert page.choose_area(_greater_manchester(page))
     page.findChild(QLineEdit, "area.population").setText("500000")

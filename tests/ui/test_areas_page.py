@@ -163,6 +163,18 @@ def test_an_edit_reruns_the_quick_run_by_itself(areas, qtbot, doc):
     assert {row["option"] for row in areas.table_run.rows} >= {"Social prescribing only (v2)"}
 
 
+def test_new_drops_the_last_run_and_the_run_in_progress(areas, qtbot):
+    areas.level.setCurrentIndex(areas.level.findData("utla"))
+    areas.draws.setCurrentIndex(areas.draws.findData(5_000))
+    with qtbot.waitSignal(areas.runner.areasProgress, timeout=60_000):
+        areas.run_button.click()
+    window = areas.window()
+    window.documents.new_document()
+    assert areas.table_run is None and areas.model.rowCount() == 0  # not the last document's areas
+    qtbot.waitUntil(lambda: not areas.runner.areas_busy, timeout=30_000)
+    assert areas.table_run is None and not areas.export_button.isEnabled()
+
+
 def test_export_writes_the_table_and_its_licence(areas, tmp_path, icb_run):
     written = areas.export_to(tmp_path / "icbs.csv")
     assert [p.name for p in written] == ["icbs.csv", "icbs-sources.txt"]

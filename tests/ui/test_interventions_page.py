@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
@@ -106,3 +108,13 @@ def test_keyboard_removes_and_reorders_the_selected_row(qtbot, window):
     assert names(window)[0] == start[1]
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert names(window) == start[:1] + start[2:]
+
+
+def test_the_mix_table_names_a_problem_in_the_words_of_the_screen(window):
+    scenario = window.session.scenario
+    first = scenario.interventions[0]
+    wrong = replace(first, reach=Uncertain(0.5, 1.5, 0.9))
+    window.session.set_scenario(replace(scenario, interventions=(wrong,) + scenario.interventions[1:]))
+    table = window.findChild(QTableView, "interventions.table")
+    tip = table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(first.name) and "Reach" in tip and "interventions[" not in tip

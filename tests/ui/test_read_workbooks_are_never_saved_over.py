@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from rtv_desktop.io import autosave as auto
+from rtv_desktop.io.errors import SaveError
 
 
 def _edit_in_excel(path) -> None:
@@ -62,6 +63,22 @@ def test_the_read_workbook_cannot_be_chosen_as_the_save_or_export_target(window,
     window.documents.last_error.close()
     assert not window.documents.export_to(edited_workbook)
     window.documents.last_error.close()
+    assert edited_workbook.read_bytes() == before
+
+
+def test_the_read_workbook_stays_protected_after_saving_elsewhere(window, edited_workbook, qtbot, tmp_path):
+    before = edited_workbook.read_bytes()
+    assert window.documents.save_to(tmp_path / "mine.json") and window.session.origin is None
+    assert not window.documents.save_to(edited_workbook)
+    assert "never saves over a workbook it read" in window.documents.last_error.text()
+    window.documents.last_error.close()
+    assert not window.documents.export_to(edited_workbook)
+    window.documents.last_error.close()
+    areas = window.areas_page
+    areas.run()
+    qtbot.waitUntil(lambda: areas.table_run is not None, timeout=30_000)
+    with pytest.raises(SaveError, match="never saves over a workbook it read"):
+        areas.export_to(edited_workbook)
     assert edited_workbook.read_bytes() == before
 
 

@@ -40,15 +40,17 @@ def test_only_the_latest_request_is_reported(qtbot, runner):
 
 
 def test_progress_is_throttled_and_ends_with_the_total(qtbot, runner):
-    times, reports = [], []
-    runner.areasProgress.connect(lambda _id, done, total: (times.append(time.monotonic()), reports.append(done)))
+    reports = []
+    runner.areasProgress.connect(lambda _id, done, total: reports.append(done))
+    started = time.monotonic()
     with qtbot.waitSignal(runner.areasReady, timeout=60_000):
         runner.run_areas(default_document(), "utla", iterations=1_000, seed=2)
+    elapsed = time.monotonic() - started  # at least as long as the worker took
     QApplication.processEvents()
-    assert reports[-1] == 153
+    assert reports[-1] == 153 and reports == sorted(reports)
     assert len(reports) < 153  # not one signal per area
-    gaps = [b - a for a, b in zip(times, times[1:-1])]
-    assert all(gap >= PROGRESS_INTERVAL_S * 0.5 for gap in gaps)
+    # At most one report per interval, plus the first and the last, however late they arrive.
+    assert len(reports) <= elapsed / PROGRESS_INTERVAL_S + 2
 
 
 def test_cancel_stops_between_areas(qtbot, runner):

@@ -93,3 +93,26 @@ def test_undo_steps_are_named_in_words():
     assert edit_label("area.population") == "Edit population"
     assert edit_label("services[1].baseline[3]") == "Edit baseline"
     assert edit_label("settings.optimism_bias[2]") == "Edit optimism bias"
+
+
+def test_opening_another_option_keeps_text_typed_in_shared_fields_and_drops_the_mix_fields(qtbot):
+    from .option_documents import three_options  # noqa: PLC0415
+
+    session = Session(three_options())
+    session.set_entry_problem("area.population", "'12a' is not a number")
+    session.set_entry_problem("interventions[0].reach", "'x' is not a number")
+    session.set_option(1)
+    assert session.entry_problems == {"area.population": "'12a' is not a number"}
+    assert [i.field for i in session.issues if i.field == "area.population"]
+
+
+def test_after_the_last_option_is_deleted_undo_keeps_the_option_shown(qtbot):
+    from .option_documents import three_options  # noqa: PLC0415
+
+    session = Session(three_options())
+    session.set_option(2)
+    doc = session.document
+    session.set_document(replace(doc, options=doc.options[:2], comparator=None), "Delete")
+    assert session.option == 1
+    session.undo()  # the third option is back; the second is still the one open
+    assert session.option == 1

@@ -6,6 +6,8 @@ settings, iterations and seed. Nothing is clamped, truncated or silently rewritt
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QStyleOptionViewItem, QTableView, QWidget
@@ -88,7 +90,7 @@ def test_text_that_is_not_a_number_stays_shown_and_listed_and_nothing_is_compute
     assert name in listed(window)
     assert window.results_page.is_stale and not window.compute.simulate.isEnabled()
     submitted = []
-    window.runner.submit = lambda scenario: submitted.append(scenario)
+    window.runner.submit = lambda *args, **kwargs: submitted.append(args)
     qtbot.wait(300)  # longer than the debounce: still nothing computed
     assert submitted == []
 
@@ -142,3 +144,27 @@ def test_services_and_baseline_cells_keep_what_is_typed(qtbot, window):
     assert {"services[0].cashable_share", "services[0].unit_cost", f"baseline_use.{GROUPS[0]}.{window.session.scenario.services[0].id}",
             f"baseline_use.{GROUPS[2]}.{service}"} <= set(listed(window))
     assert window.results_page.is_stale
+
+
+def pass_through_cell(view: QTableView, row: int, column: int) -> None:
+    """Open a cell's editor and leave it without typing, as arrowing through the table does."""
+    index = view.model().index(row, column)
+    delegate = view.itemDelegateForIndex(index)
+    editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    delegate.setModelData(editor, view.model(), index)
+    editor.deleteLater()
+
+
+def test_passing_through_a_cell_keeps_its_full_precision_and_is_no_edit(qtbot, window):
+    scenario = window.session.scenario
+    first = scenario.services[0]
+    precise = replace(first, unit_cost=replace(first.unit_cost, central=117.57142612345))
+    window.session.set_scenario(replace(scenario, services=(precise,) + scenario.services[1:]), "Rebase")
+    window.session.history.break_merge()
+    undo_label, document = window.session.history.undo_label(), window.session.document
+    services = window.findChild(QTableView, "services.table")
+    for column in range(1, services.model().columnCount()):
+        pass_through_cell(services, 0, column)
+    assert window.session.scenario.services[0].unit_cost.central == 117.57142612345
+    assert window.session.document is document and window.session.history.undo_label() == undo_label

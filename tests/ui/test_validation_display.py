@@ -40,7 +40,7 @@ def test_fixing_the_value_clears_the_mark_and_recomputes(qtbot, window):
 
 
 def test_low_above_central_marks_the_low_field_that_is_wrong(qtbot, window):
-    """Issue finding 11: the end that is out of order is outlined, not only the central value."""
+    """The end that is out of order is outlined, not only the central value."""
     window.interventions_page.select(1)
     low = window.findChild(NumberEdit, "interventions.selected.cost_per_starter.low")
     low.setValue(900.0)

@@ -186,3 +186,16 @@ def test_opening_another_option_in_the_window_shows_its_simulation(qtbot, make_w
     qtbot.waitUntil(lambda: np.array_equal(histogram.curve.getData()[1], counts))
     assert window.findChild(QLabel, "kpi.prob_nmb_positive").text() == \
         format_percent(sim.options[1].summary["prob_nmb_positive"])
+
+
+def test_after_deleting_an_option_each_option_shows_its_own_draws(qtbot, make_window, doc, sim):
+    window = make_window(doc)
+    window.session.set_simulation(sim)
+    first, *others = window.session.document.options
+    window.session.set_document(replace(window.session.document, options=tuple(others), comparator=None), "Delete")
+    window.session.set_option(0)  # the option that was second when the simulation ran
+    counts, _edges = sim.options[1].histogram("npv_fiscal")
+    histogram = window.results_page.chart("histogram")
+    qtbot.waitUntil(lambda: np.array_equal(histogram.curve.getData()[1], counts))
+    assert window.findChild(QLabel, "kpi.prob_nmb_positive").text() == \
+        format_percent(sim.options[1].summary["prob_nmb_positive"])
