@@ -3,7 +3,7 @@ unsaved flag and undo history.
 
 QtCore only. Widgets never hold the document themselves: they read it from the session,
 build an edited copy with :func:`dataclasses.replace` and hand it back, either as the open
-option's document (:meth:`Session.set_document`: the shared frame and that option's
+option's scenario (:meth:`Session.set_scenario`: the shared frame and that option's
 interventions) or as a whole document (:meth:`Session.set_document`: options, comparator,
 stories). Documents are immutable, so the undo history simply keeps the previous ones.
 """

@@ -7,8 +7,8 @@
 ; program (see docs/for-it-teams.md), or should deploy the MSI instead.
 
 Unicode true
-; The app is 64-bit only, so is its installer: on 32-bit Windows it says so instead of
-; installing a program that cannot start.
+; The app is 64-bit only, so is its installer: 32-bit Windows refuses to start it (Windows
+; shows the error), rather than installing a program that cannot start.
 Target amd64-unicode
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
