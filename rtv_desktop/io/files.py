@@ -55,6 +55,7 @@ def save_document(item: Scenario | Document, path, **workbook_options) -> Path:
 
 save_scenario = save_document
 
+
 def same_file(a: Path, b: Path) -> bool:
     """True when ``a`` and ``b`` name one file (also when either does not exist yet)."""
     try:

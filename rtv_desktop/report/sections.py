@@ -198,9 +198,10 @@ def who_pays(f: ReportFigures) -> list[Block]:
                   pounds(row["value"]), pounds(row["net"])) for row in r.by_party
                  if any(row[key] for key in ("pays", "saves", "value")))
     payers = [row["label"] for row in r.by_party if row["pays"] > 0]
+    pay = "pay" if len(payers) > 1 else "pays"
     return [Heading("Who pays and who benefits", 1, "who-pays"),
             Paragraph(f"Each intervention's cost is split among its funders; each service's savings go to the "
-                      f"organisation that bears its cost. {listing(payers) or 'Nobody'} pay{'' if len(payers) > 1 else 's'}; "
+                      f"organisation that bears its cost. {listing(payers) or 'Nobody'} {pay}; "
                       "residents and communities receive the wellbeing value (and volunteer time, when it counts as a "
                       "benefit)."),
             *chart(WhoPaysChart, lambda ch: ch.update_results(r), alt=_who_pays_alt(r)),
