@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 
 from ..formatting import format_money
 from ..result_notes import DO_NOTHING, correlation_phrase, evpi_sentence
-from .base import LINE, ChartPanel
+from .base import LINE
+from .lines import OptionLinesChart
 from .paired import PairedBarsChart
 from .style import NHS_AQUA_GREEN, NHS_BLUE, NHS_MID_GREY, TEXT, option_colour, pen
 
@@ -51,17 +52,16 @@ class ProbBestChart(PairedBarsChart):
         self.plot.setXRange(-0.04, 1.06, padding=0)  # room for the 0% and 100% labels
 
 
-class AcceptabilityChart(ChartPanel):
+class AcceptabilityChart(OptionLinesChart):
     """Probability each option is best on net social value as the value of a WELLBY varies."""
 
     money_axes = ("bottom",)
     percent_axes = ("left",)
+    PLACEHOLDER = RUN_SIMULATION
 
     def __init__(self, parent=None):
         super().__init__("acceptability", "Value acceptability: probability best by WELLBY value", parent)
-        self.names: list[str] = []
         self.wellby_values = np.zeros(0)
-        self.curves: list[pg.PlotDataItem] = []
         # The marker's label sits halfway up on a white ground, where the curves are usually
         # far from 0% and 100% and any it crosses stay visible around it.
         self.marker = pg.InfiniteLine(pos=0, angle=90, pen=pen(TEXT, 1.5, Qt.PenStyle.DashLine),
@@ -73,13 +73,6 @@ class AcceptabilityChart(ChartPanel):
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.clear()
 
-    def _curve(self, k: int) -> pg.PlotDataItem:
-        while len(self.curves) <= k:
-            curve = pg.PlotDataItem(antialias=True)
-            self.plot.addItem(curve)
-            self.curves.append(curve)
-        return self.curves[k]
-
     def update_simulation(self, sim) -> None:
         values, probs = sim.acceptability
         lines = list(probs)
@@ -87,18 +80,13 @@ class AcceptabilityChart(ChartPanel):
             lines.append(sim.acceptability_do_nothing)
         self.names = _contenders(sim)
         self.wellby_values = np.asarray(values, dtype=float)
+        self._draw_lines(self.wellby_values, lines)
         entries = []
-        for k, (name, line) in enumerate(zip(self.names, lines)):
+        for k, name in enumerate(self.names):
             nothing = name == DO_NOTHING and k == len(sim.options)
             colour = NHS_MID_GREY if nothing else option_colour(k)
-            curve = self._curve(k)
-            curve.setPen(pen(colour, 2.5, Qt.PenStyle.DashLine if nothing else None))
-            curve.setData(self.wellby_values, np.asarray(line, dtype=float))
-            curve.setVisible(True)
+            self.curves[k].setPen(pen(colour, 2.5, Qt.PenStyle.DashLine if nothing else None))
             entries.append((colour, name, LINE))
-        for curve in self.curves[len(lines):]:
-            curve.setData([], [])
-            curve.setVisible(False)
         self.set_legend(entries)
         central = sim.document.settings.wellby_value.central
         self.marker.setPos(central)
@@ -110,17 +98,9 @@ class AcceptabilityChart(ChartPanel):
                       f"{_draws(sim)}.")
         self.show_plot()
 
-    def line(self, k: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.curves[k].getData()
-
     def clear(self) -> None:
-        for curve in self.curves:
-            curve.setData([], [])
-        self.names = []
+        super().clear()
         self.wellby_values = np.zeros(0)
-        self.set_legend([])
-        self.set_note("")
-        self.show_placeholder(RUN_SIMULATION)
 
     def table(self):
         headers = ["Value of one WELLBY (£)"] + [f"{name}: probability best" for name in self.names]

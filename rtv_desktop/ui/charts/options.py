@@ -7,7 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ..formatting import format_money
-from .base import LINE, ChartPanel
+from .base import LINE
+from .lines import OptionLinesChart
 from .paired import PairedBarsChart
 from .style import MIN_MONEY_SPAN, NHS_AQUA_GREEN, NHS_BLUE, NHS_MID_GREY, option_colour, pen
 
@@ -47,39 +48,29 @@ class OptionsChart(PairedBarsChart):
                       f"prices.{nothing}")
 
 
-class OptionsCumulativeChart(ChartPanel):
+class OptionsCumulativeChart(OptionLinesChart):
     """Cumulative net fiscal value (savings minus cost, undiscounted) by year, one line per option."""
+
+    PLACEHOLDER = WAITING
 
     def __init__(self, parent=None):
         super().__init__("options_cumulative", "Cumulative net fiscal value by year", parent)
-        self.curves: list[pg.PlotDataItem] = []
-        self.names: list[str] = []
         self.zero_line = pg.InfiniteLine(pos=0, angle=0, pen=pen(NHS_MID_GREY, 1, Qt.PenStyle.DashLine))
         self.plot.addItem(self.zero_line)
         self.plot.getAxis("bottom").setLabel("Delivery year")
         self.clear()
 
-    def _curve(self, k: int) -> pg.PlotDataItem:
-        # One line per option, made on first need and reused; drawn as shapes for sharp SVG.
-        while len(self.curves) <= k:
-            colour = option_colour(len(self.curves))
-            curve = pg.PlotDataItem(pen=pen(colour, 2.5), symbol="o", symbolSize=6, symbolBrush=colour,
-                                    symbolPen=None, antialias=True, useCache=False)
-            self.plot.addItem(curve)
-            self.curves.append(curve)
-        return self.curves[k]
+    def _new_curve(self, k: int) -> pg.PlotDataItem:
+        # Drawn as shapes for sharp SVG.
+        colour = option_colour(k)
+        return pg.PlotDataItem(pen=pen(colour, 2.5), symbol="o", symbolSize=6, symbolBrush=colour,
+                               symbolPen=None, antialias=True, useCache=False)
 
     def update_comparison(self, comparison) -> None:
         self.names = [o.name for o in comparison.document.options]
         lines = [np.asarray(r.cumulative_net, dtype=float) for r in comparison.options]
         years = np.arange(1, comparison.document.settings.horizon_years + 1, dtype=float)
-        for k, line in enumerate(lines):
-            curve = self._curve(k)
-            curve.setData(years, line)
-            curve.setVisible(True)
-        for curve in self.curves[len(lines):]:
-            curve.setData([], [])
-            curve.setVisible(False)
+        self._draw_lines(years, lines)
         self.set_legend([(option_colour(k), name, LINE) for k, name in enumerate(self.names)])
         self.set_year_ticks(years.size)
         self.plot.setXRange(0.6, years.size + 0.4, padding=0)
@@ -91,18 +82,6 @@ class OptionsCumulativeChart(ChartPanel):
         self.set_note(f"Savings minus cost, added up year by year, not discounted. After {years.size} years: {ends}. "
                       f"{comparison.document.settings.price_year} prices.")
         self.show_plot()
-
-    def line(self, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Years and cumulative values drawn for option ``k``."""
-        return self.curves[k].getData()
-
-    def clear(self) -> None:
-        for curve in self.curves:
-            curve.setData([], [])
-        self.names = []
-        self.set_legend([])
-        self.set_note("")
-        self.show_placeholder(WAITING)
 
     def table(self):
         headers = ["Year"] + [f"{name}: cumulative net fiscal value (£)" for name in self.names]
