@@ -7,18 +7,28 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _candidates() -> list[Path]:
+def _candidates(folder: str) -> list[Path]:
+    """Where a shipped ``folder`` may be: frozen app, installed wheel, source checkout."""
     frozen_root = getattr(sys, "_MEIPASS", None)  # set by PyInstaller
-    found = []
-    if frozen_root:
-        found.append(Path(frozen_root) / "resources")
-    found.append(_PACKAGE_DIR / "_resources")  # installed wheel (force-include)
-    found.append(_PACKAGE_DIR.parent / "resources")  # source checkout / editable install
+    found = [Path(frozen_root) / folder] if frozen_root else []
+    found.append(_PACKAGE_DIR / f"_{folder}")  # installed wheel (force-include)
+    found.append(_PACKAGE_DIR.parent / folder)  # source checkout / editable install
     return found
+
+
+def _first_holding(folder: str, holds: Callable[[Path], bool], what: str) -> Path:
+    """The first candidate ``folder`` for which ``holds`` is true; otherwise FileNotFoundError naming ``what``."""
+    candidates = _candidates(folder)
+    for found in candidates:
+        if holds(found):
+            return found
+    looked = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"RtV Desktop's {what} missing (looked in: {looked}). Reinstall the app.")
 
 
 def resources_dir() -> Path:
@@ -29,25 +39,12 @@ def resources_dir() -> Path:
     FileNotFoundError
         If no resources folder is found; the message lists where it looked.
     """
-    candidates = _candidates()
-    for folder in candidates:
-        if (folder / "defaults").is_dir():
-            return folder
-    looked = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"RtV Desktop's resources folder is missing (looked in: {looked}). Reinstall the app.")
+    return _first_holding("resources", lambda found: (found / "defaults").is_dir(), "resources folder is")
 
 
 def resource_path(*parts: str) -> Path:
     """Return the path of a shipped resource, e.g. ``resource_path("defaults", "area.toml")``."""
     return resources_dir().joinpath(*parts)
-
-
-def _doc_candidates() -> list[Path]:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    found = [Path(frozen_root) / "docs"] if frozen_root else []
-    found.append(_PACKAGE_DIR / "_docs")  # installed wheel (force-include)
-    found.append(_PACKAGE_DIR.parent / "docs")  # source checkout / editable install
-    return found
 
 
 def docs_dir() -> Path:
@@ -58,9 +55,4 @@ def docs_dir() -> Path:
     FileNotFoundError
         If no guides are found; the message lists where it looked.
     """
-    candidates = _doc_candidates()
-    for folder in candidates:
-        if (folder / "method.md").is_file():
-            return folder
-    looked = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"RtV Desktop's guides are missing (looked in: {looked}). Reinstall the app.")
+    return _first_holding("docs", lambda found: (found / "method.md").is_file(), "guides are")
