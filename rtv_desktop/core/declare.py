@@ -9,6 +9,7 @@ pvlib's documented parameters do).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ def declared(default, factory=None, **spec) -> dataclasses.Field:
     return field(default=default, metadata=metadata)
 
 
+@functools.cache  # declarations never change, and validation reads them on every run
 def specs(cls) -> tuple[tuple[str, Spec], ...]:
     """``(name, Spec)`` of every declared field of a dataclass, in field order."""
     return tuple((f.name, f.metadata["spec"]) for f in dataclasses.fields(cls) if "spec" in f.metadata)
