@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,17 +22,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rtv_desktop.core import default_document  # noqa: E402
 from rtv_desktop.report import build_report, write_report  # noqa: E402
 from rtv_desktop.report.figures import gather  # noqa: E402
+from timing import fastest  # noqa: E402 (benchmarks/, the script's folder)
 
 REPEATS = 3
 
 
 def _best(action) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return fastest(action, REPEATS)
 
 
 def main() -> None:

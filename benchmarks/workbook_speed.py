@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import json
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 from rtv_desktop.core import MAX_INTERVENTIONS, default_scenario, run
 from rtv_desktop.io.workbook_reader import read_workbook
 from rtv_desktop.io.workbook_writer import write_workbook
+from timing import fastest  # benchmarks/, the script's folder
 
 REPEATS = 5
 
 
 def _best(action) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return fastest(action, REPEATS)
 
 
 def _fifty_interventions():
