@@ -40,7 +40,7 @@ def largest_scenario():
     """The biggest scenario the app allows: 50 interventions, 10 years, all 7 catalogue services."""
     s = default_scenario()
     services = tuple(v for v in service_catalogue())
-    ivs = tuple(replace(iv, name=f"{iv.name} {k}", effect_years=4)
+    ivs = tuple(replace(iv, id=f"iv_{k}", name=f"{iv.name} {k}", effect_years=4)
                 for k, iv in enumerate((s.interventions * 9)[:50]))
     return replace(s, services=services, interventions=ivs, settings=replace(s.settings, horizon_years=10))
 

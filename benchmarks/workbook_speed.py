@@ -27,7 +27,7 @@ def _best(action) -> float:
 
 def _fifty_interventions():
     s = default_scenario()
-    mix = [replace(s.interventions[k % len(s.interventions)], name=f"Intervention {k + 1}")
+    mix = [replace(s.interventions[k % len(s.interventions)], id=f"iv_{k + 1}", name=f"Intervention {k + 1}")
            for k in range(MAX_INTERVENTIONS)]
     return replace(s, interventions=tuple(mix))
 
