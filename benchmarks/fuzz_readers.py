@@ -32,7 +32,7 @@ from rtv_desktop.core import default_scenario  # noqa: E402
 from rtv_desktop.io import load_scenario  # noqa: E402
 from rtv_desktop.io.limits import MAX_JSON_BYTES, MAX_WORKBOOK_UNPACKED_BYTES  # noqa: E402
 from rtv_desktop.io.scenario_json import scenario_json_text  # noqa: E402
-from rtv_desktop.io.workbook_writer import write_workbook  # noqa: E402
+from rtv_desktop.io.workbook.write import write_workbook  # noqa: E402
 from tests.robustness import oracle  # noqa: E402
 
 NEAR_CAP = MAX_JSON_BYTES - 1024

@@ -97,7 +97,7 @@ def _one_run(window, seed: int) -> dict:
 def _edit_latency(window, edits: int = 10) -> dict:
     """GUI-thread cost of one edit, and the time from an edit to its results being shown."""
     from PySide6.QtCore import QEventLoop
-    from rtv_desktop.ui.fields import NumberEdit
+    from rtv_desktop.ui.widgets.fields import NumberEdit
 
     spin = window.findChild(NumberEdit, "area.population")
     handling, to_results = [], []

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from rtv_desktop.core import MAX_INTERVENTIONS, default_scenario, run
-from rtv_desktop.io.workbook_reader import read_workbook
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.read.reader import read_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 from timing import fastest  # benchmarks/, the script's folder
 
 REPEATS = 5

@@ -105,7 +105,7 @@ def run_window(path: str | None = None) -> int:
     autosaves.
     """
     from .io import autosave  # noqa: PLC0415
-    from .ui.autosave_controller import recover_documents  # noqa: PLC0415
+    from .ui.controllers.autosave import recover_documents  # noqa: PLC0415
 
     configure_logging()
     install_crash_handler()

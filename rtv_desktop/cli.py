@@ -202,7 +202,7 @@ def _require_workbook_suffix(path: str) -> None:
 def cmd_template(args) -> int:
     """Write the default scenario as a workbook to fill in."""
     from .core import default_scenario  # noqa: PLC0415
-    from .io.workbook_writer import write_workbook  # noqa: PLC0415
+    from .io.workbook.write import write_workbook  # noqa: PLC0415
 
     _require_workbook_suffix(args.output)
     write_workbook(default_scenario(), args.output)
@@ -214,7 +214,7 @@ def cmd_check(args) -> int:
     """Print every problem (sheet and cell) and exit 2, or "No problems found" and exit 0."""
     warnings = []
     if _is_workbook(args.input):
-        from .io.workbook_reader import read_workbook  # noqa: PLC0415
+        from .io.workbook.read.reader import read_workbook  # noqa: PLC0415
 
         try:
             warnings = read_workbook(args.input).warnings
@@ -234,7 +234,7 @@ def cmd_check(args) -> int:
 
 def cmd_areas(args) -> int:
     """``areas run``: every option for every bundled area at one level, as a CSV or workbook."""
-    from .io.areas_run import ATTRIBUTION, csv_text, run_all_areas, write_area_table  # noqa: PLC0415
+    from .io.areas.run import ATTRIBUTION, csv_text, run_all_areas, write_area_table  # noqa: PLC0415
 
     document = load_document(args.input)
     table = run_all_areas(document, args.level, args.iterations, args.seed)

@@ -9,7 +9,7 @@ QtCore only. Two kinds of job run on a private :class:`QThreadPool`:
   :meth:`ComputeRunner.cancel`) cancels the one in progress through the core's
   cooperative ``cancelled`` callback, polled between chunks of draws.
 - ``run_areas(document, level, iterations, seed)``: every option in every bundled area of a
-  level (:func:`rtv_desktop.io.areas_run.run_all_areas`), optionally with draws per area;
+  level (:func:`rtv_desktop.io.areas.bundled.run.run_all_areas`), optionally with draws per area;
   latest wins, and :meth:`ComputeRunner.cancel_areas` stops it between areas.
 
 Signals are emitted from worker threads on a QObject that lives in the GUI thread, so
@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from .core import (Document, InvalidScenario, Scenario, SimulationCancelled, as_document, compare, simulate,
                    tornados)
-from .io.areas_run import run_all_areas
+from .io.areas.run import run_all_areas
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI

@@ -29,7 +29,7 @@ def load_document(path, check_ranges: bool = True) -> Document:
         raw = read_capped_bytes(path, MAX_JSON_BYTES)
         return document_from_data(parse_json_text(decode_scenario_bytes(raw, path), path), path, check_ranges)
     if suffix in WORKBOOK_SUFFIXES:
-        from .workbook_reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
+        from .workbook.read.reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
         return read_workbook(path).document
     if suffix in OTHER_SPREADSHEET_SUFFIXES:
@@ -47,7 +47,7 @@ def save_document(item: Scenario | Document, path, **workbook_options) -> Path:
     """Save as JSON or as a workbook, by the file's suffix; atomic, with a backup."""
     path = Path(path)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from .workbook_writer import write_workbook  # noqa: PLC0415
+        from .workbook.write import write_workbook  # noqa: PLC0415
 
         return write_workbook(item, path, **workbook_options)
     return write_scenario_json(item, path)

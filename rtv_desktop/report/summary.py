@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core import GRADE_NAMES
-from ..ui.kpi import KPI_SPECS, format_kpi
+from ..ui.widgets.kpi import KPI_SPECS, format_kpi
 from .figures import ReportFigures
 from .model import Block, Heading, Paragraph, Table
 from .words import listing, money, payback, percent, pounds, probability, ratio, volunteer_treatment, years

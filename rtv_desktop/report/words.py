@@ -1,9 +1,9 @@
-"""Figures written for people, as the window writes them (:mod:`rtv_desktop.ui.formatting`)."""
+"""Figures written for people, as the window writes them (:mod:`rtv_desktop.core.text`)."""
 
 from __future__ import annotations
 
 from ..core import VOLUNTEER_TIME_LABELS
-from ..ui.formatting import format_count, format_money, format_percent, format_ratio, payback_text
+from ..core.text import format_count, format_money, format_percent, format_ratio, payback_text
 
 
 def money(value) -> str:

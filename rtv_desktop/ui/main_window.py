@@ -23,21 +23,21 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from ..core import describe_field
 from ..runner import ComputeRunner
 from ..session import Session
-from .about import AboutDialog
-from .area_page import AreaPage
-from .areas_page import AllAreasPage
-from .autosave_controller import AutosaveController
-from .assumptions_page import AssumptionsPage
-from .comparison_page import ComparisonPage
-from .compute_controller import ComputeController
-from .document_actions import DocumentActions
-from .guide import METHOD, USER_GUIDE, GuideDialog
-from .help_links import HelpLinks
-from .headline_strip import HeadlineStrip
-from .interventions_page import InterventionsPage
-from .issues import IssuesList
-from .results_page import ResultsPage
-from .stories import StoriesDialog
+from .dialogs.about import AboutDialog
+from .pages.area import AreaPage
+from .pages.areas import AllAreasPage
+from .controllers.autosave import AutosaveController
+from .pages.assumptions import AssumptionsPage
+from .pages.comparison import ComparisonPage
+from .controllers.compute import ComputeController
+from .controllers.document_actions import DocumentActions
+from .dialogs.guide import METHOD, USER_GUIDE, GuideDialog
+from .controllers.help_links import HelpLinks
+from .widgets.headline_strip import HeadlineStrip
+from .pages.interventions import InterventionsPage
+from .widgets.issues import IssuesList
+from .pages.results import ResultsPage
+from .dialogs.stories import StoriesDialog
 
 APP_TITLE = "RtV Desktop"
 _INTERVENTION = re.compile(r"^interventions\[(\d+)\]\.?(.*)$")

@@ -9,7 +9,7 @@ import pytest
 
 from rtv_desktop.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from rtv_desktop.core import default_scenario, run
-from rtv_desktop.io.workbook_reader import read_workbook
+from rtv_desktop.io.workbook.read.reader import read_workbook
 
 from .workbook_cases import edit_copy, named_cell
 

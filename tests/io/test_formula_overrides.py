@@ -9,8 +9,8 @@ import pytest
 
 from rtv_desktop import cli
 from rtv_desktop.core import default_scenario, run
-from rtv_desktop.io.workbook_reader import read_workbook
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.read.reader import read_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 
 from .libreoffice import recalculate, requires_libreoffice
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox
 
-from rtv_desktop.io.workbook_changes import Change
-from rtv_desktop.ui.change_review import ChangeReviewDialog
+from rtv_desktop.io.workbook.read.changes import Change
+from rtv_desktop.ui.dialogs.change_review import ChangeReviewDialog
 
 CHANGES = [Change("area.population", 1_000_000.0, 250_000.0, "Population (all ages)", None, "persons"),
            Change("options[0].interventions[1].reach", 0.005, 0.01, "Option 'Six approaches', Peer support: Reach per "

@@ -10,8 +10,8 @@ import pytest
 
 from rtv_desktop.core import default_scenario
 from rtv_desktop.io import InputFileError, load_scenario
-from rtv_desktop.io.workbook_reader import read_workbook
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.read.reader import read_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 
 from .workbook_cases import edit_copy, named_cell, table_cell
 

@@ -17,7 +17,7 @@ from rtv_desktop.core import (
     PARTY_KEYS, SUMMARY_KEYS, Document, Option, Uncertain, compare, default_document, default_scenario,
     service_catalogue,
 )
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 
 from .libreoffice import recalculate, requires_libreoffice
 from .workbook_cases import edit_copy, named_cell, named_values, rich_document, table_cell
@@ -206,7 +206,7 @@ def test_failing_checks_say_check(tmp_path):
 
 def test_a_workbook_saved_by_libreoffice_reads_back_unchanged(recalculated):
     """A finance team that opens and saves the file in another spreadsheet sends back the same inputs."""
-    from rtv_desktop.io.workbook_reader import read_workbook
+    from rtv_desktop.io.workbook.read.reader import read_workbook
 
     for case in ("default", "custom_group", "no_interventions", "three_options"):
         imported = read_workbook(recalculated["_paths"][case])  # LibreOffice's own file

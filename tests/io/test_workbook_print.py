@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 
 from .workbook_cases import named_cell, rich_document
 

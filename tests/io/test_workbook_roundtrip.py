@@ -19,10 +19,10 @@ from rtv_desktop.core import (
     default_scenario, run, simulate, specs, validate_document,
 )
 from rtv_desktop.io import InputFileError, load_document, load_scenario, save_scenario
-from rtv_desktop.io.text_cells import escape_text, read_text
-from rtv_desktop.io.workbook_changes import by_option
-from rtv_desktop.io.workbook_reader import read_workbook
-from rtv_desktop.io.workbook_writer import write_workbook
+from rtv_desktop.io.workbook.text_cells import escape_text, read_text
+from rtv_desktop.io.workbook.read.changes import by_option
+from rtv_desktop.io.workbook.read.reader import read_workbook
+from rtv_desktop.io.workbook.write import write_workbook
 
 from .workbook_cases import (
     FORMULA_LIKE, documents, edit_copy, named_cell, named_values, rich_document, scenarios, table_cell,
@@ -423,7 +423,7 @@ def test_uncertainty_sheet_holds_last_simulation_values_clearly_labelled(tmp_pat
 
 def test_assumptions_log_lists_sources_and_each_area_figures_own(tmp_path):
     from rtv_desktop.core import default_sources
-    from rtv_desktop.io.areas import ONS_ATTRIBUTION
+    from rtv_desktop.io.areas.bundled.bundled import ONS_ATTRIBUTION
 
     doc = rich_document()
     doc = replace(doc, area=doc.area.with_sources(population=FigureSource("Typed in", "2026-11-30")))

@@ -11,8 +11,8 @@ from rtv_desktop.core import blank_document, compare, default_document, simulate
 from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
 from rtv_desktop.report.words import money, probability
-from rtv_desktop.ui.formatting import format_money, format_percent
-from rtv_desktop.ui.kpi import KPI_SPECS, format_kpi
+from rtv_desktop.core.text import format_money, format_percent
+from rtv_desktop.ui.widgets.kpi import KPI_SPECS, format_kpi
 
 from .conftest import docx_text, needs_poppler, pdf_image_count, pdf_text, three_options, with_stories
 

@@ -96,7 +96,7 @@ def _zip_bomb(path: Path) -> Path:
 @pytest.mark.parametrize("command", ["run", "check"])
 @pytest.mark.parametrize("kind", ["zip-bomb", "text", "truncated", "empty"])
 def test_damaged_workbook_exits_2_with_a_message(tmp_path, capsys, kind, command):
-    pytest.importorskip("rtv_desktop.io.workbook_reader")
+    pytest.importorskip("rtv_desktop.io.workbook.read.reader")
     path = tmp_path / f"{kind}.xlsx"
     if kind == "zip-bomb":
         _zip_bomb(path)

@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from rtv_desktop.core import default_scenario, run, simulate, tornado
-from rtv_desktop.io import workbook_reader, workbook_writer
+from rtv_desktop.io.workbook.read import reader as workbook_reader
+from rtv_desktop.io.workbook import write as workbook_writer
 
 
 # Each payload carries a marker number found nowhere else, so a formula made from it is spotted.

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rtv_desktop.core import default_scenario
-from rtv_desktop.io import load_scenario, workbook_writer
+from rtv_desktop.io import load_scenario
+from rtv_desktop.io.workbook import write as workbook_writer
 
 from . import oracle
 

@@ -9,9 +9,9 @@ import json
 
 from rtv_desktop.core import FigureSource, default_scenario
 from rtv_desktop.core.need import adjusted_index
-from rtv_desktop.io.areas import today
+from rtv_desktop.io.areas.bundled.bundled import today
 from rtv_desktop.session import Session
-from rtv_desktop.ui.area_page import AreaPage
+from rtv_desktop.ui.pages.area import AreaPage
 
 HEADER = "area_code,area_name,population_total,population_18_plus,population_65_plus,reference_period\n"
 

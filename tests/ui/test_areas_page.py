@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from rtv_desktop.io.areas_run import ENGLAND_CODE, run_all_areas
-from rtv_desktop.ui.areas_models import FIGURES, LEADING, AreaSortProxy, AreaTableModel
-from rtv_desktop.ui.formatting import format_money
+from rtv_desktop.io.areas.bundled.run import ENGLAND_CODE, run_all_areas
+from rtv_desktop.ui.models.areas import FIGURES, LEADING, AreaSortProxy, AreaTableModel
+from rtv_desktop.core.text import format_money
 
 from .option_documents import three_options
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTableView
 from rtv_desktop.core import GROUPS, run, service_catalogue
 
 from .conftest import wait_for_results_of
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_unit_cost_edit_reaches_the_results(qtbot, window):

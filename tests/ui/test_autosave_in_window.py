@@ -9,8 +9,8 @@ from dataclasses import replace
 from rtv_desktop.core import default_scenario
 from rtv_desktop.io import autosave as auto
 from rtv_desktop.session import Session
-from rtv_desktop.ui.autosave_controller import recover_documents
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.controllers.autosave import recover_documents
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_autosave_only_while_dirty_and_cleared_after_saving(qtbot, window, tmp_path):
@@ -61,7 +61,7 @@ def test_declined_recoveries_are_discarded(qtbot, tmp_path, monkeypatch):
 
 
 def test_a_restored_untitled_document_stays_covered_by_an_autosave(qtbot, tmp_path, monkeypatch):
-    from rtv_desktop.ui.autosave_controller import AutosaveController
+    from rtv_desktop.ui.controllers.autosave import AutosaveController
 
     monkeypatch.setenv("RTV_DESKTOP_HOME", str(tmp_path / "home"))
     edited = replace(default_scenario(), name="Never saved")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from rtv_desktop.core import default_scenario, run, simulate, tornado
 from rtv_desktop.ui.charts.uncertainty import TORNADO_ROWS
-from rtv_desktop.ui.results_page import ResultsPage
+from rtv_desktop.ui.pages.results import ResultsPage
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from rtv_desktop.io.errors import SaveError
 from rtv_desktop.ui.charts import (CumulativeChart, HistogramChart, copy_to_clipboard, export_csv, export_png,
                                    export_svg)
 from rtv_desktop.ui.charts.style import MoneyAxis
-from rtv_desktop.ui.results_page import ResultsPage
+from rtv_desktop.ui.pages.results import ResultsPage
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

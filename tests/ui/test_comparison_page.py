@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from rtv_desktop.core import Uncertain, compare, simulate
-from rtv_desktop.ui.comparison_models import ComparisonModel
-from rtv_desktop.ui.formatting import format_money, format_percent, format_ratio
+from rtv_desktop.ui.models.comparison import ComparisonModel
+from rtv_desktop.core.text import format_money, format_percent, format_ratio
 
 from .option_documents import dominant, nothing_wins, three_options
 

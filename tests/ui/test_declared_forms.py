@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from rtv_desktop.core import Area, Intervention, Service, Settings, Uncertain, specs
 from rtv_desktop.core.declare import declared
-from rtv_desktop.ui.declared_form import DeclaredForm, caption
-from rtv_desktop.ui.fields import ChoiceCombo, FormBinder, NotesEdit, NumberEdit, TextEdit
-from rtv_desktop.ui.forms import FormGrid
+from rtv_desktop.ui.widgets.declared_form import DeclaredForm, caption
+from rtv_desktop.ui.widgets.fields import ChoiceCombo, FormBinder, NotesEdit, NumberEdit, TextEdit
+from rtv_desktop.ui.widgets.forms import FormGrid
 
 NOT_TYPED = {(Intervention, "id")}  # an identity kept by the program, not an input
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 
 from rtv_desktop.core import default_scenario
 from rtv_desktop.io import load_scenario
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_undo_and_redo_edits(qtbot, window):
@@ -105,8 +105,8 @@ def test_unsaved_changes_can_cancel_new(qtbot, window):
 
 
 def test_export_writes_a_workbook_that_reads_back(qtbot, window, tmp_path):
-    pytest.importorskip("rtv_desktop.io.workbook_writer")
-    pytest.importorskip("rtv_desktop.io.workbook_reader")
+    pytest.importorskip("rtv_desktop.io.workbook.write")
+    pytest.importorskip("rtv_desktop.io.workbook.read.reader")
     window.findChild(NumberEdit, "area.population").setValue(654_321)
     qtbot.waitUntil(lambda: window.session.results is not None, timeout=10_000)
     target = tmp_path / "export.xlsx"
@@ -116,7 +116,7 @@ def test_export_writes_a_workbook_that_reads_back(qtbot, window, tmp_path):
 
 
 def test_save_as_workbook_then_open(qtbot, window, tmp_path):
-    pytest.importorskip("rtv_desktop.io.workbook_reader")
+    pytest.importorskip("rtv_desktop.io.workbook.read.reader")
     window.findChild(NumberEdit, "area.ltc_share").setValue(35.0)
     path = tmp_path / "mine.xlsx"
     assert window.documents.save_to(path)
@@ -141,7 +141,7 @@ def _edit_workbook_population(path, population) -> None:
 
 
 def test_a_workbook_edited_in_excel_opens_only_after_its_changes_are_accepted(qtbot, window, tmp_path):
-    pytest.importorskip("rtv_desktop.io.workbook_reader")
+    pytest.importorskip("rtv_desktop.io.workbook.read.reader")
     path = tmp_path / "shared.xlsx"
     assert window.documents.export_to(path)
     _edit_workbook_population(path, 250_000)

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtv_desktop.ui.formatting import (format_count, format_money, format_money_axis, format_money_tick,
-                                       format_payback, format_percent, format_ratio, is_negative, year_label)
+from rtv_desktop.core.text import (
+    format_count,
+    format_money,
+    format_money_axis,
+    format_money_tick,
+    format_payback,
+    format_percent,
+    format_ratio,
+    is_negative,
+    year_label,
+)
 
 
 @pytest.mark.parametrize("value, text", [

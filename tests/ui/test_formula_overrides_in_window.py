@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 
-from rtv_desktop.ui.change_review import ChangeReviewDialog
+from rtv_desktop.ui.dialogs.change_review import ChangeReviewDialog
 
 
 def test_overrides_are_shown_in_the_review_and_after_opening(qtbot, window, tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
 from rtv_desktop.core import Uncertain, approach_preset, blank_scenario, run
 
 from .conftest import wait_for_results_of
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def names(window):

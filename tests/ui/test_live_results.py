@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from rtv_desktop.core import run, tornado
-from rtv_desktop.ui.formatting import format_money
+from rtv_desktop.core.text import format_money
 
 from .conftest import wait_for_results_of
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_first_results_match_the_core(window):

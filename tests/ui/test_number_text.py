@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rtv_desktop.ui.fields import KINDS, format_number, parse_number
+from rtv_desktop.ui.widgets.fields import KINDS, format_number, parse_number
 
 
 @pytest.mark.parametrize("kind, text, value", [

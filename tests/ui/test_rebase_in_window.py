@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from rtv_desktop.core import bundled_deflator, default_document
-from rtv_desktop.ui.rebase_dialog import RebaseDialog
+from rtv_desktop.ui.dialogs.rebase import RebaseDialog
 
 DEFLATOR_2020 = 85.2137  # HM Treasury GDP deflator, calendar 2020 (2024 = 100), bundled
 DEFLATOR_2024 = 100.0

@@ -8,8 +8,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rtv_desktop.io.guides import METHOD, USER_GUIDE, anchors, guide_markdown, headings
-from rtv_desktop.ui.compute_controller import SimulationState
-from rtv_desktop.ui.help_links import FIGURE_TOPICS, TOPIC, link_text, topic_for
+from rtv_desktop.ui.controllers.compute import SimulationState
+from rtv_desktop.ui.controllers.help_links import FIGURE_TOPICS, TOPIC, link_text, topic_for
 
 
 def _iterations(window, count: int) -> None:

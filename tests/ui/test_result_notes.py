@@ -7,9 +7,14 @@ from dataclasses import replace
 import pytest
 
 from rtv_desktop.core import Option, compare, default_document
-from rtv_desktop.ui.formatting import format_money
-from rtv_desktop.ui.result_notes import (basis_note, correlation_phrase, cost_per_qaly_text, evpi_sentence,
-                                         verdict)
+from rtv_desktop.core.text import format_money
+from rtv_desktop.core.text import (
+    basis_note,
+    correlation_phrase,
+    cost_per_qaly_text,
+    evpi_sentence,
+    verdict,
+)
 
 from .option_documents import dominant, nothing_wins, three_options
 

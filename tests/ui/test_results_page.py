@@ -11,8 +11,8 @@ from rtv_desktop.core import Uncertain, default_scenario, run, simulate, tornado
 from rtv_desktop.ui.charts.grid import ChartTab
 from rtv_desktop.ui.charts.style import MUTED_RED
 from rtv_desktop.ui.charts.uncertainty import TORNADO_ROWS
-from rtv_desktop.ui.kpi import KPI_SPECS, VALUE_COLOURS
-from rtv_desktop.ui.results_page import ResultsPage
+from rtv_desktop.ui.widgets.kpi import KPI_SPECS, VALUE_COLOURS
+from rtv_desktop.ui.pages.results import ResultsPage
 
 CHART_NAMES = ("cumulative", "savings_by_service", "iceberg", "by_intervention", "tornado", "histogram", "fan")
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from rtv_desktop.core import Uncertain, compare, default_scenario, run
 from rtv_desktop.session import Session, UndoHistory
-from rtv_desktop.ui.paths import edit_label, get_value, with_value
+from rtv_desktop.core.edits import edit_label, get_value, with_value
 
 
 def with_population(s, population):

@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar
 
 from rtv_desktop.core import simulate
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_simulation_runs_on_the_worker_with_the_settings_seed(qtbot, window):

@@ -11,8 +11,8 @@ from dataclasses import replace
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from rtv_desktop.ui.compute_controller import SimulationState
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.controllers.compute import SimulationState
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 OUTDATED = "Inputs changed since this simulation"
 

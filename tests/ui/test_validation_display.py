@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QListWidget
 from rtv_desktop.core import validate
 
 from .conftest import wait_for_results_of
-from rtv_desktop.ui.fields import NumberEdit
+from rtv_desktop.ui.widgets.fields import NumberEdit
 
 
 def test_invalid_share_is_marked_listed_and_not_computed(qtbot, window):

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLabel, QListWidget
 from rtv_desktop.core import (PARTY_LABELS, assumptions_in_use, compare, run, simulate, value_by_grade,
                               weak_evidence_note)
 from rtv_desktop.ui.charts.uncertainty import simulation_caption
-from rtv_desktop.ui.formatting import format_money, format_percent
-from rtv_desktop.ui.party_flows import PartyFlowsModel
-from rtv_desktop.ui.results_page import ResultsPage
+from rtv_desktop.core.text import format_money, format_percent
+from rtv_desktop.ui.widgets.party_flows import PartyFlowsModel
+from rtv_desktop.ui.pages.results import ResultsPage
 
 from .option_documents import dominant, three_options
 

@@ -16,9 +16,9 @@ from shiboken6 import getCppPointer
 
 from rtv_desktop import app
 from rtv_desktop.core import validate
-from rtv_desktop.io.areas import ONS_ATTRIBUTION
-from rtv_desktop.ui.about import about_html
-from rtv_desktop.ui.paths import get_value
+from rtv_desktop.io.areas.bundled.bundled import ONS_ATTRIBUTION
+from rtv_desktop.ui.dialogs.about import about_html
+from rtv_desktop.core.edits import get_value
 
 ACTIONS = ("new", "open", "save", "save_as", "export", "undo", "redo", "simulate", "cancel", "about")
 

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ..formatting import format_money
+from ...core.text import format_money
 from .base import BOX, ChartPanel
 from .paired import axis_label
 from .style import MUTED_RED, NHS_BLUE, NHS_MID_GREY, TEXT, brush, option_colour, pen, style_axis

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMenu, QMessage
                                QStackedLayout, QToolButton, QVBoxLayout, QWidget)
 
 from ...io.errors import SaveError
-from ..formatting import year_label
+from ...core.text import year_label
 from . import export
 from .style import NHS_DARK_GREY, NHS_MID_GREY, TEXT, MoneyAxis, PercentAxis, style_axis
 

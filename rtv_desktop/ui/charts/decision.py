@@ -6,8 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ..formatting import format_money
-from ..result_notes import DO_NOTHING, correlation_phrase, evpi_sentence
+from ...core.text import format_money
+from ...core.text import DO_NOTHING, correlation_phrase, evpi_sentence
 from .base import LINE
 from .lines import OptionLinesChart
 from .paired import PairedBarsChart

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from ...core import GRADE_NAMES, assumptions_in_use, value_by_grade
 from ...core.evidence import WEAK_FROM_GRADE
-from ..formatting import format_percent
+from ...core.text import format_percent
 from .base import BOX
 from .paired import PairedBarsChart
 from .style import NHS_BLUE, NHS_WARM_YELLOW, brush

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ..formatting import format_money
+from ...core.text import format_money
 from .base import LINE
 from .lines import OptionLinesChart
 from .paired import PairedBarsChart

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..formatting import format_money
+from ...core.text import format_money
 from .paired import PairedBarsChart
 from .style import NHS_AQUA_GREEN, NHS_DARK_GREY
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from ..formatting import NOTHING_SPENT, format_money, format_payback, payback_text
+from ...core.text import NOTHING_SPENT, format_money, format_payback, payback_text
 from .base import BOX, LINE, ChartPanel
 from .style import MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_GREY, TEXT, brush, pen, series_colour
 

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
-from ..formatting import format_money_axis, format_money_tick
+from ...core.text import format_money_axis, format_money_tick
 
 # NHS identity colours (https://www.england.nhs.uk/nhsidentity/identity-guidelines/colours/).
 NHS_BLUE = "#005EB8"

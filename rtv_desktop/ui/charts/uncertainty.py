@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ..style import readable_popup
-from ..formatting import format_count, format_money, format_percent
-from ..result_notes import correlation_phrase
+from ...core.text import format_count, format_money, format_percent
+from ...core.text import correlation_phrase
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
                     pen)

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ..formatting import format_money
+from ...core.text import format_money
 from .base import BOX, ChartPanel
 from .style import (MUTED_RED, NHS_AQUA_GREEN, NHS_BLUE, NHS_DARK_BLUE, NHS_LIGHT_BLUE, NHS_MID_GREY,
                     NHS_PALE_BLUE, TEXT, brush, pen)

@@ -1,0 +1,266 @@
+"""How figures and results are written for people to read: numbers, then the sentences
+that go with the results (what they rest on, which option is preferred and why).
+
+Pure Python (no Qt), so the window, the workbook, the report and the command line write
+these things one way.
+Negative amounts use an ordinary hyphen-minus so copied figures paste into Excel as
+numbers-with-text rather than unknown characters.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .model import VOLUNTEER_TIME_LABELS
+
+NOT_AVAILABLE = "n/a"
+
+# Compact money: (threshold, divisor, suffix), largest first.
+_COMPACT_STEPS = ((1e9, 1e9, "bn"), (1e6, 1e6, "m"), (1e4, 1e3, "k"))
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _sign(value: float) -> str:
+    return "-" if value < 0 else ""
+
+
+def format_money(value, compact: bool = False) -> str:
+    """Write an amount in pounds.
+
+    Parameters
+    ----------
+    value : float or None
+        Amount [£]; None or NaN gives "n/a".
+    compact : bool
+        False: the exact figure to the pound with thousands separators ("£1,234,567").
+        True: short form for headlines ("£1.2m", "£350k", "£2.5bn"); amounts under
+        £10,000 stay exact.
+
+    Examples
+    --------
+    >>> format_money(-10744861.5, compact=True)
+    '-£10.7m'
+    >>> format_money(1234.4)
+    '£1,234'
+    """
+    if _missing(value):
+        return NOT_AVAILABLE
+    value = float(value)
+    if not compact:
+        return f"{_sign(value)}£{abs(value):,.0f}" if round(abs(value)) else "£0"
+    return _compact_money(value)
+
+
+def _compact_money(value: float) -> str:
+    size = abs(value)
+    for index, (threshold, divisor, suffix) in enumerate(_COMPACT_STEPS):
+        if size < threshold:
+            continue
+        decimals = 0 if suffix == "k" else 1
+        scaled = round(size / divisor, decimals)
+        # 999,950 rounds to "1,000k": move up to the next unit instead.
+        if index > 0 and scaled >= 1000:
+            threshold_up, divisor_up, suffix_up = _COMPACT_STEPS[index - 1]
+            return f"{_sign(value)}£{size / divisor_up:.1f}{suffix_up}"
+        return f"{_sign(value)}£{scaled:,.{decimals}f}{suffix}"
+    return format_money(value)
+
+
+def format_money_axis(value: float) -> str:
+    """Tick label for a money axis: exact pounds with thousands separators ("-£2,500,000")."""
+    return format_money(value, compact=False)
+
+
+def format_money_tick(value: float, spacing: float, largest: float | None = None) -> str:
+    """Short tick label for ticks ``spacing`` apart: "£12m", "£2.5m", "£350k", "£900".
+
+    Shows as many decimals as the spacing needs, so neighbouring ticks never read alike.
+    ``largest`` (the biggest tick on the axis) picks one unit for the whole axis.
+    """
+    value, step = float(value), abs(float(spacing)) or 1.0
+    biggest = max(abs(value), step, abs(float(largest or 0.0)))
+    unit = next(((divisor, suffix) for threshold, divisor, suffix in _COMPACT_STEPS if biggest >= threshold), None)
+    if unit is None or round(abs(value) / step) == 0:
+        return format_money(value if round(abs(value) / step) else 0.0)
+    divisor, suffix = unit
+    decimals = next(d for d in range(4) if abs(step / divisor * 10 ** d - round(step / divisor * 10 ** d)) < 1e-6
+                    or d == 3)
+    return f"{_sign(value)}£{abs(value) / divisor:,.{decimals}f}{suffix}"
+
+
+def format_ratio(value) -> str:
+    """A benefit-cost ratio as "£ back per £1" ("£0.06 back per £1"); None gives "n/a"."""
+    if _missing(value):
+        return NOT_AVAILABLE
+    value = float(value)
+    return f"{_sign(value)}£{abs(value):,.2f} back per £1"
+
+
+def format_percent(fraction, decimals: int = 0) -> str:
+    """A fraction as a percentage (0.425 -> "43%"); None gives "n/a"."""
+    if _missing(fraction):
+        return NOT_AVAILABLE
+    return f"{float(fraction) * 100:.{decimals}f}%"
+
+
+def format_count(value) -> str:
+    """A count of people or contacts, rounded, with thousands separators ("46,970")."""
+    if _missing(value):
+        return NOT_AVAILABLE
+    count = round(float(value))
+    return f"{count:,}" if count else "0"
+
+
+def format_payback(year_index, horizon_years: int) -> str:
+    """Payback year for people: year index 0 is "Year 1"; None is "Not within N years"."""
+    if _missing(year_index):
+        unit = "year" if horizon_years == 1 else "years"
+        return f"Not within {horizon_years} {unit}"
+    return f"Year {int(year_index) + 1}"
+
+
+NOTHING_SPENT = "None: nothing spent"
+NOTHING_SPENT_TIP = "Nothing is spent in this scenario, so there is no cost to pay back."
+
+
+def payback_text(summary: dict, horizon_years: int) -> str:
+    """The payback figure of a results summary; "None: nothing spent" when there is no cost."""
+    if not summary.get("total_cost") and not summary.get("pv_cost"):
+        return NOTHING_SPENT
+    return format_payback(summary.get("payback_year"), horizon_years)
+
+
+def year_label(year_index: int) -> str:
+    """Axis label for appraisal year index ``t`` (0 is the first delivery year, "Year 1")."""
+    return f"Year {int(year_index) + 1}"
+
+
+def is_negative(value) -> bool:
+    """True for a real number below zero (None and NaN are not negative)."""
+    return not _missing(value) and float(value) < 0
+
+
+DO_NOTHING = "Doing nothing"
+QUADRANT_WORDS = {
+    "dominant": "dominant: cheaper and more QALYs",
+    "dominated": "dominated: dearer and fewer QALYs",
+    "more costly, more effective": "more costly, more QALYs",
+    "cheaper, less effective": "cheaper, fewer QALYs",
+}
+DOMINANT = "dominant: saves money and gains health"
+NO_QALYS = "n/a: no QALYs gained"
+
+
+def correlation_phrase(rho: float) -> str:
+    """"draws correlated at 0.5 across interventions" (or "independent" at 0)."""
+    if not rho:
+        return "draws independent across interventions"
+    return f"draws correlated at {rho:g} across interventions"
+
+
+def volunteer_phrase(volunteer_time: str) -> str:
+    """"Volunteer time counted as a benefit (Realising the Value convention)"."""
+    if volunteer_time == "excluded":
+        return "Volunteer time left out of the social value"
+    return f"Volunteer time counted as {VOLUNTEER_TIME_LABELS.get(volunteer_time, volunteer_time)}"
+
+
+def price_phrase(settings) -> str:
+    """"Money in 2024/25 prices", with the note of any rebasing."""
+    note = settings.price_note.strip()
+    text = f"Money in {settings.price_year} prices"
+    return f"{text} ({note.rstrip('.')})" if note else text
+
+
+def basis_note(settings, correlation: float | None = None) -> str:
+    """What every figure rests on: price year, volunteer time and (when simulated) the correlation used."""
+    parts = [price_phrase(settings), volunteer_phrase(settings.volunteer_time)]
+    if correlation is not None:
+        parts.append(f"Simulation {correlation_phrase(correlation)}")
+    return ". ".join(parts) + "."
+
+
+def cost_per_qaly_text(summary: dict) -> str:
+    """Cost per QALY in words: "dominant: ..." when it saves money and gains health."""
+    qalys, net_cost = summary.get("qalys") or 0.0, summary.get("net_cost") or 0.0
+    if qalys > 0 and net_cost <= 0:
+        return DOMINANT
+    if qalys <= 0 or summary.get("cost_per_qaly") is None:
+        return NO_QALYS
+    return format_money(summary["cost_per_qaly"])
+
+
+def quadrant_text(quadrant: str | None) -> str:
+    return QUADRANT_WORDS.get(quadrant, "") if quadrant else ""
+
+
+def option_name(comparison, k: int | None) -> str:
+    return DO_NOTHING if k is None else comparison.document.options[k].name
+
+
+def _social(comparison, k: int | None) -> float:
+    return 0.0 if k is None else comparison.options[k].summary["npv_social"]
+
+
+def verdict(comparison) -> str:
+    """Which option is preferred and why, in a sentence or two a board can read."""
+    ranking = comparison.ranking
+    if not ranking:
+        return ""
+    best = ranking[0]
+    name, value = option_name(comparison, best), _social(comparison, best)
+    if best is None:
+        top = ranking[1] if len(ranking) > 1 else None
+        runner = "" if top is None else (f"; the best option, {option_name(comparison, top)}, has "
+                                         f"{format_money(_social(comparison, top), True)}")
+        return (f"Doing nothing is preferred: no option has a positive net social value{runner}. "
+                "Doing nothing costs nothing and changes nothing.")
+    comparator = ", the comparator," if best == comparison.comparator else ""
+    text = f"{name}{comparator} has the highest net social value ({format_money(value, True)})"
+    if len(ranking) > 1:
+        second = ranking[1]
+        gap = value - _social(comparison, second)
+        other = _lower_nothing(option_name(comparison, second))
+        text += f", level with {other} and no dearer" if gap == 0 else f", {format_money(gap, True)} more than {other}"
+    if comparator:
+        text += ": no option improves on it"
+    return text + "." + _fiscal_aside(comparison, best)
+
+
+def _lower_nothing(name: str) -> str:
+    return "doing nothing" if name == DO_NOTHING else name
+
+
+def _fiscal_aside(comparison, best: int) -> str:
+    """Name what a budget-only reading would prefer, when it is not the preferred option."""
+    fiscal = [(r.summary["npv_fiscal"], k) for k, r in enumerate(comparison.options)]
+    if comparison.comparator is None:
+        fiscal.append((0.0, None))
+    top_value, top = max(fiscal, key=lambda pair: (pair[0], pair[1] is None, -(pair[1] or 0)))
+    if top == best:
+        return ""
+    if top is None:
+        return (" On net fiscal value alone, doing nothing would be preferred: no option saves as much as it "
+                "costs.")
+    return (f" On net fiscal value alone, {comparison.document.options[top].name} would be preferred "
+            f"({format_money(top_value, True)}).")
+
+
+def evpi_sentence(evpi: float) -> str:
+    """The expected value of perfect information in words."""
+    return (f"Resolving all uncertainty would be worth at most {format_money(max(evpi, 0.0), True)} to this "
+            "decision (expected value of perfect information, on net social value).")
+
+
+def prob_best_sentence(sim) -> str:
+    """"Full mix is best in 87% of draws"; the likeliest option, doing nothing included."""
+    names = [option.name for option in sim.options]
+    shares = list(sim.prob_best_social)
+    if sim.prob_best_do_nothing is not None:
+        names.append(DO_NOTHING)
+        shares.append(sim.prob_best_do_nothing)
+    k = max(range(len(shares)), key=lambda j: shares[j])
+    return f"{names[k]} is best on net social value in {format_percent(shares[k])} of draws."

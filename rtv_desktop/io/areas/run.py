@@ -1,0 +1,133 @@
+"""A document's options for every bundled area at one level, as rows for a CSV or a workbook.
+
+Columns: ``area_code, area_name, option`` and the area inputs used, then the summary keys;
+one row per area and option, then the England rows (sums of the areas). The licence
+attribution of the area data goes beside the table (a second sheet, or a ``.txt`` next to a
+CSV), never inside it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ...core import SUMMARY_KEYS, Document
+from ...core.batch import AREA_COLUMNS, england_area, england_rows, run_areas, simulate_areas
+from ...core.defaults import default_area
+from .bundled import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, AreaRecord, areas_at
+from ..atomic import atomic_write
+from ..errors import InputFileError, Problem
+
+COLUMNS = ("area_code", "area_name", "option") + AREA_COLUMNS + SUMMARY_KEYS
+SIMULATED_COLUMNS = ("npv_fiscal_p5", "npv_fiscal_p95", "npv_social_p5", "npv_social_p95",
+                     "prob_npv_fiscal_positive", "prob_bcr_social_above_1")
+ENGLAND_CODE = "E92000001"
+ATTRIBUTION = (f"Area populations: {ONS_ATTRIBUTION}\nLocal need (share of residents disabled under the Equality "
+               f"Act, used as a relative index): {CENSUS_ATTRIBUTION}\n")
+
+
+@dataclass(frozen=True)
+class AreaTableRun:
+    """The rows of an all-areas run (dicts keyed by :data:`COLUMNS`, plus simulated columns)."""
+
+    rows: list[dict]
+    level: str
+    iterations: int | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return COLUMNS + (SIMULATED_COLUMNS if self.iterations else ())
+
+
+def area_inputs(doc: Document, records: tuple[AreaRecord, ...]):
+    """The document's area replaced by each record's population and need (national shares x index)."""
+    national = default_area()
+    return [record.apply_to(doc.area, national) for record in records]
+
+
+def run_all_areas(doc: Document, level: str, iterations: int | None = None, seed: int | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> AreaTableRun:
+    """Every option in every bundled area of ``level`` ("icb" or "utla"), then England.
+
+    With ``iterations``, each area also gets the 5th and 95th percentiles of net fiscal and
+    net social value and the headline probabilities of a simulation of that many draws.
+    """
+    records = areas_at(level)
+    areas = area_inputs(doc, records)
+    summaries = run_areas(doc, areas)
+    simulated = None
+    if iterations:
+        simulated = simulate_areas(doc, areas, iterations, seed if seed is not None else doc.settings.seed,
+                                   progress, cancelled)
+    rows = []
+    for a, (record, area) in enumerate(zip(records, areas)):
+        for k, option in enumerate(doc.options):
+            row = _row(record.code, record.name, option.name, area, summaries[a][k])
+            if simulated is not None:
+                row.update(_simulated(simulated[a][k]))
+            rows.append(row)
+    england = england_area(areas)
+    for option, summary in zip(doc.options, england_rows(doc, areas)):
+        rows.append(_row(ENGLAND_CODE, "England (sum of the areas)", option.name, england, summary))
+    return AreaTableRun(rows, level, iterations)
+
+
+def _row(code: str, name: str, option: str, area, summary: dict) -> dict:
+    return {"area_code": code, "area_name": name, "option": option,
+            **{key: getattr(area, key) for key in AREA_COLUMNS}, **summary}
+
+
+def _simulated(summary: dict) -> dict:
+    return {"npv_fiscal_p5": summary["npv_fiscal"]["p5"], "npv_fiscal_p95": summary["npv_fiscal"]["p95"],
+            "npv_social_p5": summary["npv_social"]["p5"], "npv_social_p95": summary["npv_social"]["p95"],
+            "prob_npv_fiscal_positive": summary["prob_npv_fiscal_positive"],
+            "prob_bcr_social_above_1": summary["prob_bcr_social_above_1"]}
+
+
+def csv_text(table: AreaTableRun) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=table.columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if row.get(k) is None else row.get(k)) for k in table.columns} for row in table.rows)
+    return out.getvalue()
+
+
+def write_area_table(table: AreaTableRun, path) -> list[Path]:
+    """Write ``table`` as CSV (with the attribution in a ``.txt`` beside it) or XLSX; the files written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = csv_text(table)
+        written = [atomic_write(path, lambda temp: temp.write_text(text, encoding="utf-8-sig"), keep_backup=False)]
+        licence = path.with_name(path.stem + "-sources.txt")
+        written.append(atomic_write(licence, lambda temp: temp.write_text(ATTRIBUTION, encoding="utf-8"),
+                                    keep_backup=False))
+        return written
+    if suffix == ".xlsx":
+        return [atomic_write(path, lambda temp: _workbook(table).save(temp), keep_backup=False)]
+    raise InputFileError(path, [Problem("", "must end in .csv or .xlsx")], f"Cannot write '{path}'")
+
+
+def _workbook(table: AreaTableRun):
+    from openpyxl import Workbook  # noqa: PLC0415 (slow to import)
+
+    from ..workbook.text_cells import write_text  # noqa: PLC0415
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "All areas"
+    ws.append(list(table.columns))
+    for row in table.rows:
+        ws.append([None if row.get(k) is None else (row[k] if not isinstance(row[k], str) else "") for k in
+                   table.columns])
+        for col, key in enumerate(table.columns[:3], start=1):
+            write_text(ws.cell(ws.max_row, col), row[key])  # names are text, never formulas
+    ws.freeze_panes = "D2"
+    sources = wb.create_sheet("Sources")
+    for line in ATTRIBUTION.strip().splitlines():
+        sources.append([line])
+    return wb

@@ -1,0 +1,296 @@
+"""MODEL.md's equations as Excel formulas: the one workbook module that names model fields.
+
+Everything else in the workbook is laid out from the declarations; only the formulas that
+compute with a field name it, here, in the words of MODEL.md sections 3 and 8-9 (the
+engine's docstrings are the contract). Each row is a label, a formula builder, a number
+format and a note of its equation; :mod:`.workbook_calc` lays the rows out on each
+calculation sheet and the Results, Comparison and By party sheets use the option-level
+helpers at the end.
+
+Cell references: ``ref[key]`` is the absolute cell (``$B$12``) of a one-value row, keyed by
+the input's path inside the intervention (``reach``, ``funding.nhs``) or by the row's key
+(``E``, ``R``, ``A``); ``row[key]`` is the row number of a yearly row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ...core import FUNDERS, GROUP_LABELS, GROUPS, PARTY_LABELS
+from ...core.params import GRADE_WEAK
+from .layout import (
+    BASELINE,
+    DECIMAL,
+    INTERVENTIONS,
+    MONEY,
+    PERCENT,
+    PERSONS,
+    QALYS,
+    SERVICES,
+    WHOLE,
+    sheet_ref,
+)
+
+SETTING = "settings_{}"  # defined names of the settings cells
+VOLUNTEER_TIME = "settings_volunteer_time"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One calculated row: ``formula(ctx)`` (one value) or ``formula(ctx, column)`` (a year)."""
+
+    key: str
+    label: str
+    formula: Callable
+    fmt: str
+    unit: str = ""
+    note: str = ""
+    bold: bool = False
+
+
+@dataclass
+class Context:
+    """Where a calculation sheet's rows are, as the formulas refer to them."""
+
+    ref: dict[str, str] = field(default_factory=dict)
+    row: dict[str, int] = field(default_factory=dict)
+    services: list[int] = field(default_factory=list)  # rows of the services block
+    first: str = "C"
+    last: str = "L"
+
+    def span(self, key: str) -> str:
+        return f"${self.first}${self.row[key]}:${self.last}${self.row[key]}"
+
+    def column(self, letter: str) -> str:
+        """A column of the services block, e.g. the unit costs ``$D$20:$D$24``."""
+        return f"${letter}${self.services[0]}:${letter}${self.services[-1]}"
+
+
+# -- the area ---------------------------------------------------------------------------------
+def group_sizes() -> list[tuple[str, str, str, str]]:
+    """``(group, label, formula, equation in words)`` of each derived target group (Area sheet)."""
+    adults = "area_population*area_adult_share"
+    return [
+        ("all_adults", GROUP_LABELS["all_adults"], f"={adults}", "population x share aged 18+"),
+        ("adults_ltc", GROUP_LABELS["adults_ltc"], f"={adults}*area_ltc_share", "adults x LTC share"),
+        ("adults_multimorbid", GROUP_LABELS["adults_multimorbid"], f"={adults}*area_multimorbid_share",
+         "adults x 2+ LTC share"),
+        ("older_people", GROUP_LABELS["older_people"], "=area_population*area_over65_share",
+         "population x share aged 65+"),
+    ]
+
+
+# -- one intervention: derived values ---------------------------------------------------------
+def derived_rows() -> list[Row]:
+    """Values worked out from the intervention's inputs (pulled from the Interventions sheet above)."""
+    return [
+        Row("E", "Eligible persons E", lambda r: f'=IF({r["target_group"]}="custom",{r["custom_size"]},'
+            f'INDEX(group_sizes,MATCH({r["target_group"]},group_ids,0)))', PERSONS, "persons",
+            "size of the target group (Area sheet), or the custom size"),
+        Row("ob", "Optimism bias on benefits ob(evidence grade)",
+            lambda r: f"=INDEX(settings_optimism_bias,{r['evidence_grade']})", PERCENT, "fraction",
+            "Settings sheet, by evidence grade"),
+        Row("uplift", "Cost uplift 1 + ob(cost grade)", lambda r: f"=1+INDEX(settings_optimism_bias,{r['cost_grade']})",
+            "0.0000", "times", "every cost is raised by the optimism bias of its cost confidence grade"),
+        Row("R", "Starters a year R", lambda r: f"={r['E']}*{r['reach']}", PERSONS, "persons", "R = E x reach"),
+        Row("C", "Completers per cohort C", lambda r: f"={r['R']}*{r['completion']}", PERSONS, "persons",
+            "C = R x completion"),
+        Row("A", "Additionality A", lambda r: f"=(1-{r['deadweight']})*{r['attribution']}*(1-{r['ob']})", "0.0000",
+            "fraction", "A = (1 - deadweight) x attribution x (1 - ob)"),
+        Row("weak", "Weak evidence (grade 4 to 6: 1 = yes)",
+            lambda r: f"=IF({r['evidence_grade']}>={GRADE_WEAK},1,0)", WHOLE, "", "for the share of value on weak evidence"),
+    ]
+
+
+def service_cells(where, iv_row: int, service_row: int, service_id: str, ref: dict) -> list[tuple[str, str]]:
+    """One service's row of the services block: ``(formula, format)`` for name, baseline use of
+    the target group, effect, unit cost, cashable share and the organisation that bears its cost."""
+    base = where.baseline_rows
+    groups = sheet_ref(BASELINE, f"{where.baseline_columns['group']}{base[0]}:{where.baseline_columns['group']}{base[1]}")
+    col = where.baseline_columns[service_id.lower()]
+    use = sheet_ref(BASELINE, f"{col}{base[0]}:{col}{base[1]}")
+
+    def svc(key: str) -> str:
+        return "=" + sheet_ref(SERVICES, f"{where.service_columns[key]}{service_row}")
+
+    return [
+        (svc("name"), "@"),
+        (f"=INDEX({use},MATCH({ref['target_group']},{groups},0))", DECIMAL),
+        ("=" + sheet_ref(INTERVENTIONS, f"{where.intervention_columns['effect_' + service_id]}{iv_row}"), PERCENT),
+        (svc("unit_cost"), "£#,##0.00"),
+        (svc("cashable_share"), PERCENT),
+        (svc("party"), "@"),
+    ]
+
+
+SERVICE_HEADERS = ("Service", "Baseline use u", "Effect", "Unit cost £", "Cashable share", "Organisation")
+
+
+# -- one intervention: years ------------------------------------------------------------------
+def in_horizon(year: str) -> str:
+    return f"IF({year}<settings_horizon_years,1,0)"
+
+
+def discount(year: str, rate: str) -> str:
+    """Discount factor of a year within the horizon (0 beyond it): ``(1 + rate)^-t``."""
+    return f"{in_horizon(year)}*(1+{SETTING.format(rate)})^(-{year})"
+
+
+DISCOUNT_RATES = {"df": "discount_rate", "dfh": "health_discount_rate", "dfq": "qaly_discount_rate"}
+
+
+def yearly_rows(service_ids: tuple[str, ...]) -> list[Row]:
+    """Rows across the year columns, in order; beyond the horizon every flow is 0."""
+    yr = lambda x, c: f"{c}${x.row['year']}"  # noqa: E731
+    on = lambda x, c: f"{c}${x.row['on']}"  # noqa: E731
+    k = lambda x, c: f"{c}${x.row['K']}"  # noqa: E731
+    r = [Row("on", "In the horizon (1 = yes)", lambda x, c: "=" + in_horizon(yr(x, c)), WHOLE),
+         Row("pi", "Persistence (1-d)^y for y < D", lambda x, c: f"=IF({yr(x, c)}<{x.ref['effect_years']},"
+             f"(1-{x.ref['drop_off']})^{yr(x, c)},0)", "0.0000", "fraction"),
+         Row("cum", "Cumulative persistence", lambda x, c: f"=SUM(${x.first}${x.row['pi']}:{c}${x.row['pi']})",
+             "0.0000"),
+         Row("K", "Effect-weighted completers K", lambda x, c: f"={x.ref['C']}*{c}${x.row['cum']}*{on(x, c)}",
+             PERSONS, "persons")]
+    for j, sid in enumerate(service_ids):
+        r.append(Row(f"avoided_{j}", f"Contacts avoided: {sid}",
+                     lambda x, c, j=j: f"={k(x, c)}*$B${x.services[j]}*$C${x.services[j]}*{x.ref['A']}", DECIMAL,
+                     "contacts"))
+    for j, sid in enumerate(service_ids):
+        r.append(Row(f"saving_{j}", f"Saving: {sid}", lambda x, c, j=j: f"={c}${x.row[f'avoided_{j}']}"
+                     f"*$D${x.services[j]}", MONEY, "£"))
+    savings = (lambda x, c: f"{c}${x.row['saving_0']}:{c}${x.row[f'saving_{len(service_ids) - 1}']}") \
+        if service_ids else None
+    r += [
+        Row("saving", "Saving, all services", lambda x, c: f"=SUM({savings(x, c)})" if savings else "=0", MONEY, "£",
+            bold=True),
+        Row("cashable", "Cashable saving", lambda x, c: f"=SUMPRODUCT({savings(x, c)},{x.column('E')})"
+            if savings else "=0", MONEY, "£", bold=True),
+        Row("cost", "Cost (raised by the cost uplift)", lambda x, c: f"={on(x, c)}*({x.ref['R']}*"
+            f"{x.ref['cost_per_starter']}+{x.ref['fixed_cost']}+IF({yr(x, c)}=0,{x.ref['setup_cost']},0))"
+            f"*{x.ref['uplift']}", MONEY, "£", bold=True),
+        Row("wellbeing", "Wellbeing value", lambda x, c: f"={k(x, c)}*{x.ref['wellbeing_gain']}*{x.ref['A']}"
+            "*settings_wellby_value", MONEY, "£", bold=True),
+        Row("qalys", "QALYs gained", lambda x, c: f"={k(x, c)}*{x.ref['qaly_gain']}*{x.ref['A']}", QALYS, "QALYs",
+            bold=True),
+        Row("volunteer", "Volunteer time", lambda x, c: f"={on(x, c)}*{x.ref['R']}*{x.ref['volunteer_hours']}"
+            "*settings_volunteer_hour_value", MONEY, "£", bold=True),
+        Row("residents", "Value received by residents (wellbeing, and volunteer time when a benefit)",
+            lambda x, c: f"={c}${x.row['wellbeing']}+IF({VOLUNTEER_TIME}=\"benefit\",{c}${x.row['volunteer']},0)",
+            MONEY, "£"),
+        Row("net", "Net fiscal (saving - cost)", lambda x, c: f"={c}${x.row['saving']}-{c}${x.row['cost']}", MONEY, "£"),
+    ]
+    for party in FUNDERS:
+        r.append(Row(f"pays_{party}", f"Paid by {PARTY_LABELS[party]}", lambda x, c, p=party: f"={c}${x.row['cost']}"
+                     f"*{x.ref['funding.' + p]}", MONEY, "£"))
+    for party in FUNDERS:
+        r.append(Row(f"saves_{party}", f"Saved by {PARTY_LABELS[party]}", lambda x, c, p=party: f'=SUMPRODUCT(({x.column("F")}="{p}")'
+                     f"*{savings(x, c)})" if savings else "=0", MONEY, "£"))
+    for party in FUNDERS:
+        r.append(Row(f"cash_{party}", f"Cashable saving of {PARTY_LABELS[party]}", lambda x, c, p=party:
+                     f'=SUMPRODUCT(({x.column("F")}="{p}")*{savings(x, c)}*{x.column("E")})' if savings else "=0",
+                     MONEY, "£"))
+    for key, rate in DISCOUNT_RATES.items():
+        r.append(Row(key, f"Discount factor (1 + {rate.replace('_', ' ')})^-t",
+                     lambda x, c, rate=rate: "=" + discount(yr(x, c), rate), "0.0000"))
+    return r
+
+
+# -- one intervention: present values and headline figures ------------------------------------
+def summary_rows() -> list[Row]:
+    """This intervention's present values, nets and ratios (blank for a zero denominator)."""
+    def pv(flow: str, factor: str):
+        return lambda x: f"=SUMPRODUCT({x.span(flow)},{x.span(factor)})"
+
+    rows = [
+        Row("pv_cost", "Present value of cost", pv("cost", "df"), MONEY),
+        Row("pv_saving", "Present value of savings", pv("saving", "df"), MONEY),
+        Row("pv_cashable", "Present value of cashable savings", pv("cashable", "df"), MONEY),
+        Row("pv_wellbeing", "Present value of wellbeing (WELLBY)", pv("wellbeing", "dfh"), MONEY),
+        Row("pv_volunteer", "Present value of volunteer time", pv("volunteer", "df"), MONEY),
+        Row("qalys", "QALYs gained (discounted)", pv("qalys", "dfq"), QALYS),
+    ]
+    rows += [Row(key, label, lambda x, f=f, args=args: "=" + f(*(x.ref[a] for a in args)),
+                 DECIMAL if key in RATIO_KEYS else MONEY) for key, label, f, args in OPTION_LEVEL]
+    rows += [
+        Row("pv_social_weak", "Social value resting on weak evidence", lambda x: f"={x.ref['pv_social']}*{x.ref['weak']}",
+            MONEY),
+        Row("starters", "Starters over the horizon", lambda x: f"={x.ref['R']}*settings_horizon_years", PERSONS),
+        Row("completers", "Completers over the horizon", lambda x: f"={x.ref['C']}*settings_horizon_years", PERSONS),
+        Row("total_cost", "Total cost over the horizon (undiscounted)", lambda x: f"=SUM({x.span('cost')})", MONEY),
+    ]
+    rows += [Row(f"{kind}_{party}", f"{label} {PARTY_LABELS[party]}", pv(f"{kind}_{party}", "df"), MONEY)
+             for kind, label in (("pays", "PV paid by"), ("saves", "PV saved by"), ("cash", "PV cashable for"))
+             for party in FUNDERS]
+    return rows
+
+
+# -- option level (Results, Comparison) --------------------------------------------------------
+def social_value(saving: str, wellbeing: str, volunteer: str) -> str:
+    """``PV_social``: savings + wellbeing, + volunteer time when it counts as a benefit (MODEL.md 8c)."""
+    return f'{saving}+{wellbeing}+IF({VOLUNTEER_TIME}="benefit",{volunteer},0)'
+
+
+def social_cost(cost: str, volunteer: str) -> str:
+    """The cost social value is set against: + volunteer time when it counts as a cost (MODEL.md 8c)."""
+    return f'{cost}+IF({VOLUNTEER_TIME}="cost",{volunteer},0)'
+
+
+def net_monetary_benefit(qalys: str, net_cost: str) -> str:
+    """``nmb = qalys x threshold - net_cost`` (MODEL.md 8a)."""
+    return f"{qalys}*settings_qaly_threshold-{net_cost}"
+
+
+def ratio(numerator: str, denominator: str) -> str:
+    """A ratio, blank when its denominator is 0 (the core reports null)."""
+    return f'IF({denominator}=0,"",{numerator}/{denominator})'
+
+
+# Headline figures worked out from the present values above (the same at every level).
+OPTION_LEVEL = (
+    ("pv_social", "Present value of social value", social_value, ("pv_saving", "pv_wellbeing", "pv_volunteer")),
+    ("social_cost", "Social cost (cost, + volunteer time when it is a cost)", social_cost, ("pv_cost", "pv_volunteer")),
+    ("npv_fiscal", "Net present value, fiscal", lambda s, c: f"{s}-{c}", ("pv_saving", "pv_cost")),
+    ("npv_cashable", "Net present value, cashable", lambda s, c: f"{s}-{c}", ("pv_cashable", "pv_cost")),
+    ("npv_social", "Net present value, social", lambda s, c: f"{s}-{c}", ("pv_social", "social_cost")),
+    ("bcr_fiscal", "Benefit-cost ratio, fiscal", ratio, ("pv_saving", "pv_cost")),
+    ("bcr_social", "Benefit-cost ratio, social", ratio, ("pv_social", "social_cost")),
+    ("roi_fiscal", "Return on investment, fiscal", ratio, ("npv_fiscal", "pv_cost")),
+    ("break_even_multiplier", "Break-even multiplier", ratio, ("pv_cost", "pv_saving")),
+    ("net_cost", "Net cost (cost - savings)", lambda c, s: f"{c}-{s}", ("pv_cost", "pv_saving")),
+    ("cost_per_qaly", "Cost per QALY", lambda n, q: f'IF({q}>0,{n}/{q},"")', ("net_cost", "qalys")),
+    ("nmb", "Net monetary benefit", net_monetary_benefit, ("qalys", "net_cost")),
+)
+RATIO_KEYS = ("bcr_fiscal", "bcr_social", "roi_fiscal", "break_even_multiplier")
+
+
+def stated_basis() -> str:
+    """A formula stating the price year and the volunteer-time treatment (shown on every output)."""
+    return ('="Money in £ at "&settings_price_year&" prices. Volunteer time counted as "&'
+            f'IF({VOLUNTEER_TIME}="benefit","a benefit",IF({VOLUNTEER_TIME}="cost","an in-kind cost","left out"))&"."')
+
+
+# -- checks that relate fields to each other ---------------------------------------------------
+def area_checks() -> list[tuple[str, str, str]]:
+    """``(check, condition, what to do)`` for the area figures that bound each other."""
+    return [
+        ("Share aged 65+ is no more than the share aged 18+", "area_over65_share<=area_adult_share",
+         "Everyone aged 65+ is an adult: lower the 65+ share or raise the 18+ share."),
+        ("Share with 2+ long-term conditions is no more than the share with one",
+         "area_multimorbid_share<=area_ltc_share", "People with 2+ long-term conditions have at least one."),
+    ]
+
+
+def reach_checks(options: list[str], column) -> list[tuple[str, str, str]]:
+    """Per option and target group: reach over the horizon stays within everyone eligible.
+
+    ``column(header)`` is the whole data column of the Interventions table.
+    """
+    checks = []
+    for k, label in enumerate(options):
+        for group in GROUPS[:-1]:
+            share = (f'SUMPRODUCT(({column("option")}={k + 1})*({column("target_group")}="{group}")'
+                     f'*{column("reach")})*settings_horizon_years')
+            checks.append((f"Option {k + 1} ({label}): reach over the horizon within {GROUP_LABELS[group]}",
+                           f"{share}<=1", "These interventions would start more than everyone eligible: lower reach."))
+    return checks

@@ -1,0 +1,142 @@
+"""What changed in a workbook since RtV Desktop exported it, input by input, option by option.
+
+Each change is worded with the labels people see ("Option 'Full mix', Peer support: Reach
+per year (low)"), never an internal path, and its values are shown in the units the input
+is typed in ("150%", "£1,250"). Inputs are listed from the declarations, so a new field
+needs nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ....core import GROUPS, Area, Document, Intervention, Service, Settings, describe_field
+from ....core.declare import show as show_kind
+from ..layout import record_cells, series_field
+
+_OPTION = re.compile(r"^options\[(\d+)\]")
+SOURCE_PARTS = ("source", "date", "need_index")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One input that differs from the exported document.
+
+    ``path`` is the document path (``options[1].interventions[0].<field>.low``), ``label`` the
+    same in the words people see, ``option`` the option's index (``None`` for the shared
+    frame: area, settings, services), ``kind`` how the value is shown; ``old`` is the
+    exported value and ``new`` the value now (``None`` when absent).
+    """
+
+    path: str
+    old: object
+    new: object
+    label: str = ""
+    option: int | None = None
+    kind: str = ""
+
+    @property
+    def field(self) -> str:
+        """What changed, as the person reads it (the change review's first column)."""
+        return self.label or self.path
+
+    @property
+    def old_text(self) -> str:
+        return show(self.old, self.kind)
+
+    @property
+    def new_text(self) -> str:
+        return show(self.new, self.kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old_text} -> {self.new_text}"
+
+
+def show(value, kind: str = "") -> str:
+    """A value as a person reads it: in its field's units, blanks as '(none)'."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if kind and isinstance(value, (int, float)):
+        return show_kind(kind, value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000 else f"{value:.10g}"
+    return repr(value) if value == "" else str(value)
+
+
+def _record(out: dict, prefix: str, obj, cells) -> None:
+    for cell in cells:
+        out[f"{prefix}.{cell.path}"] = (cell.value(obj), cell.spec.kind)
+
+
+def inputs_by_path(doc: Document) -> dict[str, tuple[object, str]]:
+    """Every input of ``doc`` by document path, with the kind it is shown as: the frame, then each option."""
+    out: dict[str, tuple[object, str]] = {key: (getattr(doc, key), "text") for key in ("name", "author", "notes")}
+    _record(out, "area", doc.area, record_cells(Area))
+    for cell in record_cells(Area):
+        found = doc.area.source_of(cell.name)
+        for part in SOURCE_PARTS:
+            value = getattr(found, part) if found is not None else None
+            out[f"area.sources.{cell.name}.{part}"] = (value, "text" if part != "need_index" else "")
+    _record(out, "settings", doc.settings, record_cells(Settings, series_labels=lambda n, k: ""))
+    series, spec = series_field(Service)
+    for j, svc in enumerate(doc.services):
+        _record(out, f"services[{j}]", svc, record_cells(Service, skip_series=True))
+        for group, value in zip(GROUPS, getattr(svc, series)):
+            out[f"baseline_use.{group}.{svc.id}"] = (value, spec.kind)
+    out["comparator"] = (None if doc.comparator is None else doc.comparator + 1, "count")
+    columns = record_cells(Intervention, doc.services)
+    for k, option in enumerate(doc.options):
+        out[f"options[{k}].name"] = (option.name, "text")
+        out[f"options[{k}].notes"] = (option.notes, "text")
+        for i, iv in enumerate(option.interventions):
+            _record(out, f"options[{k}].interventions[{i}]", iv, columns)
+    return out
+
+
+def flatten(doc: Document) -> dict[str, object]:
+    """Every input of ``doc`` by document path (an uncertain input gives three paths)."""
+    return {path: value for path, (value, _) in inputs_by_path(doc).items()}
+
+
+def changes_between(old: Document, new: Document) -> list[Change]:
+    """Every input whose value differs: the shared frame first, then option by option."""
+    before, after = inputs_by_path(old), inputs_by_path(new)
+    paths = list(after) + [p for p in before if p not in after]
+    out = []
+    changed = {path for path in paths if before.get(path, (None,))[0] != after.get(path, (None,))[0]}
+    for path in paths:
+        was, now = before.get(path, (None, "")), after.get(path, (None, ""))
+        if was[0] != now[0] and not _follows_its_figure(path, changed):
+            context = new if path in after else old
+            found = _OPTION.match(path)
+            out.append(Change(path, was[0], now[0], _label(path, context), int(found.group(1)) if found else None,
+                              now[1] or was[1]))
+    return sorted(out, key=lambda c: -1 if c.option is None else c.option)
+
+
+def _follows_its_figure(path: str, changed: set[str]) -> bool:
+    """A source the reader credited to the workbook because its figure changed is no change of its own."""
+    parts = path.split(".")
+    return len(parts) >= 3 and parts[:2] == ["area", "sources"] and f"area.{parts[2]}" in changed
+
+
+def _label(path: str, doc: Document) -> str:
+    if path == "comparator":
+        return "Comparator (option number; blank = doing nothing)"
+    return describe_field(path, doc)
+
+
+def by_option(changes: list[Change], doc: Document) -> list[tuple[str, list[Change]]]:
+    """The changes grouped for a review: ``("Shared inputs", [...])``, then each option's."""
+    groups: dict[int | None, list[Change]] = {}
+    for change in changes:
+        groups.setdefault(change.option, []).append(change)
+    names = doc.option_names()
+    return [("Shared inputs (area, settings, services)" if k is None else
+             f"Option {k + 1}: {names[k] if k < len(names) else ''}".rstrip(": "), items)
+            for k, items in groups.items()]

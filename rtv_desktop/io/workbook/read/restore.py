@@ -1,0 +1,57 @@
+"""What the visible cells cannot say, taken from the copy of the document the workbook was exported with.
+
+- Case stories are not on any sheet: they come back from the hidden copy.
+- Mappings (effects by service, funding by party, area sources) are read in column order;
+  when the same entries are present, they keep the order they were exported in.
+- Provenance follows the figure: an area figure whose value changed while its Source cell
+  did not is credited to the workbook ("Changed in the workbook '<file>'", dated today), not
+  to the table it first came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import replace
+
+from ....core import Area, Document, FigureSource, specs
+
+
+def changed_source(file_name: str) -> FigureSource:
+    return FigureSource(f"Changed in the workbook '{file_name}'", dt.date.today().isoformat())
+
+
+def restore(doc: Document, exported: Document | None, file_name: str) -> Document:
+    """``doc`` with the stories, mapping order and figure sources that follow from the exported copy."""
+    if exported is None:
+        return doc
+    area = _same_order(doc.area, exported.area)
+    area = _provenance(area, exported.area, file_name)
+    options = []
+    for k, option in enumerate(doc.options):
+        before = exported.options[k].interventions if k < len(exported.options) else ()
+        options.append(replace(option, interventions=tuple(
+            _same_order(iv, before[i]) if i < len(before) else iv for i, iv in enumerate(option.interventions))))
+    return replace(doc, area=area, options=tuple(options), stories=exported.stories)
+
+
+def _same_order(obj, before):
+    """Every tuple-of-pairs field of ``obj`` in ``before``'s order, when both hold the same keys."""
+    changes = {}
+    for f in dataclasses.fields(obj):
+        now, then = getattr(obj, f.name), getattr(before, f.name)
+        if not (isinstance(now, tuple) and now and isinstance(now[0], tuple) and isinstance(then, tuple)):
+            continue
+        order = [key for key, _ in then]
+        if sorted(order) == sorted(key for key, _ in now) and len(order) == len(now):
+            values = dict(now)
+            changes[f.name] = tuple((key, values[key]) for key in order)
+    return replace(obj, **changes) if changes else obj
+
+
+def _provenance(area: Area, before: Area, file_name: str) -> Area:
+    changed = {}
+    for name, _spec in specs(Area):
+        if getattr(area, name) != getattr(before, name) and area.source_of(name) == before.source_of(name):
+            changed[name] = changed_source(file_name)
+    return area.with_sources(**changed) if changed else area

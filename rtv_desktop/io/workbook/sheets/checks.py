@@ -1,0 +1,211 @@
+"""The Checks sheet: live formulas that say OK or CHECK, and what to do about a CHECK.
+
+Range and order checks come from the declarations (every input's allowed range, low <=
+central <= high); the rest check what ties inputs together: funding shares adding up to
+100%, option names and numbers, the comparator, and that the calculation sheets still
+match the inputs and the totals reconcile.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+
+from ....core import Area, Document, Intervention, Service, Settings
+from .. import formulas as fx
+from .. import styles as st
+from ..text_cells import write_text
+from .calc import CalcSheet
+from .inputs import InputMap
+from ..layout import (
+    BASELINE,
+    CHECKS,
+    COMPARATOR_NAME,
+    INTERVENTIONS,
+    OPTION_KEY,
+    OPTIONS,
+    SERVICES,
+    defined_name,
+    record_cells,
+    series_field,
+    sheet_ref,
+)
+from .results import ResultsLayout
+
+FIRST_ROW = 5
+TOLERANCE = "1E-9"
+
+
+def _range(ref: str, spec) -> str:
+    """``ref`` (a cell or range) within the field's declared range (whole numbers where declared)."""
+    test = f"AND(MIN({ref})>={_number(spec.lo)},MAX({ref})<={_number(spec.hi)})"
+    if spec.integer:
+        test = f"AND({test},SUMPRODUCT(({ref}<>INT({ref}))*1)=0)"
+    return test
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:.17G}"
+
+
+def _choice(ref: str, spec, blank_ok: bool = False) -> str:
+    unequal = "*".join(f'({ref}<>"{code}")' for code in spec.choices)
+    return f"SUMPRODUCT({unequal}{'*(' + ref + '<>' + chr(34) * 2 + ')' if blank_ok else ''})=0"
+
+
+def _frame_checks(cls, prefix: str, sheet: str) -> list[tuple[str, str, str]]:
+    """Each named area or settings input within its range; low <= central <= high."""
+    checks = []
+    for cell in record_cells(cls, skip_series=True):
+        name = defined_name(f"{prefix}.{cell.path}")
+        spec = cell.spec
+        if spec.choices:
+            checks.append((f"{cell.label} is one of the choices", _choice(name, spec),
+                           f"Pick it from the list on the {sheet} sheet."))
+        elif not cell.is_text and spec.lo is not None and cell.end in (None, "central"):
+            ends = [defined_name(f"{prefix}.{cell.name}" + ("" if e == "central" else f".{e}"))
+                    for e in (("low", "central", "high") if cell.end else ("central",))]
+            test = "AND(" + ",".join(_range(n, spec) for n in ends) + ")"
+            if cell.end:
+                test = f"AND({test},{ends[0]}<={ends[1]},{ends[1]}<={ends[2]})"
+            checks.append((f"{cell.label} is {spec.range_text()}" + (", low <= central <= high" if cell.end else ""),
+                           test, f"Change it on the {sheet} sheet."))
+    found = series_field(cls)
+    if found is not None and cls is Settings:
+        name, spec = found
+        checks.append((f"{spec.label} by grade is {spec.range_text()}", _range(defined_name(f"{prefix}.{name}"), spec),
+                       f"Change it on the {sheet} sheet."))
+    return checks
+
+
+def _table_checks(cells, column, sheet: str) -> list[tuple[str, str, str]]:
+    """Each numeric column of a table within its range, uncertain ones ordered; choices valid."""
+    checks = []
+    seen = set()
+    for cell in cells:
+        group = (cell.name, cell.key)
+        if group in seen:
+            continue
+        spec = cell.spec
+        what = cell.label if cell.key is not None else spec.label
+        if spec.choices:
+            checks.append((f"{sheet}: {what} is one of the choices", _choice(column(cell.header), spec),
+                           f"Pick it from the list in the {sheet} table."))
+        elif not cell.is_text and spec.lo is not None:
+            seen.add(group)
+            headers = [c.header for c in cells if (c.name, c.key) == group]
+            test = "AND(" + ",".join(_range(column(h), spec) for h in headers) + ")"
+            if len(headers) == 3:
+                low, mid, high = (column(h) for h in headers)
+                test = f"AND({test},SUMPRODUCT(({low}>{mid})+({mid}>{high}))=0)"
+            checks.append((f"{sheet}: {what} is {spec.range_text()}" + (", low <= central <= high"
+                                                                         if len(headers) == 3 else ""),
+                           test, f"Change the {sheet} table's {what} cells."))
+    return checks
+
+
+def _column_ref(where: InputMap, sheet: str):
+    letters, rows = ((where.service_columns, where.service_rows) if sheet == SERVICES else
+                     (where.option_columns, where.option_rows) if sheet == OPTIONS else
+                     (where.intervention_columns, list(where.intervention_rows.values())))
+    return lambda header: sheet_ref(sheet, f"{letters[header]}{rows[0]}:{letters[header]}{rows[-1]}")
+
+
+def _document_checks(doc: Document, where: InputMap) -> list[tuple[str, str, str]]:
+    checks = []
+    if where.service_rows:
+        checks += _table_checks(record_cells(Service, skip_series=True), _column_ref(where, SERVICES), SERVICES)
+        name, spec = series_field(Service)
+        grid = where.baseline_columns
+        use = sheet_ref(BASELINE, f"{grid[doc.services[0].id]}{where.baseline_rows[0]}:"
+                                  f"{grid[doc.services[-1].id]}{where.baseline_rows[1]}")
+        checks.append((f"{spec.label} is {spec.range_text()}", _range(use, spec), "Change it on the Baseline use sheet."))
+    options = _column_ref(where, OPTIONS)
+    if where.option_rows:
+        checks += [
+            ("Options: every option has a name, different from the others'",
+             f'SUMPRODUCT(({options("name")}="")+(COUNTIF({options("name")},{options("name")})>1))=0',
+             "Give each option its own name on the Options sheet."),
+            ("Options: every option has its own number", f"SUMPRODUCT((COUNTIF({options(OPTION_KEY)},"
+                                                         f"{options(OPTION_KEY)})<>1)*1)=0",
+             "Number the options 1, 2, 3, ... on the Options sheet."),
+            ("The comparator is blank (doing nothing) or one of the options' numbers",
+             f'OR({COMPARATOR_NAME}="",COUNTIF({options(OPTION_KEY)},{COMPARATOR_NAME})=1)',
+             "Type an option's number in the comparator cell of the Options sheet, or clear it."),
+        ]
+    if where.intervention_rows:
+        column = _column_ref(where, INTERVENTIONS)
+        cells = record_cells(Intervention, doc.services)
+        funders = "+".join(column(c.header) for c in cells if c.key is not None and not c.by_service)
+        checks += _table_checks(cells, column, INTERVENTIONS)
+        checks += [
+            ("Interventions: funding shares add up to 100%", f"SUMPRODUCT((ABS({funders}-1)>{TOLERANCE})*1)=0",
+             "Make each intervention's funding shares add up to 100%."),
+            ("Interventions: each names an option on the Options sheet",
+             f"SUMPRODUCT((COUNTIF({options(OPTION_KEY)},{column(OPTION_KEY)})=0)*1)=0",
+             "Use the option numbers of the Options sheet in the option column."),
+            ("Interventions: ids are unique within each option",
+             f'SUMPRODUCT((COUNTIFS({column(OPTION_KEY)},{column(OPTION_KEY)},{column("id")},{column("id")})>1)'
+             f'*({column("id")}<>""))=0', "Give each intervention of an option its own id."),
+        ]
+        checks += fx.reach_checks([o.name for o in doc.options], column)
+    return checks
+
+
+def _sheet_checks(ws, where: InputMap, calcs: list[list[CalcSheet]]) -> list[tuple[str, str, str]]:
+    """The calculation sheets were built for the exported rows: adding or moving rows needs a fresh export.
+
+    The option each row was exported with is listed in column E, beside the checks.
+    """
+    if not where.intervention_rows:
+        return []
+    column = _column_ref(where, INTERVENTIONS)
+    ws.cell(FIRST_ROW - 1, 5, "Option of each intervention row at export")
+    for offset, (k, _) in enumerate(where.intervention_rows):
+        ws.cell(FIRST_ROW + offset, 5, k + 1)
+    exported = f"$E${FIRST_ROW}:$E${FIRST_ROW + len(where.intervention_rows) - 1}"
+    count = sum(len(c) for c in calcs)
+    return [
+        ("Every intervention has its calculation sheet", f'COUNTIF({column("name")},"<>")={count}',
+         "Rows were added or removed: open the workbook in RtV Desktop, then export it again."),
+        ("Every intervention is in the option it was exported with",
+         f"SUMPRODUCT(({column(OPTION_KEY)}<>{exported})*1)=0",
+         "An intervention was moved to another option: open the workbook in RtV Desktop, then export it again."),
+    ]
+
+
+def _reconcile_checks(doc: Document, results: ResultsLayout) -> list[tuple[str, str, str]]:
+    checks = []
+    for k in range(len(doc.options)):
+        for key, flow, factor in (("pv_cost", "cost", "df"), ("pv_saving", "saving", "df"),
+                                  ("pv_wellbeing", "wellbeing", "dfh")):
+            total = f"SUMPRODUCT({results.year_span(k, flow)},{results.year_span(k, factor)})"
+            value = results.cell(k, key)
+            checks.append((f"Option {k + 1}: {key} by intervention = {key} by year",
+                           f"ABS({total}-{value})<=1E-6*MAX(1,ABS({value}))",
+                           "A calculation sheet or a Results row was edited: export the workbook again from RtV "
+                           "Desktop."))
+    return checks
+
+
+def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayout) -> str:
+    """The Checks sheet; returns the range of status cells (for the cover's summary)."""
+    ws = wb.create_sheet(CHECKS)
+    st.title(ws, "Checks", "Live checks of the inputs and the totals: each says OK or CHECK, and what to do.")
+    st.header_row(ws, FIRST_ROW - 1, ("Check", "Status", "What to do if it says CHECK"))
+    checks = (_frame_checks(Area, "area", "Area") + fx.area_checks() + _frame_checks(Settings, "settings", "Settings")
+              + _document_checks(doc, where) + _sheet_checks(ws, where, calcs) + _reconcile_checks(doc, results))
+    for offset, (label, condition, action) in enumerate(checks):
+        r = FIRST_ROW + offset
+        write_text(ws.cell(r, 1), label)
+        st.wrap(ws.cell(r, 1), 70)
+        st.as_calc(ws.cell(r, 2, f'=IF({condition},"OK","CHECK")'), "@", bold=True)
+        st.wrap(ws.cell(r, 3, action), 80)
+    status = f"B{FIRST_ROW}:B{FIRST_ROW + len(checks) - 1}"
+    ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=['"CHECK"'],
+                                                     fill=PatternFill("solid", fgColor="F8CBAD"),
+                                                     font=Font(bold=True, color="9C0006")))
+    st.widths(ws, {"A": 70, "B": 10, "C": 80, "E": 12})
+    st.print_layout(ws, landscape=True, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}")
+    st.protect(ws)
+    return sheet_ref(CHECKS, status)

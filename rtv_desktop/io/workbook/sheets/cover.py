@@ -1,0 +1,126 @@
+"""Cover, Assumptions and the hidden copy of the document (``_rtv``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .... import __version__
+from ....core import Area, Document, Settings, default_sources
+from .. import styles as st
+from ...areas.bundled import ONS_ATTRIBUTION
+from ..text_cells import write_text
+from ..formulas import stated_basis
+from .inputs import write_cover_fields
+from ..figures import fmt, label
+from ..layout import ASSUMPTIONS, COVER, HIDDEN, defined_name, option_name, record_cells
+
+# JSON is cut into cells this long: well under Excel's 32,767 even after escaping.
+JSON_CHUNK = 8_000
+HIDDEN_FORMAT = "rtv-desktop-workbook"
+HIDDEN_VERSION = 2
+HOW_TO_USE = (
+    "Yellow cells are inputs; everything else is calculated. Change a yellow cell and every figure recomputes.",
+    "Inputs: Area (each figure with its source), Settings, Services, Baseline use, Options, Interventions (one table "
+    "for every option). Each calculation sheet (Calc 1.1, Calc 1.2, ...: option, intervention) shows one "
+    "intervention's equations year by year.",
+    "Results holds every option's headline figures as live formulas; Comparison sets each option against the "
+    "comparator and names the preferred option; By party shows who pays and who benefits. Checks says OK or CHECK.",
+    "Uncertainty holds values from the last simulation in RtV Desktop (not live). Assumptions lists every "
+    "default's source and each area figure's own source.",
+    "Sheets are protected without a password so formulas are not overwritten by accident (Review > Unprotect).",
+    "To bring your edits back, open this workbook in RtV Desktop: it shows what changed since export.",
+)
+COVER_FIGURES = ("npv_fiscal", "npv_social", "bcr_social", "nmb")
+
+
+def write_cover(wb, doc: Document, checks_range: str) -> None:
+    ws = wb.active
+    ws.title = COVER
+    st.title(ws, "Realising the Value: valuation workbook",
+             "Person- and community-centred approaches: cashable savings, capacity released, wellbeing and "
+             "volunteer value, for each option of a business case.")
+    row = write_cover_fields(wb, ws, doc) + 1
+    info = [("Exported on", dt.date.today().isoformat(), "@"), ("RtV Desktop version", __version__, "@"),
+            ("Basis", stated_basis(), "@")]
+    info += [(c.label, "=" + defined_name(f"area.{c.path}"), "@") for c in record_cells(Area) if c.is_text]
+    info += [("Checks", f'=IF(COUNTIF({checks_range},"CHECK")=0,"All checks OK",'
+                        f'COUNTIF({checks_range},"CHECK")&" check(s) need attention: see the Checks sheet")', "@"),
+             ("Preferred option", '=IF(preferred="","Doing nothing",INDEX(option_names,preferred))', "@")]
+    for offset, (text, value, number_format) in enumerate(info):
+        ws.cell(row + offset, 1, text).font = st.BOLD
+        st.as_calc(ws.cell(row + offset, 2, value), number_format)
+    row += len(info) + 1
+    row = _headlines(ws, doc, row) + 1
+    ws.cell(row, 1, "How to use this workbook").font = st.BOLD
+    for offset, line in enumerate(HOW_TO_USE, start=1):
+        st.wrap(ws.cell(row + offset, 1, f"{offset}. {line}"), 140)
+        ws.merge_cells(start_row=row + offset, start_column=1, end_row=row + offset, end_column=4)
+    st.widths(ws, {"A": 44, "B": 60, "C": 18, "D": 20, "E": 18})
+    st.print_layout(ws)
+    st.protect(ws)
+
+
+def _headlines(ws, doc: Document, row: int) -> int:
+    """Each option's headline figures (live, from the Results sheet)."""
+    st.header_row(ws, row, ("Option", *(label(key) for key in COVER_FIGURES)))
+    ws.row_dimensions[row].height = 45
+    for k in range(len(doc.options)):
+        r = row + 1 + k
+        st.as_calc(ws.cell(r, 1, f"=INDEX(option_names,{k + 1})"), "@")
+        for j, key in enumerate(COVER_FIGURES, start=2):
+            st.as_calc(ws.cell(r, j, f"={option_name(k, key)}"), fmt(key))
+    return row + 1 + len(doc.options)
+
+
+def write_assumptions(wb, doc: Document) -> None:
+    ws = wb.create_sheet(ASSUMPTIONS)
+    st.title(ws, "Assumptions log", "Every shipped default with its source and price year, then where this "
+                                    "document's area figures came from, its services and its interventions. "
+                                    "Illustrative defaults: replace with local evidence.")
+    st.header_row(ws, 4, ("Item", "Value", "Source", "Price year or date", "Judgement / assumption"))
+    rows = [(src.path, src.value, src.source, src.price_year, "assumption" if src.assumption else "")
+            for src in default_sources()]
+    for cell in record_cells(Area):
+        found = doc.area.source_of(cell.name)
+        if found is not None:
+            rows.append((f"This area: {cell.label}", _shown(cell, doc.area), found.source, found.date, ""))
+    rows += [(f"Service: {svc.name}", svc.id, svc.source, "", "") for svc in doc.services]
+    for option in doc.options:
+        rows += [(f"Option '{option.name}': {iv.name}", iv.id, iv.notes, "", "") for iv in option.interventions]
+    rows += [(cell.label, cell.value(doc.settings), "", "", "") for cell in record_cells(Settings, skip_series=True)
+             if cell.is_text and not cell.spec.choices and cell.value(doc.settings)]
+    rows.append(("Population data", "", ONS_ATTRIBUTION, "", ""))
+    for offset, values in enumerate(rows):
+        for col, value in enumerate(values, start=1):
+            write_text(ws.cell(5 + offset, col), str(value))
+        st.wrap(ws.cell(5 + offset, 3), 90)
+    st.widths(ws, {"A": 44, "B": 22, "C": 90, "D": 14, "E": 14})
+    st.print_layout(ws, landscape=True, title_rows="4:4")
+    st.protect(ws)
+
+
+def _shown(cell, area) -> str:
+    return cell.spec.show(cell.value(area))
+
+
+def write_hidden(wb, doc: Document, simulation) -> None:
+    """The exported document as JSON text, so an import can show what changed."""
+    ws = wb.create_sheet(HIDDEN)
+    text = json.dumps(doc.to_dict(), ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+    chunks = [text[k:k + JSON_CHUNK] for k in range(0, len(text), JSON_CHUNK)] or [""]
+    rows = (("format", HIDDEN_FORMAT), ("format_version", HIDDEN_VERSION), ("app_version", __version__),
+            ("seed", str(simulation.seed) if simulation else ""),
+            ("iterations", simulation.iterations if simulation else ""),
+            ("json_chunks", len(chunks)))
+    for r, (key, value) in enumerate(rows, start=1):
+        ws.cell(r, 1, key)
+        if isinstance(value, str):
+            write_text(ws.cell(r, 2), value)
+        else:
+            ws.cell(r, 2, value)
+    for k, chunk in enumerate(chunks):
+        write_text(ws.cell(len(rows) + 2 + k, 1), chunk)
+    ws.sheet_state = "hidden"
+    st.protect(ws)
+

@@ -1,0 +1,91 @@
+"""The By party sheet: who pays and who benefits, per option (MODEL.md section 9), live.
+
+Per option and party: what it pays (its funding share of every intervention's cost), what
+it saves (the savings on services whose cost it bears; all and cashable), the value it
+receives (residents: wellbeing, and volunteer time when it counts as a benefit) and its net
+position, in present values; then each party's undiscounted cash flow by year, the
+affordability view a Better Care Fund paper needs. Cells are named
+``opt<k>_<party>_<figure>`` and the yearly rows ``opt<k>_<party>_<flow>_by_year``.
+"""
+
+from __future__ import annotations
+
+from ....core import FUNDERS, PARTIES, PARTY_KEYS, PARTY_LABELS, Document
+from .. import styles as st
+from .calc import YEAR_LETTERS, CalcSheet
+from .inputs import InputMap, add_name
+from ..layout import BY_PARTY, MONEY, option_name
+from .results import ResultsLayout, option_title
+
+PARTY_FIGURES = {"pays": "Pays", "saves": "Saves (all)", "saves_cashable": "Saves (cashable)",
+                 "value": "Value received", "net": "Net position"}
+# Calculation-sheet rows of each funder's flows: pays_<party>, saves_<party>, cash_<party>.
+_CALC = {"pays": "pays", "saves": "saves", "saves_cashable": "cash"}
+FLOWS = ("pays", "saves", "saves_cashable", "value", "net")
+
+
+def _sum(calcs: list[CalcSheet], ref) -> str:
+    return f"=SUM({','.join(ref(c) for c in calcs)})" if calcs else "=0"
+
+
+def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayout, row: int) -> int:
+    st.header_row(ws, row, ["Party", "", *[PARTY_FIGURES[key] for key in PARTY_KEYS]])
+    columns = {key: chr(ord("C") + j) for j, key in enumerate(PARTY_KEYS)}
+    for offset, party in enumerate(PARTIES, start=1):
+        r = row + offset
+        ws.cell(r, 1, PARTY_LABELS[party])
+        ws.cell(r, 2, party)
+        for key, col in columns.items():
+            if key == "net":
+                formula = f"={columns['saves']}{r}+{columns['value']}{r}-{columns['pays']}{r}"
+            elif party in FUNDERS and key != "value":
+                formula = _sum(calcs, lambda c, f=f"{_CALC[key]}_{party}": c.cell(f))
+            elif party in FUNDERS or key != "value":
+                formula = "=0"
+            else:  # residents receive the social value that is not a saving
+                formula = f"={results.cell(k, 'pv_social')}-{results.cell(k, 'pv_saving')}"
+            st.as_calc(ws[f"{col}{r}"], MONEY, key == "net")
+            ws[f"{col}{r}"] = formula
+            add_name(wb, option_name(k, f"{party}_{key}"), BY_PARTY, f"{col}{r}")
+    return row + len(PARTIES) + 2
+
+
+def _yearly(wb, ws, k: int, calcs: list[CalcSheet], row: int) -> int:
+    st.header_row(ws, row, ["Undiscounted cash flow by year (£)", "", *range(len(YEAR_LETTERS))])
+    r = row + 1
+    for party in PARTIES:
+        first = r
+        for flow in FLOWS:
+            ws.cell(r, 1, f"{PARTY_LABELS[party]}: {PARTY_FIGURES[flow].lower()}")
+            ws.cell(r, 2, party)
+            for c in YEAR_LETTERS:
+                if flow == "net":
+                    formula = f"={c}{first + 1}+{c}{first + 3}-{c}{first}"
+                elif party in FUNDERS and flow != "value":
+                    formula = _sum(calcs, lambda x, f=f"{_CALC[flow]}_{party}", c=c: x.year(f, c))
+                elif party == "residents" and flow == "value":
+                    formula = _sum(calcs, lambda x, c=c: x.year("residents", c))
+                else:
+                    formula = "=0"
+                st.as_calc(ws[f"{c}{r}"], MONEY, flow == "net")
+                ws[f"{c}{r}"] = formula
+            add_name(wb, option_name(k, f"{party}_{flow}_by_year"), BY_PARTY,
+                     f"{YEAR_LETTERS[0]}{r}:{YEAR_LETTERS[-1]}{r}")
+            r += 1
+    return r + 1
+
+
+def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], results: ResultsLayout) -> None:
+    ws = wb.create_sheet(BY_PARTY, 3)
+    st.title(ws, "Who pays, who benefits", "Per option: each party's present values (£), then its undiscounted cash "
+                                           "flow by year. Savings fall to the organisation that bears each "
+                                           "service's cost (Services sheet); costs follow each intervention's "
+                                           "funding shares (Interventions sheet).")
+    row = 4
+    for k in range(len(doc.options)):
+        st.as_calc(ws.cell(row, 1, option_title(where, k)), "@", bold=True)
+        row = _present_values(wb, ws, k, calcs[k], results, row + 1)
+        row = _yearly(wb, ws, k, calcs[k], row)
+    st.widths(ws, {"A": 58, "B": 10, **{c: 15 for c in YEAR_LETTERS}})
+    st.print_layout(ws, landscape=True, title_cols="A:A")
+    st.protect(ws)

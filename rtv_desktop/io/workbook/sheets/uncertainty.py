@@ -1,0 +1,108 @@
+"""The Uncertainty sheet: values of the last simulation and tornado (not live formulas).
+
+Per option: each headline figure's mean and 5th, 50th and 95th percentiles and the
+headline probabilities; across options: the probability each is best, the expected value
+of perfect information, the correlation the draws used, the seed and the iterations.
+"""
+
+from __future__ import annotations
+
+from ....core import SimulationResults
+from .. import styles as st
+from ..text_cells import write_text
+from ..figures import FIGURES
+from ..layout import MONEY, UNCERTAINTY
+
+PROBABILITIES = {
+    "prob_npv_fiscal_positive": "Probability net fiscal value > 0",
+    "prob_npv_social_positive": "Probability net social value > 0",
+    "prob_bcr_social_above_1": "Probability social return > £1 per £1",
+    "prob_payback_within_horizon": "Probability of payback within the horizon",
+    "prob_nmb_positive": "Probability net monetary benefit > 0",
+}
+
+
+def write_uncertainty(wb, simulation: SimulationResults | None, tornado_rows) -> None:
+    ws = wb.create_sheet(UNCERTAINTY)
+    st.title(ws, "Uncertainty", "Values from the last run in RtV Desktop, not live: they do not change when "
+                                "you edit inputs here. Run the simulation again in RtV Desktop to update them.")
+    row = 4
+    if simulation is None:
+        ws.cell(row, 1, "No Monte Carlo simulation was saved with this export.")
+        row += 2
+    else:
+        row = _comparison_block(ws, simulation, row)
+        for k, option in enumerate(simulation.options):
+            row = _option_block(ws, f"Option {k + 1}: {option.name}", option.summary, row)
+    if tornado_rows:
+        _tornado_block(ws, tornado_rows, row)
+    else:
+        ws.cell(row, 1, "No one-way sensitivity (tornado) run was saved with this export.")
+    st.widths(ws, {"A": 52, **{c: 18 for c in "BCDEFGHIJKL"}})
+    st.print_layout(ws, landscape=True)
+    st.protect(ws)
+
+
+def _pair(ws, row: int, label: str, value, number_format: str = "General") -> None:
+    ws.cell(row, 1, label)
+    ws.cell(row, 2, "" if value is None else value).number_format = number_format
+
+
+def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
+    ws.cell(row, 1, "Monte Carlo simulation (values, not live)").font = st.BOLD
+    _pair(ws, row + 1, "Iterations", sim.iterations, "#,##0")
+    _pair(ws, row + 2, "Seed", sim.seed, "0")
+    _pair(ws, row + 3, "Correlation between interventions (rank)", sim.correlation, "0.00")
+    _pair(ws, row + 4, "Expected value of perfect information, net social value (£)", sim.evpi_social, MONEY)
+    _pair(ws, row + 5, "Expected value of perfect information, net fiscal value (£)", sim.evpi_fiscal, MONEY)
+    row += 7
+    st.header_row(ws, row, ("Option", "Probability best: net social value", "Probability best: net fiscal value"))
+    for k, option in enumerate(sim.options):
+        write_text(ws.cell(row + 1 + k, 1), option.name)
+        ws.cell(row + 1 + k, 2, sim.prob_best_social[k]).number_format = "0.0%"
+        ws.cell(row + 1 + k, 3, sim.prob_best_fiscal[k]).number_format = "0.0%"
+    row += 1 + len(sim.options)
+    if sim.prob_best_do_nothing is not None:
+        ws.cell(row, 1, "Doing nothing")
+        ws.cell(row, 2, sim.prob_best_do_nothing).number_format = "0.0%"
+        ws.cell(row, 3, sim.prob_best_fiscal_do_nothing).number_format = "0.0%"
+        row += 1
+    return row + 1
+
+
+def _option_block(ws, title: str, summary: dict, row: int) -> int:
+    write_text(ws.cell(row, 1), title)
+    ws.cell(row, 1).font = st.BOLD
+    row += 1
+    st.header_row(ws, row, ("Figure", "Mean", "5th percentile", "Median (p50)", "95th percentile", "Key"))
+    for key, stats in summary.items():
+        if not isinstance(stats, dict):
+            continue
+        row += 1
+        ws.cell(row, 1, FIGURES[key][0] if key in FIGURES else key)
+        for col, part in enumerate(("mean", "p5", "p50", "p95"), start=2):
+            value = stats.get(part)
+            cell = ws.cell(row, col, "" if value is None else value)
+            cell.number_format = "0.00" if key.startswith(("bcr", "roi", "payback", "qalys")) else MONEY
+        ws.cell(row, 6, key)
+    row += 2
+    st.header_row(ws, row, ("Probability", "Share of draws", "", "", "", "Key"))
+    for key, value in summary.items():
+        if not isinstance(value, dict):
+            row += 1
+            ws.cell(row, 1, PROBABILITIES.get(key, key))
+            ws.cell(row, 2, value).number_format = "0.0%"
+            ws.cell(row, 6, key)
+    return row + 2
+
+
+def _tornado_block(ws, rows, row: int) -> None:
+    ws.cell(row, 1, "One-way sensitivity (tornado), sorted by swing (values, not live)").font = st.BOLD
+    st.header_row(ws, row + 1, ("Input", "Low value", "High value", "NPV fiscal at low £", "NPV fiscal at high £",
+                                "NPV social at low £", "NPV social at high £", "Swing £"))
+    for offset, item in enumerate(rows, start=row + 2):
+        write_text(ws.cell(offset, 1), item.label)
+        values = (item.low_input, item.high_input, item.npv_fiscal_low, item.npv_fiscal_high,
+                  item.npv_social_low, item.npv_social_high, item.swing)
+        for col, value in enumerate(values, start=2):
+            ws.cell(offset, col, value).number_format = "General" if col < 4 else MONEY

@@ -1,0 +1,238 @@
+"""The Comparison page: every option side by side, the preferred one and why, and the decision
+under uncertainty after a simulation.
+
+Live like the Results page: each edit recomputes every option on the worker and the session's
+``comparisonChanged`` refreshes this page; ``simulationChanged`` brings the simulation. Object
+names: ``page.comparison``, ``comparison.verdict``, ``comparison.basis``,
+``comparison.evidence_note``, ``comparison.decision``, ``comparison.stale_banner``,
+``comparison.table``, ``comparison.copy``; charts ``chart.options``,
+``chart.options_cumulative``, ``chart.prob_best``, ``chart.acceptability``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
+
+from ...core import errors, weak_evidence_note
+from ...session import Session
+from ..charts.decision import AcceptabilityChart, ProbBestChart
+from ..charts.options import OptionsChart, OptionsCumulativeChart
+from ..charts.uncertainty import simulation_caption
+from ..models.comparison import SECTION_ROLE, ComparisonModel
+from ...core.text import basis_note, evpi_sentence, prob_best_sentence, verdict
+
+VERDICT_STYLE = ("background: #F0F4F5; color: #212B32; border-left: 4px solid #007F3B; padding: 6px 10px; "
+                 "font-size: 11pt; font-weight: 600;")
+NOTE_STYLE = "color: #425563; font-size: 9pt;"
+WARNING_STYLE = ("background: #FFF9EC; color: #212B32; border-left: 4px solid #ED8B00; padding: 4px 8px; "
+                 "font-size: 9pt;")
+STALE_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; padding: 6px 10px; "
+               "font-size: 10pt;")
+NO_SIMULATION = ("Run a simulation (Ctrl+R) to see how likely each option is to be best, and what resolving the "
+                 "uncertainty would be worth to this decision.")
+OUTDATED = "Inputs changed since this simulation \u2014 run it again (Ctrl+R). "
+TABLE_STYLE = ("QHeaderView::section:vertical { font-weight: 400; color: #212B32; background: white; "
+               "border: none; border-bottom: 1px solid #E8EDEE; padding: 2px 8px; }")
+CHART_HEIGHT = 300  # [px] each chart; the page scrolls
+TWO_COLUMNS_FROM = 880  # [px] narrower pages stack the charts
+
+
+def _label(name: str, style: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FigureHeader(QHeaderView):
+    """Row titles: figures in plain type, section titles bold on grey, as in a printed table.
+
+    Painted here because the window's style sheet sets one font for every header section.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Vertical, parent)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802 (Qt's name)
+        model = self.model()
+        if model is None or not model.headerData(logical, Qt.Orientation.Vertical, SECTION_ROLE):
+            super().paintSection(painter, rect, logical)
+            return
+        painter.save()
+        painter.fillRect(rect, QColor("#E8EDEE"))
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#003087"))
+        text = model.headerData(logical, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+        painter.drawText(rect.adjusted(8, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         text)
+        painter.restore()
+
+
+class ComparisonPage(QScrollArea):
+    """Options compared: verdict, table and charts, scrolling as one page."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page.comparison")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.session = session
+        self.stale_banner = _label("comparison.stale_banner", STALE_STYLE)
+        self.stale_banner.hide()
+        self.verdict_label = _label("comparison.verdict", VERDICT_STYLE)
+        self.evidence_label = _label("comparison.evidence_note", WARNING_STYLE)
+        self.evidence_label.hide()
+        self.basis_label = _label("comparison.basis", NOTE_STYLE)
+        self.decision_label = _label("comparison.decision", NOTE_STYLE)
+        self.model = ComparisonModel(self)
+        self.table = self._build_table()
+        self.copy_button = QPushButton("Copy table")
+        self.copy_button.setObjectName("comparison.copy")
+        self.copy_button.setToolTip("Copy the table, to paste into a spreadsheet or a business case")
+        self.copy_button.clicked.connect(self.copy_table)
+        self.charts = {chart.name: chart for chart in (OptionsChart(), OptionsCumulativeChart(), ProbBestChart(),
+                                                        AcceptabilityChart())}
+        self._chart_grid = QGridLayout()
+        self._columns = 0
+        self.setWidget(self._content())
+        self._arrange_charts(2)
+        session.comparisonChanged.connect(self._on_comparison)
+        session.simulationChanged.connect(lambda _sim: self._refresh())
+        session.documentChanged.connect(lambda _doc: self._refresh_simulation())
+        session.issuesChanged.connect(self._on_issues)
+        self._on_comparison(session.comparison)
+        self._on_issues(session.issues)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("comparison.table")
+        table.setVerticalHeader(FigureHeader(table))
+        table.setModel(self.model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(130)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Figure names in plain type, section titles bold (the model's font), as in a printed table.
+        table.setStyleSheet(TABLE_STYLE)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(24)
+        self.model.modelReset.connect(self._fit_table_height)
+        return table
+
+    def _content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(8)
+        for label in (self.stale_banner, self.verdict_label, self.evidence_label, self.basis_label):
+            layout.addWidget(label)
+        bar = QHBoxLayout()
+        title = QLabel("Options side by side (present values)")
+        title.setProperty("role", "section")
+        bar.addWidget(title, 1)
+        bar.addWidget(self.copy_button)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.decision_label)
+        layout.addLayout(self._chart_grid)
+        layout.addStretch(1)
+        return content
+
+    # -- layout ------------------------------------------------------------------------------
+    def _arrange_charts(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, chart in enumerate(self.charts.values()):
+            self._chart_grid.removeWidget(chart)
+            self._chart_grid.addWidget(chart, index // columns, index % columns)
+            chart.setMinimumHeight(CHART_HEIGHT)
+        for column in range(2):
+            self._chart_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        self._arrange_charts(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)
+
+    def _fit_table_height(self) -> None:
+        # Every row shows: the page scrolls, the table does not.
+        table = self.table
+        rows = self.model.rowCount()
+        header = table.horizontalHeader().sizeHint().height()
+        scroll = table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + scroll + 4)
+
+    # -- session -> page ---------------------------------------------------------------------
+    def _on_comparison(self, comparison) -> None:
+        if comparison is None:
+            return  # keep the last figures (greyed while the inputs have problems)
+        self.charts["options"].update_comparison(comparison)
+        self.charts["options_cumulative"].update_comparison(comparison)
+        self.verdict_label.setText(verdict(comparison))
+        settings = comparison.document.settings
+        self.basis_label.setText(basis_note(settings, settings.correlation)
+                                 + " Social return: present value of all value for each £1 of cost.")
+        self._show_evidence_note(comparison)
+        self._refresh()
+
+    def _show_evidence_note(self, comparison) -> None:
+        preferred = comparison.preferred
+        note = weak_evidence_note(comparison.options[preferred]) if preferred is not None else ""
+        name = comparison.document.options[preferred].name if preferred is not None else ""
+        self.evidence_label.setText(f"\u26a0 {name}: {note}" if note else "")
+        self.evidence_label.setVisible(bool(note))
+
+    def _refresh(self) -> None:
+        """Table and simulation charts from the last comparison and the document's simulation."""
+        comparison, sim = self.session.comparison or self.model.comparison, self.session.simulation
+        self.model.set_comparison(comparison, sim, sim is not None and not self.session.simulation_current)
+        for name in ("prob_best", "acceptability"):
+            if sim is None:
+                self.charts[name].clear()
+            else:
+                self.charts[name].update_simulation(sim)
+        self._refresh_simulation()
+
+    def _refresh_simulation(self) -> None:
+        sim = self.session.simulation
+        if sim is None:
+            self.decision_label.setText(NO_SIMULATION)
+            self.decision_label.setStyleSheet(NOTE_STYLE)
+            return
+        outdated = not self.session.simulation_current
+        if outdated != self.model.sim_outdated and self.model.comparison is not None:
+            self.model.set_comparison(self.model.comparison, sim, outdated)
+        text = (f"{prob_best_sentence(sim)} {evpi_sentence(sim.evpi_social)} "
+                f"Simulation: {simulation_caption(sim)}.")
+        self.decision_label.setText((OUTDATED if outdated else "") + text)
+        self.decision_label.setStyleSheet(WARNING_STYLE if outdated else NOTE_STYLE)
+
+    def _on_issues(self, issues) -> None:
+        problems = errors(issues)
+        stale = bool(problems)
+        noun = "problem" if len(problems) == 1 else "problems"
+        self.stale_banner.setText(f"Figures are out of date: the document has {len(problems)} {noun}; fix the "
+                                  "highlighted fields." if stale else "")
+        self.stale_banner.setVisible(stale)
+        self.model.set_stale(stale)
+
+    # -- actions -----------------------------------------------------------------------------
+    def copy_table(self) -> str:
+        """Put the table on the clipboard as tab-separated text (pastes into Excel as cells)."""
+        text = "\n".join("\t".join(row) for row in self.model.as_rows())
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def chart(self, name: str):
+        return self.charts[name]

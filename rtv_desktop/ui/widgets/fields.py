@@ -1,0 +1,297 @@
+"""Input widgets for scenario values, and the binder that ties them to scenario paths.
+
+Every widget's ``objectName`` is its scenario path. Fractions are shown as percentages
+(the widget holds 5.0 for a scenario value of 0.05); money shows £ and thousands
+separators. A :class:`FormBinder` turns widget edits into ``edited(path, value)`` and
+loads a scenario into its widgets without echoing signals back.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from ... import messages
+from ...core import KINDS as DECLARED_KINDS
+from ...core import source_for
+from ...core.edits import get_value
+from ..style import readable_popup
+from ...core.typed_entries import TypedEntries
+
+@dataclass(frozen=True)
+class NumberKind:
+    """How a kind of number is shown and read: scale (100 for a share shown as %), unit, decimals."""
+
+    decimals: int
+    scale: float = 1.0
+    prefix: str = ""
+    suffix: str = ""
+    whole: bool = False
+    grouped: bool = True
+    example: str = "a number, such as 12.5"
+
+
+KINDS = {
+    "money": NumberKind(0, prefix="£", example="an amount in pounds, such as 1,250"),
+    "money_pence": NumberKind(2, prefix="£", example="an amount in pounds, such as 12.50"),
+    "fraction": NumberKind(1, 100.0, suffix="%", example="a percentage, such as 12.5 for 12.5%"),
+    "percent2": NumberKind(2, 100.0, suffix="%", example="a percentage, such as 2.5 for 2.5%"),
+    "signed_fraction": NumberKind(1, 100.0, suffix="%", example="a percentage, such as 5 or -5"),
+    "rate": NumberKind(2, 100.0, suffix="%", example="a percentage, such as 3.5 for 3.5%"),
+    "persons": NumberKind(0, example="a number of people, such as 250,000"),
+    "contacts": NumberKind(2, example="a number of contacts a year, such as 4.5"),
+    "hours": NumberKind(1, suffix=" h", example="a number of hours, such as 2.5"),
+    "points": NumberKind(2, suffix=" pts", example="a number of points, such as 0.25"),
+    "years": NumberKind(0, suffix=" years", whole=True, example="a whole number of years, such as 5"),
+    "effect_years": NumberKind(0, suffix=" yr", whole=True, example="a whole number of years, such as 3"),
+    "whole": NumberKind(0, whole=True, example="a whole number, such as 3"),
+    "count": NumberKind(0, whole=True, example="a whole number, such as 5,000"),
+    "seed": NumberKind(0, whole=True, grouped=False, example="a whole number, such as 12345"),
+    "grade": NumberKind(0, whole=True, example="a whole number from 1 to 6, such as 3"),
+    "qalys": NumberKind(3, suffix=" QALYs", example="a number of QALYs, such as 0.02"),
+    "index": NumberKind(2, grouped=False, example="an index number, such as 103.25"),
+}
+KINDS["fine_fraction"] = KINDS["percent2"]  # the declarations' name for a share shown to 0.01%
+
+
+def number_kind(name: str) -> NumberKind:
+    """How numbers of kind ``name`` are typed and shown: a kind of this module, else one of the
+    declarations' kinds (:data:`rtv_desktop.core.KINDS`), so a newly declared kind needs no change here."""
+    if name in KINDS:
+        return KINDS[name]
+    declared = DECLARED_KINDS[name]
+    return NumberKind(declared.decimals, declared.scale, declared.prefix, declared.unit_suffix, declared.integer,
+                      example="a whole number, such as 3" if declared.integer else "a number, such as 12.5")
+
+
+PERCENT_KINDS = {name for name, kind in KINDS.items() if kind.scale == 100.0}
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+
+
+def parse_number(text: str, kind: NumberKind) -> float | int | None:
+    """The scenario value ``text`` stands for (``"150"`` in a % field is 1.5), or None if it is not a number.
+
+    Accepted: an optional sign, the kind's £ or unit, thousands separators in their places
+    ("1,250,000"), a decimal point and an exponent. Nothing is clamped or rounded here:
+    ranges are checked by :func:`rtv_desktop.core.validate` like every other input.
+    """
+    body = text.strip().replace("\u2212", "-")
+    sign = ""
+    if body[:1] in "+-" and body[:1]:
+        sign, body = body[0], body[1:].lstrip()
+    if kind.prefix and body.startswith(kind.prefix):
+        body = body[len(kind.prefix):].lstrip()
+    unit = kind.suffix.strip()
+    if unit and body.lower().endswith(unit.lower()):
+        body = body[: -len(unit)].rstrip()
+    body = sign + body
+    if not body or not any(ch.isdigit() for ch in body) or not _NUMBER.match(body):
+        return None
+    plain = body.replace(",", "")
+    if kind.whole and kind.scale == 1.0 and re.fullmatch(r"[+-]?\d+", plain):
+        return int(plain)  # exact, even past 2**53 (seeds)
+    value = float(plain)
+    if not math.isfinite(value):
+        return None
+    value = value / kind.scale if kind.scale != 1.0 else value
+    return int(value) if kind.whole and value.is_integer() and abs(value) < 2**53 else value
+
+
+def format_number(value, kind: NumberKind) -> str:
+    """``value`` (scenario units) as the field shows it: '79.2%', '£1,250', '5 years'."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return str(value)
+    if isinstance(value, int) and kind.scale == 1.0:
+        digits = f"{abs(value):,}" if kind.grouped else str(abs(value))
+        return f"{'-' if value < 0 else ''}{kind.prefix}{digits}{kind.suffix}"
+    shown = value * kind.scale
+    # As many decimals as the value needs (up to 6), never fewer than the kind shows.
+    decimals = next((d for d in range(kind.decimals, 7) if abs(round(shown, d) - shown) <= 1e-9 * max(1, abs(shown))),
+                    6)
+    digits = f"{abs(shown):{',' if kind.grouped else ''}.{decimals}f}"
+    sign = "-" if round(shown, decimals) < 0 else ""
+    return f"{sign}{kind.prefix}{digits}{kind.suffix}"
+
+
+class NumberEdit(QLineEdit):
+    """A number in scenario units, shown in the units a person expects (%, £), kept as typed.
+
+    Unlike a spin box it never clamps, rounds or drops characters: what is typed stays on
+    screen. A number reaches the scenario as typed ("150" in a % field is 1.5), where
+    :func:`~rtv_desktop.core.validate` reports it if out of range; text that is not a
+    number (:meth:`entry_problem`) stays shown and is reported, and the scenario keeps its
+    previous value.
+    """
+
+    def __init__(self, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind_name, self.kind = kind, number_kind(kind)
+        self._shown = None  # the scenario value the text stands for
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(96)
+        self.setMaximumWidth(170)
+
+    def model_value(self):
+        """The scenario value typed, or None when the text is not a number."""
+        return parse_number(self.text(), self.kind)
+
+    def entry_problem(self) -> str | None:
+        """What to type instead, when the text is not a number."""
+        if self.model_value() is not None:
+            return None
+        return messages.not_a_number(self.text(), self.kind.example)
+
+    def set_model_value(self, value) -> None:
+        """Show ``value`` unless the text already stands for it (typed text is left alone)."""
+        if value == self._shown and self.model_value() is not None:
+            return
+        self._shown = value
+        self.setText(format_number(value, self.kind))
+
+    def show_typed(self, text: str, value) -> None:
+        """Show text typed earlier for a value that is still ``value`` in the scenario."""
+        self._shown = value
+        if self.text() != text:
+            self.setText(text)
+
+    def note_accepted(self, value) -> None:
+        self._shown = value
+
+    # Spin-box-like conveniences, in the units shown (79.2 for 79.2%).
+    def value(self) -> float | None:
+        value = self.model_value()
+        return None if value is None else value * self.kind.scale
+
+    def setValue(self, shown: float) -> None:  # noqa: N802 (Qt's spelling)
+        """Type ``shown`` into the field as a person would."""
+        self.setText(f"{shown:g}" if isinstance(shown, float) else str(shown))
+
+    def suffix(self) -> str:
+        return self.kind.suffix.strip()
+
+
+class TextEdit(QLineEdit):
+    def model_value(self) -> str:
+        return self.text()
+
+    def set_model_value(self, value: str) -> None:
+        if self.text() != value:
+            self.setText(value)
+            self.setCursorPosition(0)  # a long name shows its beginning, not its end
+
+
+class NotesEdit(QPlainTextEdit):
+    def model_value(self) -> str:
+        return self.toPlainText()
+
+    def set_model_value(self, value: str) -> None:
+        if self.toPlainText() != value:
+            self.setPlainText(value)
+
+
+class ChoiceCombo(QComboBox):
+    """One of a fixed set of codes, shown by label."""
+
+    def __init__(self, labels: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        readable_popup(self)
+        for code, label in labels.items():
+            self.addItem(label, code)
+
+    def model_value(self) -> str:
+        return self.currentData()
+
+    def set_model_value(self, value: str) -> None:
+        index = self.findData(value)
+        if index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+
+def _change_signal(widget):
+    if isinstance(widget, NumberEdit):
+        return widget.textChanged  # also QLineEdit's own undo (Ctrl+Z while typing)
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    return widget.textEdited
+
+
+def source_tooltip(path: str, what: str = "") -> str:
+    """``what`` plus the shipped default's source for ``path``, if there is one."""
+    source = source_for(path)
+    lines = [what] if what else []
+    if source is not None:
+        year = f" ({source.price_year} prices)" if source.price_year else ""
+        tag = "Assumption, editable. " if source.assumption else ""
+        lines.append(f"Default {source.value}{year}. {tag}Source: {source.source}")
+    return "\n".join(lines)
+
+
+class FormBinder(QObject):
+    """Connects input widgets to scenario paths.
+
+    ``resolve(name)`` maps a widget's object name to the data path it edits (identity
+    for area and settings; the selected intervention's editor maps
+    ``interventions.selected.x`` to ``interventions[k].x``). A number field whose text is
+    not a number emits ``problem(path, message)`` instead of ``edited`` (and
+    ``problem(path, None)`` once that is over): see :mod:`rtv_desktop.core.typed_entries`.
+    """
+
+    edited = Signal(str, object)  # data path, new value
+    problem = Signal(str, object)  # data path, message or None
+
+    def __init__(self, resolve: Callable[[str], str | None] = lambda name: name, parent: QObject | None = None):
+        super().__init__(parent)
+        self.widgets: dict[str, QWidget] = {}
+        self._resolve = resolve
+        self._scenario = None
+        self.entries = TypedEntries(self.problem.emit)
+
+    def bind(self, widget: QWidget, name: str, label: str = "") -> QWidget:
+        widget.setObjectName(name)
+        widget.setAccessibleName(label or name)
+        self.widgets[name] = widget
+        _change_signal(widget).connect(lambda *_: self._emit(name))
+        return widget
+
+    def _emit(self, name: str) -> None:
+        path = self._resolve(name)
+        if path is None:
+            return
+        widget = self.widgets[name]
+        if isinstance(widget, NumberEdit):
+            problem = widget.entry_problem()
+            if problem is not None:
+                underneath = get_value(self._scenario, path) if self._scenario is not None else None
+                self.entries.typed(path, widget.text(), underneath, problem)
+                return
+            self.entries.accepted(path)
+            widget.note_accepted(widget.model_value())
+        self.edited.emit(path, widget.model_value())
+
+    def load(self, scenario, live_problems=None) -> None:
+        """Show ``scenario``'s values; text typed for a value still in place is left alone.
+
+        ``live_problems`` (the session's entry-problem fields) lets go of typed text the
+        session no longer reports.
+        """
+        self._scenario = scenario
+        if live_problems is not None:
+            self.entries.refresh(lambda path: get_value(scenario, path), set(live_problems))
+        for name, widget in self.widgets.items():
+            path = self._resolve(name)
+            if path is None:
+                continue
+            value = get_value(scenario, path)
+            typed = self.entries.text(path, value) if isinstance(widget, NumberEdit) else None
+            with QSignalBlocker(widget):
+                if typed is not None:
+                    widget.show_typed(typed, value)
+                else:
+                    widget.set_model_value(value)
