@@ -9,7 +9,7 @@ QtCore only. Two kinds of job run on a private :class:`QThreadPool`:
   :meth:`ComputeRunner.cancel`) cancels the one in progress through the core's
   cooperative ``cancelled`` callback, polled between chunks of draws.
 - ``run_areas(document, level, iterations, seed)``: every option in every bundled area of a
-  level (:func:`rtv_desktop.io.areas.bundled.run.run_all_areas`), optionally with draws per area;
+  level (:func:`rtv_desktop.io.areas.run.run_all_areas`), optionally with draws per area;
   latest wins, and :meth:`ComputeRunner.cancel_areas` stops it between areas.
 
 Signals are emitted from worker threads on a QObject that lives in the GUI thread, so
