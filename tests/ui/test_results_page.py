@@ -60,6 +60,8 @@ def kpi(page, key) -> QLabel:
 
 
 def chart(page, name):
+    """The chart found by its name, once its tab is built (a tab builds its charts when first shown)."""
+    page.chart(name)
     return page.findChild(QWidget, f"chart.{name}")
 
 
@@ -283,7 +285,7 @@ def test_a_narrow_page_stacks_the_charts_and_shrinks_the_figures(page, results, 
     page.resize(720, 700)
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)  # a hidden tab is laid out when it is shown
-        qtbot.waitUntil(lambda: not page.tabs.currentWidget().wide)
+        qtbot.waitUntil(lambda: not page.tabs.currentWidget().ensure_built().wide)
     assert page.width() == 720
     for spec in KPI_SPECS:
         label = kpi(page, spec.key)
@@ -326,11 +328,12 @@ def test_extra_use_stacks_below_zero(page):
 
 
 def test_chart_tabs_fit_scroll_or_stack_for_the_room_they_have(page, qtbot):
-    tab = page.tabs.widget(2)  # Uncertainty: two rows of charts
+    lazy = page.tabs.widget(2)  # Uncertainty: two rows of charts
+    tab = lazy.ensure_built()
     assert tab.mode_for(1200, 700) == "fit"
     assert tab.mode_for(1200, 400) == "scroll_grid"  # two rows of charts need more height
     assert tab.mode_for(800, 900) == "stack"
-    page.tabs.setCurrentWidget(tab)
+    page.tabs.setCurrentWidget(lazy)
     page.resize(1280, 560)
     qtbot.waitUntil(lambda: tab.mode == "scroll_grid")
     assert tab.scroll.widget() is tab.charts_widget

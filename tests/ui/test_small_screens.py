@@ -41,7 +41,7 @@ def test_every_page_scrolls_rather_than_cutting_off(window, size):
     for index in range(results.tabs.count()):
         results.tabs.setCurrentIndex(index)
         _settle()
-        tab = results.tabs.currentWidget()
+        tab = results.tabs.currentWidget().ensure_built()
         for chart, *_ in tab.cells:
             # Squeezed below a readable height only if the tab scrolls instead.
             assert chart.plot_widget.height() >= 120 or tab.mode != FIT, chart.name
@@ -51,7 +51,7 @@ def test_at_1024_by_600_the_savings_charts_sit_side_by_side_and_fit(window):
     window.show()
     window.resize(1024, 600)
     _settle()
-    tab = window.results_page.tabs.widget(0)
+    tab = window.results_page.tabs.widget(0).ensure_built()
     assert tab.mode == FIT
     heights = [chart.plot_widget.height() for chart, *_ in tab.cells]
     assert min(heights) >= 150, heights
@@ -59,7 +59,7 @@ def test_at_1024_by_600_the_savings_charts_sit_side_by_side_and_fit(window):
 
 def test_no_legend_is_drawn_on_the_data(window):
     window.session  # the default scenario: every chart with a legend has entries
-    for chart in window.results_page.charts.values():
+    for chart in map(window.results_page.chart, window.results_page.charts.names()):
         items = chart.plot.items + chart.plot.scene().items()
         assert not any(isinstance(item, pg.LegendItem) for item in items), chart.name
     savings = window.results_page.chart("savings_by_service")

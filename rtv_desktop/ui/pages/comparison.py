@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
 from ...core import errors, weak_evidence_note
 from ...session import Session
 from ..charts.decision import AcceptabilityChart, ProbBestChart
+from ..charts.lazy import LazyCharts
 from ..charts.options import OptionsChart, OptionsCumulativeChart
 from ..charts.uncertainty import simulation_caption
 from ..models.comparison import SECTION_ROLE, ComparisonModel
@@ -97,12 +98,12 @@ class ComparisonPage(QScrollArea):
         self.copy_button.setObjectName("comparison.copy")
         self.copy_button.setToolTip("Copy the table, to paste into a spreadsheet or a business case")
         self.copy_button.clicked.connect(self.copy_table)
-        self.charts = {chart.name: chart for chart in (OptionsChart(), OptionsCumulativeChart(), ProbBestChart(),
-                                                        AcceptabilityChart())}
+        # Made when the page is first shown: most sessions open it late or never.
+        self.charts = LazyCharts({"options": OptionsChart, "options_cumulative": OptionsCumulativeChart,
+                                  "prob_best": ProbBestChart, "acceptability": AcceptabilityChart})
         self._chart_grid = QGridLayout()
         self._columns = 0
         self.setWidget(self._content())
-        self._arrange_charts(2)
         session.comparisonChanged.connect(self._on_comparison)
         session.simulationChanged.connect(lambda _sim: self._refresh())
         session.documentChanged.connect(lambda _doc: self._refresh_simulation())
@@ -151,10 +152,11 @@ class ComparisonPage(QScrollArea):
 
     # -- layout ------------------------------------------------------------------------------
     def _arrange_charts(self, columns: int) -> None:
-        if columns == self._columns:
+        made = self.charts.made()
+        if columns == self._columns or not made:
             return
         self._columns = columns
-        for index, chart in enumerate(self.charts.values()):
+        for index, chart in enumerate(made):
             self._chart_grid.removeWidget(chart)
             self._chart_grid.addWidget(chart, index // columns, index % columns)
             chart.setMinimumHeight(CHART_HEIGHT)
@@ -162,8 +164,24 @@ class ComparisonPage(QScrollArea):
             self._chart_grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
-        self._arrange_charts(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        self._arrange_charts(self._columns_for(event.size().width()))
         super().resizeEvent(event)
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        self._make_charts()
+        super().showEvent(event)
+
+    @staticmethod
+    def _columns_for(width: int) -> int:
+        return 2 if width >= TWO_COLUMNS_FROM else 1
+
+    def _make_charts(self) -> None:
+        if self.charts.made():
+            return
+        for name in self.charts.names():
+            self.charts.get(name)
+        self._columns = 0
+        self._arrange_charts(self._columns_for(self.width()) if self.isVisible() else 2)
 
     def _fit_table_height(self) -> None:
         # Every row shows: the page scrolls, the table does not.
@@ -177,8 +195,8 @@ class ComparisonPage(QScrollArea):
     def _on_comparison(self, comparison) -> None:
         if comparison is None:
             return  # keep the last figures (greyed while the inputs have problems)
-        self.charts["options"].update_comparison(comparison)
-        self.charts["options_cumulative"].update_comparison(comparison)
+        self.charts.send("options", "update_comparison", comparison)
+        self.charts.send("options_cumulative", "update_comparison", comparison)
         self.verdict_label.setText(verdict(comparison))
         settings = comparison.document.settings
         self.basis_label.setText(basis_note(settings, settings.correlation)
@@ -199,9 +217,9 @@ class ComparisonPage(QScrollArea):
         self.model.set_comparison(comparison, sim, sim is not None and not self.session.simulation_current)
         for name in ("prob_best", "acceptability"):
             if sim is None:
-                self.charts[name].clear()
+                self.charts.send(name, "clear")
             else:
-                self.charts[name].update_simulation(sim)
+                self.charts.send(name, "update_simulation", sim)
         self._refresh_simulation()
 
     def _refresh_simulation(self) -> None:
@@ -235,4 +253,6 @@ class ComparisonPage(QScrollArea):
         return text
 
     def chart(self, name: str):
-        return self.charts[name]
+        """The chart panel named ``chart.<name>``, made with the others if the page was not yet shown."""
+        self._make_charts()
+        return self.charts.get(name)

@@ -23,6 +23,7 @@ from ..charts import (
 )
 from ..charts.evidence import ValueByGradeChart
 from ..charts.grid import ChartTab
+from ..charts.lazy import LazyCharts, LazyTab
 from ..charts.parties import WhoPaysChart
 from ..charts.uncertainty import simulation_caption
 from ..widgets.kpi import KpiPanel
@@ -44,6 +45,9 @@ EVIDENCE_STYLE = ("background: #FFF9EC; color: #212B32; border-left: 4px solid #
 NOT_IN_SIMULATION = ("The last simulation has no option of this name (it was added or renamed since): "
                      "run it again (Ctrl+R).")
 TIME_CHARTS = ("cumulative", "savings_by_service", "iceberg", "by_intervention", "value_by_grade", "who_pays")
+TAB_CHARTS = {"Savings": ("cumulative", "savings_by_service"),
+              "Value": ("iceberg", "by_intervention", "value_by_grade", "who_pays"),
+              "Uncertainty": ("tornado", "histogram", "fan")}
 OUTDATED_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; font-size: 9pt; "
                   "padding: 3px 6px;")
 
@@ -74,9 +78,10 @@ class ResultsPage(QWidget):
         self.evidence_label.setWordWrap(False)
         self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.evidence_label.hide()
-        self.charts = {chart.name: chart for chart in (
-            CumulativeChart(), SavingsByServiceChart(), IcebergChart(), ByInterventionChart(),
-            TornadoChart(), HistogramChart(), FanChart(), ValueByGradeChart(), WhoPaysChart())}
+        self.charts = LazyCharts({
+            "cumulative": CumulativeChart, "savings_by_service": SavingsByServiceChart, "iceberg": IcebergChart,
+            "by_intervention": ByInterventionChart, "tornado": TornadoChart, "histogram": HistogramChart,
+            "fan": FanChart, "value_by_grade": ValueByGradeChart, "who_pays": WhoPaysChart})
         self.party_flows = PartyFlowsPanel()
         self._sim = None
         self._option = 0
@@ -88,9 +93,14 @@ class ResultsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("results.tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._pair("cumulative", "savings_by_service"), "Savings")
-        self.tabs.addTab(self._value_tab(), "Value")
-        self.tabs.addTab(self._uncertainty_tab(), "Uncertainty")
+        # Each tab's charts are made when it is first shown.
+        self._chart_tabs = {
+            "Savings": LazyTab(self._savings_tab),
+            "Value": LazyTab(self._value_tab, keep=(self.basis_label, self.party_flows)),
+            "Uncertainty": LazyTab(self._uncertainty_tab, keep=(self.simulation_label,)),
+        }
+        for title, tab in self._chart_tabs.items():
+            self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
@@ -108,19 +118,22 @@ class ResultsPage(QWidget):
         label.setStyleSheet(style)
         return label
 
-    def _pair(self, left: str, right: str) -> QWidget:
-        return ChartTab([(self.charts[left], 0, 0, 1, 1), (self.charts[right], 0, 1, 1, 1)])
+    def _savings_tab(self) -> QWidget:
+        left, right = TAB_CHARTS["Savings"]
+        return ChartTab([(self.charts.get(left), 0, 0, 1, 1), (self.charts.get(right), 0, 1, 1, 1)])
 
     def _value_tab(self) -> QWidget:
         # Where the value lies, what it rests on and who receives it; each party's cash by year below.
         # The evidence chart (with its list) and who pays are wide enough only across the page.
-        cells = [(self.charts["iceberg"], 0, 0, 1, 1), (self.charts["by_intervention"], 0, 1, 1, 1),
-                 (self.charts["value_by_grade"], 1, 0, 1, 2), (self.charts["who_pays"], 2, 0, 1, 2)]
+        get = self.charts.get
+        cells = [(get("iceberg"), 0, 0, 1, 1), (get("by_intervention"), 0, 1, 1, 1),
+                 (get("value_by_grade"), 1, 0, 1, 2), (get("who_pays"), 2, 0, 1, 2)]
         return ChartTab(cells, header=self.basis_label, footer=self.party_flows)
 
     def _uncertainty_tab(self) -> QWidget:
-        return ChartTab([(self.charts["tornado"], 0, 0, 2, 1), (self.charts["histogram"], 0, 1, 1, 1),
-                         (self.charts["fan"], 1, 1, 1, 1)], column_stretch=(5, 4), header=self.simulation_label)
+        get = self.charts.get
+        return ChartTab([(get("tornado"), 0, 0, 2, 1), (get("histogram"), 0, 1, 1, 1), (get("fan"), 1, 1, 1, 1)],
+                        column_stretch=(5, 4), header=self.simulation_label)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         # On a short window (1366x768 at 125-150% scaling) the cards drop their captions so a
@@ -129,8 +142,9 @@ class ResultsPage(QWidget):
         super().resizeEvent(event)
 
     def chart(self, name: str):
-        """The chart panel named ``chart.<name>``."""
-        return self.charts[name]
+        """The chart panel named ``chart.<name>``, with its tab built if it was not yet shown."""
+        self._chart_tabs[next(title for title, names in TAB_CHARTS.items() if name in names)].ensure_built()
+        return self.charts.get(name)
 
     # ----- the interface the window calls ------------------------------------------------
     def show_results(self, results: "Results | None") -> None:
@@ -140,13 +154,13 @@ class ResultsPage(QWidget):
         if results is None:
             self.kpis.show_summary(None)
             for name in TIME_CHARTS:
-                self.charts[name].clear()
+                self.charts.send(name, "clear")
             self.evidence_label.hide()
             return
         settings = results.scenario.settings
         self.kpis.show_summary(results.summary, settings.horizon_years, settings.price_year, settings.qaly_threshold)
         for name in TIME_CHARTS:
-            self.charts[name].update_results(results)
+            self.charts.send(name, "update_results", results)
         self.basis_label.setText(basis_note(settings, settings.correlation))
         note = weak_evidence_note(results)
         self.evidence_label.setText(f"\u26a0 {note} See the Value tab." if note else "")
@@ -159,12 +173,12 @@ class ResultsPage(QWidget):
     def show_tornado(self, rows: "list[TornadoRow] | None") -> None:
         """Show the one-way sensitivity rows (net social value), or the prompt for ``None``."""
         self._rows = rows
-        chart = self.charts["tornado"]
         if rows is None:
-            chart.clear()
+            self.charts.send("tornado", "clear")
             return
         summary = self._results.summary if self._results is not None else None
-        chart.update_rows(rows, {key: summary[key] for key in chart.METRICS} if summary else None)
+        self.charts.send("tornado", "update_rows", rows,
+                         {key: summary[key] for key in TornadoChart.METRICS} if summary else None)
 
     def show_simulation(self, sim: "SimulationResults | None", option: int = 0, name: str | None = None) -> None:
         """Show option ``option``'s part of a Monte Carlo run (histogram, fan, chance NMB > 0),
@@ -176,11 +190,11 @@ class ResultsPage(QWidget):
         option_sim = sim.options[option] if sim is not None and option < len(sim.options) else None
         for name in ("histogram", "fan"):
             if option_sim is None:
-                self.charts[name].clear()
+                self.charts.send(name, "clear")
                 if sim is not None:
-                    self.charts[name].show_placeholder(NOT_IN_SIMULATION)
+                    self.charts.send(name, "show_placeholder", NOT_IN_SIMULATION)
             else:
-                self.charts[name].update_simulation(option_sim)
+                self.charts.send(name, "update_simulation", option_sim)
         self.kpis.show_simulation(option_sim)
         self._show_simulation_label()
 
@@ -202,7 +216,7 @@ class ResultsPage(QWidget):
         self.simulation_label.setText(text)
         self.simulation_label.setStyleSheet(OUTDATED_STYLE if outdated else SIMULATION_STYLE)
         for name in ("histogram", "fan"):
-            self.charts[name].set_export_note(f"{caption}." if caption else "")
+            self.charts.send(name, "set_export_note", f"{caption}." if caption else "")
 
     def _whose(self) -> str:
         """ " of Full mix" when the document has several options (the one shown is the open one's)."""
