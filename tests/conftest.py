@@ -11,5 +11,8 @@ os.environ.setdefault("RTV_DESKTOP_HOME", tempfile.mkdtemp(prefix="rtv-test-home
 from hypothesis import settings  # noqa: E402
 
 # CI machines are shared and busy: judge properties by their results, never by a time limit.
-settings.register_profile("rtv", deadline=None)
-settings.load_profile("rtv")
+# "dev" is the default; CI (.ci/run) sets HYPOTHESIS_PROFILE=ci: more examples where a test
+# does not fix its own number, and the failing example printed so it can be replayed.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, max_examples=300, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -87,6 +87,7 @@ def test_a_scenario_is_written_as_a_document_of_one_option(tmp_path):
     assert load_document(path) == Document.from_scenario(scenario)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_generated_documents_round_trip(tmp_path_factory, doc):
@@ -96,6 +97,7 @@ def test_generated_documents_round_trip(tmp_path_factory, doc):
     assert imported.changes == []
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_generated_scenarios_round_trip(tmp_path_factory, scenario):

@@ -19,7 +19,7 @@ from rtv_desktop.core import default_scenario, run
 
 from .conftest import load
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.packaging]
 build = load("build")
 APP_DIR = build.release_info.APP_DIST_DIR
 

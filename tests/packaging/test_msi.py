@@ -6,6 +6,8 @@ import pytest
 
 from .conftest import load, output, tool
 
+pytestmark = pytest.mark.packaging
+
 msi = load("msi")
 release_info = load("release_info")
 

@@ -8,6 +8,8 @@ import pytest
 
 from .conftest import load, output, tool
 
+pytestmark = pytest.mark.packaging
+
 nsis = load("nsis")
 release_info = load("release_info")
 

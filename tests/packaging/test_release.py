@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import PACKAGING_DIR, SIGNER_SUBJECT, load, tool, verify_signature
 
+pytestmark = pytest.mark.packaging
+
 checksums = load("checksums")
 portable = load("portable")
 release_info = load("release_info")

@@ -9,6 +9,8 @@ import pytest
 
 from .conftest import PACKAGING_DIR, SIGNER_SUBJECT, load, output, tool, verify_signature
 
+pytestmark = pytest.mark.packaging
+
 nsis = load("nsis")
 msi = load("msi")
 sign = load("sign")

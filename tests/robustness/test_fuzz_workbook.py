@@ -83,12 +83,14 @@ def test_flipped_bytes(folder, template, edits):
     check(folder, oracle.flip(template, edits))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(index=st.integers(min_value=0), junk=st.binary(max_size=200))
 def test_a_part_replaced_by_junk(folder, template, index, junk):
     check(folder, with_member(template, index, lambda old: junk))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(index=st.integers(min_value=0), keep=st.integers(min_value=0), edits=st.lists(
     st.tuples(st.integers(min_value=0), st.sampled_from(b'<>"=&/ x0-9.eE')), max_size=6))
