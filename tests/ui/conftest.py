@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +33,27 @@ def make_window(qtbot):
 def window(make_window):
     """The main window on the default scenario, with its first results shown."""
     return make_window()
+
+
+@pytest.fixture(scope="module")
+def shared_window(qapp):
+    """One main window on the default scenario for a module's tests that only look at it.
+
+    Building a window costs most of a window test; tests that never edit the document, open a
+    file or change what is selected share this one. A test that edits uses ``window``.
+    """
+    window = create_window()
+    window.documents.ask_save_changes = lambda: "discard"
+    deadline = time.monotonic() + 10
+    while window.session.results is None and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.005)
+    assert window.session.results is not None, "the shared window computed no results"
+    yield window
+    window.runner.shutdown()
+    window.close()
+    window.deleteLater()
+    qapp.processEvents()
 
 
 def wait_for_results_of(qtbot, window, timeout: int = 10_000):

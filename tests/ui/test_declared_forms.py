@@ -17,6 +17,12 @@ from rtv_desktop.ui.widgets.forms import FormGrid
 NOT_TYPED = {(Intervention, "id")}  # an identity kept by the program, not an input
 
 
+@pytest.fixture
+def window(shared_window):
+    """These tests only look at the forms: they share one window."""
+    return shared_window
+
+
 def widget_names(window) -> set[str]:
     return {w.objectName() for w in window.findChildren(QWidget) if w.objectName()}
 

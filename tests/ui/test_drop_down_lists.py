@@ -11,8 +11,10 @@ from rtv_desktop.ui.style import NHS_BLUE
 
 @pytest.mark.parametrize("name", ["interventions.selected.approach", "interventions.selected.target_group",
                                   "chart.histogram.metric"])
-def test_the_highlighted_option_is_blue_with_white_text(window, name):
+def test_the_highlighted_option_is_blue_with_white_text(shared_window, name):
+    window = shared_window
     window.show()
+    window.results_page.chart("histogram")  # its tab builds its charts when first shown
     combo = window.findChild(QComboBox, name)
     combo.showPopup()
     view = combo.view()

@@ -29,7 +29,8 @@ def inputs_of(window, kinds):
             or w.objectName() == "area.search"]
 
 
-def test_named_actions_and_inputs_exist(window):
+def test_named_actions_and_inputs_exist(shared_window):
+    window = shared_window  # only looks: one window for the module
     for verb in ACTIONS:
         assert window.findChild(QAction, f"action.{verb}") is not None, verb
     inputs = [w for w in inputs_of(window, (QAbstractSpinBox, QLineEdit, QComboBox))
@@ -39,7 +40,8 @@ def test_named_actions_and_inputs_exist(window):
         assert widget.accessibleName(), widget.objectName()
 
 
-def test_area_and_settings_widgets_show_their_scenario_path(window):
+def test_area_and_settings_widgets_show_their_scenario_path(shared_window):
+    window = shared_window  # only looks: one window for the module
     scenario = window.session.scenario
     for widget in inputs_of(window, (QAbstractSpinBox, QLineEdit)):
         name = widget.objectName()
@@ -51,7 +53,8 @@ def test_area_and_settings_widgets_show_their_scenario_path(window):
                 assert widget.model_value() == pytest.approx(expected, rel=1e-9), name
 
 
-def test_every_item_model_passes_the_model_tester(qtmodeltester, window):
+def test_every_item_model_passes_the_model_tester(qtmodeltester, shared_window):
+    window = shared_window  # only looks: one window for the module
     window.interventions_page.select(0)
     for name in ("interventions.table", "interventions.selected.effect", "services.table", "baseline_use.table"):
         view = window.findChild(QTableView, name)
