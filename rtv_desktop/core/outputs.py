@@ -33,7 +33,7 @@ class Output:
     label : str
         The words on screen and in the workbook ("Net social value").
     short : str
-        For narrow columns and sentences ("Social return").
+        For cards, narrow columns and chart axes ("Cost" beside "Cost (present value)").
     kind : str
         How it is written: a key of :data:`FORMATS`.
     unit : str
@@ -86,17 +86,17 @@ SUMMARY = (
            "First year cumulative NHS savings cover cumulative cost"),
     Output("break_even_multiplier", "Break-even multiplier on every effect", "Break-even multiplier", "multiplier",
            "times", "How many times every effect must be for NHS savings to equal the cost"),
-    Output("starters", "People reached", "Starters", "count", "persons", "People who start, over {years}"),
+    Output("starters", "People reached", "People reached", "count", "persons", "People who start, over {years}"),
     Output("completers", "Completers", "Completers", "count", "persons", "People who complete, over {years}"),
     _money("total_cost", "Total cost (undiscounted)", "Total cost", "Cost over the horizon, not discounted"),
     _money("cost_per_completer", "Cost per completer", "Cost per completer",
            "Undiscounted cost over the horizon per completer"),
-    Output("qalys", "QALYs gained", "QALYs", "qalys", "QALYs", "Quality-adjusted life years, discounted as NICE does",
+    Output("qalys", "QALYs gained", "QALYs gained", "qalys", "QALYs", "Quality-adjusted life years, discounted as NICE does",
            "QALYs lost"),
     _money("net_cost", "Net cost (cost minus savings)", "Net cost", "PV of cost minus PV of savings", "Net saving"),
     Output("cost_per_qaly", "Cost per QALY", "Cost per QALY", "cost_per_qaly", "£ per QALY",
            "Net cost (cost minus savings) per QALY gained"),
-    _money("nmb", "Net monetary benefit", "NMB", "QALYs valued at {threshold} each, minus net cost"),
+    _money("nmb", "Net monetary benefit", "Net monetary benefit", "QALYs valued at {threshold} each, minus net cost"),
     Output("share_social_weak_evidence", "Share of social value on weak evidence", "On weak evidence", "percent",
            "share", "Social value of interventions graded 4 to 6 (emerging, weak or untested)"),
 )
@@ -136,15 +136,15 @@ def _chance(key, label, short, help) -> Output:
 
 
 SIMULATION = (
-    _chance("prob_npv_fiscal_positive", "Chance net fiscal value > 0", "Net fiscal value above zero",
+    _chance("prob_npv_fiscal_positive", "Chance net fiscal value > 0", "Chance net fiscal value > 0",
             "Share of simulation draws with a positive net fiscal value"),
-    _chance("prob_npv_social_positive", "Chance net social value > 0", "Net social value above zero",
+    _chance("prob_npv_social_positive", "Chance net social value > 0", "Chance net social value > 0",
             "Share of simulation draws with a positive net social value"),
-    _chance("prob_bcr_social_above_1", "Chance social return > £1", "Social return above £1 per £1",
+    _chance("prob_bcr_social_above_1", "Chance social return > £1", "Chance social return > £1",
             "Share of simulation draws returning more than £1 of value for each £1 spent"),
-    _chance("prob_payback_within_horizon", "Chance of payback within the horizon", "Pays back within the horizon",
+    _chance("prob_payback_within_horizon", "Chance of payback within the horizon", "Chance of payback",
             "Share of simulation draws that pay back within the horizon"),
-    _chance("prob_nmb_positive", "Chance NMB > 0", "Net monetary benefit above zero (QALYs)",
+    _chance("prob_nmb_positive", "Chance net monetary benefit > 0", "Chance NMB > 0",
             "Share of simulation draws with a positive net monetary benefit"),
     _chance("prob_best_social", "Chance best on net social value", "Best on net social value",
             "Share of simulation draws in which the option has the highest net social value"),

@@ -164,18 +164,22 @@ def setting_text(name: str, value) -> str:
     return spec_of(Settings, name).show(value)
 
 
+def _correlated(rho: float) -> str:
+    if not rho:
+        return "independent across interventions"
+    return f"correlated at {setting_text('correlation', rho)} across interventions"
+
+
 def correlation_phrase(rho: float) -> str:
     """"draws correlated at 50% across interventions" (or "independent" at 0)."""
-    if not rho:
-        return "draws independent across interventions"
-    return f"draws correlated at {setting_text('correlation', rho)} across interventions"
+    return f"draws {_correlated(rho)}"
 
 
 def simulation_basis(iterations: int, seed: int, correlation: float, per: str = "") -> str:
-    """How to reproduce a simulation: "2,000 draws, seed 1, draws correlated at 30% across
-    interventions"; ``per`` qualifies the draws ("per area")."""
+    """How to reproduce a simulation: "2,000 draws, seed 1, correlated at 30% across
+    interventions"; ``per`` qualifies the draws ("per area"). Every output writes it this way."""
     draws = f"{format_count(iterations)} draws" + (f" {per}" if per else "")
-    return f"{draws}, seed {setting_text('seed', seed)}, {correlation_phrase(correlation)}"
+    return f"{draws}, seed {setting_text('seed', seed)}, {_correlated(correlation)}"
 
 
 _INPUT_OWNERS = {"interventions": Intervention, "services": Service, "settings": Settings, "area": Area}

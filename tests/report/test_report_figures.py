@@ -67,7 +67,7 @@ def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_
         assert "saves -" not in text and "saves \u2212" not in text
         assert f"wellbeing worth {format_money(r['pv_wellbeing'], True)}" in text
         assert "Volunteer time is counted as a benefit" in text
-        assert "correlation of 0.5 between interventions" in text
+        assert "correlation of 50% between interventions" in text
 
 
 def test_every_intervention_and_party_has_its_row(default_report):

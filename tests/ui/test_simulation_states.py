@@ -61,7 +61,7 @@ def test_run_while_running_does_nothing(qtbot, window):
 def test_an_edit_after_a_run_keeps_the_simulation_labelled_out_of_date(qtbot, window):
     sim = _finish_a_simulation(qtbot, window)
     label = window.findChild(QLabel, "results.simulation_info")
-    assert OUTDATED not in label.text() and "2,000 iterations, seed" in label.text()
+    assert OUTDATED not in label.text() and "2,000 draws, seed" in label.text()
     window.findChild(NumberEdit, "area.population").setValue(400_000)
     assert window.session.simulation is sim and not window.session.simulation_current
     assert OUTDATED in label.text() and "2,000 iterations" in label.text()
