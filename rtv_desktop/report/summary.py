@@ -64,9 +64,9 @@ def _money_to_the_nhs(f: ReportFigures) -> str:
     if cost <= 0:
         return (f"**Nothing is spent**, so there is no return on spending to report: savings to services are "
                 f"{money(saving)} and net social value is {money(r[NPV_SOCIAL])}.")
-    if r["npv_fiscal"] >= 0:
+    if r[NPV_FISCAL] >= 0:
         return (f"**NHS savings cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
-                f"services, a net fiscal value of **{money(r['npv_fiscal'])}** ({ratio(r['bcr_fiscal'])}). Of the "
+                f"services, a net fiscal value of **{money(r[NPV_FISCAL])}** ({ratio(r['bcr_fiscal'])}). Of the "
                 f"savings, {money(cashable)} is cashable (releases cash); the rest is capacity released, time "
                 f"freed that does not show in a budget. Payback: {payback(r, s.horizon_years)}.")
     falls = "Savings are below zero: on the central inputs some interventions increase the use of services " \
@@ -74,7 +74,7 @@ def _money_to_the_nhs(f: ReportFigures) -> str:
     effect = f"saves {money(saving)} in services" if saving >= 0 else \
         f"adds {money(-saving)} to the cost of services"
     text = (f"**NHS savings do not cover the cost.** The package costs {money(cost)} and {effect}, so its net "
-            f"fiscal value is **{money(r['npv_fiscal'])}**: it does not pay for itself in cash "
+            f"fiscal value is **{money(r[NPV_FISCAL])}**: it does not pay for itself in cash "
             f"within {years(s.horizon_years)}. {falls}")
     volunteer = f" and volunteer time worth {money(r['pv_volunteer'])}" if s.volunteer_time == "benefit" else ""
     if r[NPV_SOCIAL] > 0:
@@ -86,7 +86,7 @@ def _money_to_the_nhs(f: ReportFigures) -> str:
 
 
 def _adding_use(f: ReportFigures) -> list[str]:
-    saving = np.asarray(f.results.by_intervention["npv_fiscal"]) + np.asarray(f.results.by_intervention["pv_cost"])
+    saving = np.asarray(f.results.by_intervention[NPV_FISCAL]) + np.asarray(f.results.by_intervention["pv_cost"])
     names = [iv.name for iv, value in zip(f.results.scenario.interventions, saving) if value < 0]
     return names or ["see Value by intervention"]
 
@@ -102,8 +102,9 @@ def _rests_on(f: ReportFigures) -> str:
     assumptions = (f" {len(f.assumptions)} inputs still use shipped figures that no published source supports "
                    "(listed under [Assumptions and sources](#assumptions)): replace them with local evidence."
                    if f.assumptions else " Every input the figures use either has a source or was entered locally.")
+    correlation = setting_text("correlation", s.correlation)  # as the form shows it: 50%
     settings = (f" Volunteer time is {volunteer_treatment(s.volunteer_time)}. The simulation draws the uncertain "
-                f"inputs of one kind with a correlation of {setting_text('correlation', s.correlation)} between interventions "
+                f"inputs of one kind with a correlation of {correlation} between interventions "
                 f"(0% = independent evidence, 100% = all move together).")
     return weak + assumptions + settings
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from rtv_desktop.ui.controllers.compute import SimulationState
+from rtv_desktop.session import SimulationState
 from rtv_desktop.ui.widgets.fields import NumberEdit
 
 OUTDATED = "Inputs changed since this simulation"

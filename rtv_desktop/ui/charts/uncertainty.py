@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ..style import readable_popup
-from ...core.outputs import NPV_FISCAL, NPV_SOCIAL, TORNADO_METRICS, label
+from ...core.outputs import NPV_FISCAL, NPV_SOCIAL, TORNADO_METRICS
+from ...core.outputs import label as figure_label
 from ...core.text import format_input, format_money, format_percent, simulation_basis
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
@@ -39,7 +40,7 @@ class TornadoChart(ChartPanel):
 
     money_axes = ("bottom",)
     BAR = 0.6
-    METRICS = {key: label(key) for key in TORNADO_METRICS}
+    METRICS = {key: figure_label(key) for key in TORNADO_METRICS}
 
     def __init__(self, parent=None):
         super().__init__("tornado", "What matters most: net social value", parent)
@@ -150,7 +151,7 @@ class HistogramChart(ChartPanel):
     """Distribution of net fiscal (or net social) value over the Monte Carlo draws."""
 
     money_axes = ("bottom",)
-    METRICS = {key: (label(key), label(key).lower().replace("value", "benefit"), f"prob_{key}_positive")
+    METRICS = {key: (figure_label(key), figure_label(key).lower().replace("value", "benefit"), f"prob_{key}_positive")
                for key in (NPV_FISCAL, NPV_SOCIAL)}
 
     def __init__(self, parent=None):

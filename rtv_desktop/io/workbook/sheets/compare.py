@@ -18,7 +18,6 @@ from .inputs import InputMap, add_name
 from ..layout import (
     COMPARATOR_NAME,
     COMPARISON,
-    DECIMAL,
     MONEY,
     OPTIONS,
     WHOLE,
