@@ -64,7 +64,7 @@ def test_an_edit_after_a_run_keeps_the_simulation_labelled_out_of_date(qtbot, wi
     assert OUTDATED not in label.text() and "2,000 draws, seed" in label.text()
     window.findChild(NumberEdit, "area.population").setValue(400_000)
     assert window.session.simulation is sim and not window.session.simulation_current
-    assert OUTDATED in label.text() and "2,000 iterations" in label.text()
+    assert OUTDATED in label.text() and "2,000 draws" in label.text()
     assert not window.results_page.chart("histogram").showing_placeholder
     window.session.undo()  # back to the inputs it was run on: current again
     assert window.session.simulation_current and OUTDATED not in label.text()
