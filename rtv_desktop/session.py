@@ -10,6 +10,7 @@ stories). Documents are immutable, so the undo history simply keeps the previous
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,10 +18,21 @@ from PySide6.QtCore import QObject, Signal
 from . import messages
 from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, as_document,
                    default_document, errors, validate, validate_document)
+from .core.outputs import NPV_SOCIAL
 from .io import SaveError, load_document, save_document
 from .io.files import WORKBOOK_SUFFIXES, same_file
 
 UNDO_LIMIT = 200
+
+
+class SimulationState(enum.Enum):
+    """Where the open document's Monte Carlo simulation is; kept here, below the window, so
+    the report can wait for a simulation without importing the window's controllers."""
+
+    IDLE = "idle"
+    RUNNING = "running"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
 
 
 class UndoHistory:
@@ -158,7 +170,7 @@ class Session(QObject):
     @property
     def tornado(self) -> list[TornadoRow] | None:
         """The open option's one-way sensitivity, sorted by net social value."""
-        return self.tornados.get("npv_social") if self.tornados else None
+        return self.tornados.get(NPV_SOCIAL) if self.tornados else None
 
     @property
     def path(self) -> Path | None:

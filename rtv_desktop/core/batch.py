@@ -19,7 +19,7 @@ from . import engine
 from .document import Document
 from .model import Area
 from .params import draws_at, fixed_inputs
-from .results import SUMMARY_KEYS
+from .outputs import AREA_SIMULATED, NPV_FISCAL, SUMMARY_KEYS
 from .simulation import CHUNK_ELEMENTS, draw_blocks, union_of_options
 from .uncertainty import SimulationCancelled, check_runnable
 
@@ -100,15 +100,12 @@ def _summary_row(out: dict, a: int, k: int) -> dict:
     return row
 
 
-AREA_SIMULATED = ("npv_fiscal", "npv_social")
-
-
 def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: int,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[list[dict]]:
     """A Monte Carlo summary of every option in every area: ``out[a][k]`` holds
-    ``{"npv_fiscal": {"p5", "p50", "p95", "mean"}, "npv_social": {...}, "prob_npv_fiscal_positive",
-    "prob_bcr_social_above_1"}``.
+    ``{key: {"p5", "p50", "p95", "mean"}}`` for each key of ``AREA_SIMULATED`` (net fiscal and
+    net social value) and the probabilities ``prob_npv_fiscal_positive`` and ``prob_bcr_social_above_1``.
 
     The same ``iterations`` parameter sets are drawn once, as :func:`rtv_desktop.core.simulate`
     draws them (keyed streams, correlated at the document's setting), and evaluated area by
@@ -150,7 +147,7 @@ def _area_summaries(out: dict, k: int) -> list[dict]:
     """Percentiles of net fiscal and social value and two probabilities, for every option at once."""
     stats = {key: np.percentile(out[key], (5, 50, 95), axis=0) for key in AREA_SIMULATED}
     means = {key: out[key].mean(axis=0) for key in AREA_SIMULATED}
-    fiscal_positive = (out["npv_fiscal"] > 0).mean(axis=0)
+    fiscal_positive = (out[NPV_FISCAL] > 0).mean(axis=0)
     social_above_1 = (np.nan_to_num(out["bcr_social"], nan=0.0) > 1).mean(axis=0)
     return [{**{key: {"mean": float(means[key][j]), "p5": float(stats[key][0, j]), "p50": float(stats[key][1, j]),
                       "p95": float(stats[key][2, j])} for key in AREA_SIMULATED},

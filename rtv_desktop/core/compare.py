@@ -11,10 +11,10 @@ import math
 from dataclasses import dataclass
 
 from .document import Document
+from .outputs import INCREMENT_BASES as INCREMENT_KEYS
+from .outputs import NPV_FISCAL, NPV_SOCIAL
 from .results import Results, run
 
-INCREMENT_KEYS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
-                  "npv_fiscal", "npv_cashable", "npv_social", "qalys", "nmb")
 QUADRANTS = ("dominant", "dominated", "more costly, more effective", "cheaper, less effective")
 
 
@@ -38,6 +38,13 @@ class Comparison:
     @property
     def comparator(self) -> int | None:
         return self.document.comparator
+
+    def net_social(self, k: int | None) -> float:
+        """Net social value of option ``k``; doing nothing (``None``) has none."""
+        return 0.0 if k is None else self.options[k].summary[NPV_SOCIAL]
+
+    def net_fiscal(self, k: int | None) -> float:
+        return 0.0 if k is None else self.options[k].summary[NPV_FISCAL]
 
 
 def compare(doc: Document) -> Comparison:
@@ -98,7 +105,7 @@ def quadrant(net_cost: float, qalys: float) -> str | None:
 def _ranking(results: tuple[Results, ...], nothing: bool) -> tuple[int | None, ...]:
     """Options from best to worst net social value (ties: the lower cost first)."""
     rows: list[tuple[float, float, int | None]] = [
-        (r.summary["npv_social"], r.summary["pv_cost"], k) for k, r in enumerate(results)]
+        (r.summary[NPV_SOCIAL], r.summary["pv_cost"], k) for k, r in enumerate(results)]
     if nothing:
         rows.append((0.0, 0.0, None))
     rows.sort(key=lambda row: (-row[0], row[1], -1 if row[2] is None else row[2]))

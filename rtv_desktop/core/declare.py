@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Kind:
-    """How a kind of number is typed, shown and stored.
+    """How a kind of number is typed, shown and stored: the one table the form fields, the
+    workbook and the messages read.
 
     ``scale`` turns the stored value into the shown one (a fraction 0.05 is shown as 5%);
-    ``decimals`` are the decimals shown; ``integer`` kinds refuse fractions.
+    ``decimals`` are the fewest decimals shown; ``integer`` kinds refuse fractions;
+    ``grouped`` writes thousands separators; ``example`` says what to type.
     """
 
     unit_suffix: str = ""
@@ -27,27 +29,35 @@ class Kind:
     scale: float = 1.0
     decimals: int = 2
     integer: bool = False
+    grouped: bool = True
+    example: str = "a number, such as 12.5"
 
 
+_PERCENT = "a percentage, such as {} for {}%"
 KINDS: dict[str, Kind] = {
-    "fraction": Kind("%", scale=100.0, decimals=1),
-    "fine_fraction": Kind("%", scale=100.0, decimals=2),
-    "signed_fraction": Kind("%", scale=100.0, decimals=1),
-    "rate": Kind("%", scale=100.0, decimals=2),
-    "money": Kind(prefix="£", decimals=0),
-    "money_pence": Kind(prefix="£", decimals=2),
-    "persons": Kind(decimals=0),
-    "points": Kind(" points", decimals=2),
-    "qalys": Kind(" QALYs", decimals=3),
-    "hours": Kind(" hours", decimals=1),
-    "contacts": Kind(decimals=2),
-    "years": Kind(" years", decimals=0, integer=True),
-    "grade": Kind(decimals=0, integer=True),
-    "count": Kind(decimals=0, integer=True),
-    "seed": Kind(decimals=0, integer=True),
+    "fraction": Kind("%", scale=100.0, decimals=1, example=_PERCENT.format(12.5, 12.5)),
+    "fine_fraction": Kind("%", scale=100.0, decimals=2, example=_PERCENT.format(2.5, 2.5)),
+    "signed_fraction": Kind("%", scale=100.0, decimals=1, example="a percentage, such as 5 or -5"),
+    "rate": Kind("%", scale=100.0, decimals=2, example=_PERCENT.format(3.5, 3.5)),
+    "money": Kind(prefix="£", decimals=0, example="an amount in pounds, such as 1,250"),
+    "money_pence": Kind(prefix="£", decimals=2, example="an amount in pounds, such as 12.50"),
+    "persons": Kind(decimals=0, example="a number of people, such as 250,000"),
+    "points": Kind(" points", decimals=2, example="a number of points, such as 0.25"),
+    "qalys": Kind(" QALYs", decimals=3, example="a number of QALYs, such as 0.02"),
+    "hours": Kind(" hours", decimals=1, example="a number of hours, such as 2.5"),
+    "contacts": Kind(decimals=2, example="a number of contacts a year, such as 4.5"),
+    "years": Kind(" years", decimals=0, integer=True, example="a whole number of years, such as 5"),
+    # A narrow column of the intervention table: the short unit fits it.
+    "effect_years": Kind(" yr", decimals=0, integer=True, example="a whole number of years, such as 3"),
+    "grade": Kind(decimals=0, integer=True, example="a whole number from 1 to 6, such as 3"),
+    "count": Kind(decimals=0, integer=True, example="a whole number, such as 5,000"),
+    "whole": Kind(decimals=0, integer=True, example="a whole number, such as 3"),
+    "seed": Kind(decimals=0, integer=True, grouped=False, example="a whole number, such as 12345"),
+    "index": Kind(decimals=2, grouped=False, example="an index number, such as 103.25"),
     "text": Kind(),
     "choice": Kind(),
 }
+KINDS["percent2"] = KINDS["fine_fraction"]  # the rebasing dialog's name for a share shown to 0.01%
 TEXT_KINDS = ("text", "choice")
 
 
@@ -149,7 +159,7 @@ def show(kind: str, value) -> str:
     info = KINDS.get(kind, Kind())
     shown = value * info.scale if info.scale != 1.0 else value
     if info.integer and float(shown).is_integer():
-        text = str(abs(int(shown))) if kind == "seed" else f"{abs(int(shown)):,}"
+        text = f"{abs(int(shown)):,}" if info.grouped else str(abs(int(shown)))
     elif abs(shown) >= 1e15:
         text = f"{abs(shown):.6g}"
     elif info.prefix == "£":

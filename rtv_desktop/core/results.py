@@ -11,15 +11,10 @@ from . import engine
 from .issues import ScenarioFormatError, errors
 from .document import Scenario
 from .model import FUNDERS, PARTY_LABELS
+from .outputs import SUMMARY_KEYS
 from .params import draws_at, fixed_inputs
 from .validation import validate
 
-SUMMARY_KEYS = (
-    "pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
-    "npv_fiscal", "npv_cashable", "npv_social", "bcr_fiscal", "bcr_social", "roi_fiscal",
-    "payback_year", "break_even_multiplier", "starters", "completers", "total_cost", "cost_per_completer",
-    "qalys", "net_cost", "cost_per_qaly", "nmb", "share_social_weak_evidence",
-)
 # Per-intervention figures in ``Results.by_intervention``.
 INTERVENTION_KEYS = SUMMARY_KEYS[:12] + ("break_even_multiplier", "qalys", "net_cost", "cost_per_qaly", "nmb")
 PARTY_KEYS = ("pays", "saves", "saves_cashable", "value", "net")

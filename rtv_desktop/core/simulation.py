@@ -18,6 +18,7 @@ from . import engine
 from .correlation import BLOCK, correlate
 from .document import Document, Scenario
 from .model import Intervention
+from .outputs import NPV_FISCAL, NPV_SOCIAL
 from .params import draws_at, fixed_inputs, intervention_key, stream, uncertain_inputs
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable, pert
 
@@ -45,7 +46,7 @@ class OptionSimulation:
     cumulative_net: np.ndarray
     fan_percentiles: np.ndarray  # [3, T] £: 5th, 50th, 95th percentile of cumulative_net
 
-    def histogram(self, key: str = "npv_fiscal", bins: int = 40) -> tuple[np.ndarray, np.ndarray]:
+    def histogram(self, key: str = NPV_FISCAL, bins: int = 40) -> tuple[np.ndarray, np.ndarray]:
         """Counts and bin edges of one figure's draws (NaNs left out)."""
         values = self.samples[key]
         return np.histogram(values[np.isfinite(values)], bins=bins)
@@ -118,7 +119,7 @@ class SimulationResults:
     def fan_percentiles(self) -> np.ndarray:
         return self.options[0].fan_percentiles
 
-    def histogram(self, key: str = "npv_fiscal", bins: int = 40):
+    def histogram(self, key: str = NPV_FISCAL, bins: int = 40):
         return self.options[0].histogram(key, bins)
 
     def fan(self, percentiles=FAN_PERCENTILES) -> np.ndarray:
@@ -250,7 +251,7 @@ def _results(doc: Document, n: int, seed: int, store: _Store) -> SimulationResul
         cumulative = _readonly(store.cumulative[:, k])
         fan = _readonly(percentiles(np.ascontiguousarray(cumulative.T), FAN_PERCENTILES))
         options.append(OptionSimulation(option.name, summarise(samples), samples, cumulative, fan))
-    social, fiscal = store.samples["npv_social"], store.samples["npv_fiscal"]
+    social, fiscal = store.samples[NPV_SOCIAL], store.samples[NPV_FISCAL]
     nothing = doc.comparator is None
     best_social, best_social_nothing = prob_best(social, nothing)
     best_fiscal, best_fiscal_nothing = prob_best(fiscal, nothing)
@@ -309,7 +310,7 @@ def acceptability_curve(doc: Document, options, wellbys: np.ndarray, nothing: bo
     ``npv_social(lambda) = npv_social - pv_wellbeing + lambda * wellbys`` per draw, with no re-run.
     """
     values = np.linspace(0.0, 2.0 * doc.settings.wellby_value.high, ACCEPTABILITY_POINTS)
-    base = np.column_stack([o.samples["npv_social"] - o.samples["pv_wellbeing"] for o in options])
+    base = np.column_stack([o.samples[NPV_SOCIAL] - o.samples["pv_wellbeing"] for o in options])
     k = base.shape[1]
     probs = np.empty((ACCEPTABILITY_POINTS, k + int(nothing)))
     for row, lam in enumerate(values):
@@ -343,8 +344,8 @@ def summarise(samples: dict[str, np.ndarray]) -> dict:
             continue
         summary[key] = _stats(finite.mean(), *percentiles(finite[None, :], (5, 50, 95))[:, 0])
     summary = {key: summary[key] for key in samples}  # in the order of the samples
-    summary["prob_npv_fiscal_positive"] = float(np.mean(samples["npv_fiscal"] > 0))
-    summary["prob_npv_social_positive"] = float(np.mean(samples["npv_social"] > 0))
+    summary["prob_npv_fiscal_positive"] = float(np.mean(samples[NPV_FISCAL] > 0))
+    summary["prob_npv_social_positive"] = float(np.mean(samples[NPV_SOCIAL] > 0))
     summary["prob_bcr_social_above_1"] = float(np.mean(np.nan_to_num(samples["bcr_social"], nan=0.0) > 1))
     summary["prob_payback_within_horizon"] = float(np.mean(samples["payback_year"] >= 0))
     summary["prob_nmb_positive"] = float(np.mean(samples["nmb"] > 0))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 
-from .model import VOLUNTEER_TIME_LABELS
+from .declare import spec_of
+from .model import VOLUNTEER_TIME_LABELS, Area, Intervention, Service, Settings
 
 NOT_AVAILABLE = "n/a"
 
@@ -19,8 +20,12 @@ NOT_AVAILABLE = "n/a"
 _COMPACT_STEPS = ((1e9, 1e9, "bn"), (1e6, 1e6, "m"), (1e4, 1e3, "k"))
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
+    """None or NaN: a figure that does not exist (a ratio over zero), written "n/a"."""
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+_missing = is_missing
 
 
 def _sign(value: float) -> str:
@@ -154,11 +159,39 @@ DOMINANT = "dominant: saves money and gains health"
 NO_QALYS = "n/a: no QALYs gained"
 
 
-def correlation_phrase(rho: float) -> str:
-    """"draws correlated at 0.5 across interventions" (or "independent" at 0)."""
+def setting_text(name: str, value) -> str:
+    """A setting as its form field shows it (the correlation 0.3 is "30%" everywhere)."""
+    return spec_of(Settings, name).show(value)
+
+
+def _correlated(rho: float) -> str:
     if not rho:
-        return "draws independent across interventions"
-    return f"draws correlated at {rho:g} across interventions"
+        return "independent across interventions"
+    return f"correlated at {setting_text('correlation', rho)} across interventions"
+
+
+def correlation_phrase(rho: float) -> str:
+    """"draws correlated at 50% across interventions" (or "independent" at 0)."""
+    return f"draws {_correlated(rho)}"
+
+
+def simulation_basis(iterations: int, seed: int, correlation: float, per: str = "") -> str:
+    """How to reproduce a simulation: "2,000 draws, seed 1, correlated at 30% across
+    interventions"; ``per`` qualifies the draws ("per area"). Every output writes it this way."""
+    draws = f"{format_count(iterations)} draws" + (f" {per}" if per else "")
+    return f"{draws}, seed {setting_text('seed', seed)}, {_correlated(correlation)}"
+
+
+_INPUT_OWNERS = {"interventions": Intervention, "services": Service, "settings": Settings, "area": Area}
+
+
+def format_input(path: str, value: float) -> str:
+    """An input's value as its form field shows it ("12.5%", "£1,250", "0.25 points"), by the
+    declaration of the field at ``path`` ("interventions[0].effect.nel" is an effect)."""
+    parts = path.split(".")
+    owner = _INPUT_OWNERS.get(parts[0].split("[", 1)[0])
+    spec = spec_of(owner, parts[1]) if owner is not None and len(parts) > 1 else None
+    return spec.show(value) if spec is not None else f"{value:g}"
 
 
 def volunteer_phrase(volunteer_time: str) -> str:
@@ -202,7 +235,7 @@ def option_name(comparison, k: int | None) -> str:
 
 
 def _social(comparison, k: int | None) -> float:
-    return 0.0 if k is None else comparison.options[k].summary["npv_social"]
+    return comparison.net_social(k)
 
 
 def verdict(comparison) -> str:
@@ -236,7 +269,7 @@ def _lower_nothing(name: str) -> str:
 
 def _fiscal_aside(comparison, best: int) -> str:
     """Name what a budget-only reading would prefer, when it is not the preferred option."""
-    fiscal = [(r.summary["npv_fiscal"], k) for k, r in enumerate(comparison.options)]
+    fiscal = [(comparison.net_fiscal(k), k) for k in range(len(comparison.options))]
     if comparison.comparator is None:
         fiscal.append((0.0, None))
     top_value, top = max(fiscal, key=lambda pair: (pair[0], pair[1] is None, -(pair[1] or 0)))

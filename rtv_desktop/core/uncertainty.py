@@ -10,16 +10,14 @@ from .issues import errors
 from .document import Scenario
 from .model import Uncertain
 from .params import UncertainInput, draws_at, fixed_inputs, uncertain_inputs
+from .outputs import NPV_FISCAL, NPV_SOCIAL, SUMMARY_KEYS, TORNADO_METRICS
 from .results import InvalidScenario, Results, run
 from .validation import validate
 
 PERT_SHAPE = 4.0
 # Headline figures summarised by ``simulate`` (mean, p5, p50, p95 each).
-SIMULATED_KEYS = (
-    "pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
-    "npv_fiscal", "npv_cashable", "npv_social", "bcr_fiscal", "bcr_social", "roi_fiscal", "payback_year",
-    "qalys", "net_cost", "cost_per_qaly", "nmb",
-)
+SIMULATED_KEYS = (*SUMMARY_KEYS[:SUMMARY_KEYS.index("payback_year") + 1], "qalys", "net_cost", "cost_per_qaly",
+                  "nmb")
 
 
 class SimulationCancelled(Exception):
@@ -80,17 +78,15 @@ class TornadoRow:
     swing: float  # |metric at high - metric at low| for the metric sorted by
 
 
-TORNADO_METRICS = ("npv_social", "npv_fiscal")
-
-
-def tornado(s: Scenario, metric: str = "npv_social") -> list[TornadoRow]:
+def tornado(s: Scenario, metric: str = NPV_SOCIAL) -> list[TornadoRow]:
     """One-way sensitivity: each uncertain input at its low and high end, others central.
 
     Parameters
     ----------
     s : Scenario
-    metric : {"npv_social", "npv_fiscal"}
-        Net present value [£] whose swing orders the rows (largest first).
+    metric : str
+        One of :data:`TORNADO_METRICS` (net social or net fiscal value):
+        the net present value [£] whose swing orders the rows (largest first).
 
     Notes
     -----
@@ -114,8 +110,8 @@ def tornados(s: Scenario, metrics=TORNADO_METRICS) -> dict[str, list[TornadoRow]
             lo, hi = 1 + 2 * k, 2 + 2 * k
             rows.append(TornadoRow(
                 item.path, item.label, item.value.low, item.value.high,
-                float(out["npv_fiscal"][lo]), float(out["npv_fiscal"][hi]),
-                float(out["npv_social"][lo]), float(out["npv_social"][hi]),
+                float(out[NPV_FISCAL][lo]), float(out[NPV_FISCAL][hi]),
+                float(out[NPV_SOCIAL][lo]), float(out[NPV_SOCIAL][hi]),
                 abs(float(out[metric][hi] - out[metric][lo])),
             ))
         found[metric] = sorted(rows, key=lambda r: r.swing, reverse=True)
@@ -137,9 +133,9 @@ def scenarios(s: Scenario) -> dict[str, Results]:
     low, high = s, s
     for k, item in enumerate(varying):
         lo, hi = 1 + 2 * k, 2 + 2 * k
-        delta = out["npv_social"][hi] - out["npv_social"][lo]
+        delta = out[NPV_SOCIAL][hi] - out[NPV_SOCIAL][lo]
         if delta == 0:
-            delta = out["npv_fiscal"][hi] - out["npv_fiscal"][lo]
+            delta = out[NPV_FISCAL][hi] - out[NPV_FISCAL][lo]
         worse, better = (item.value.low, item.value.high) if delta >= 0 else (item.value.high, item.value.low)
         low, high = set_central(low, item, worse), set_central(high, item, better)
     return {"low": run(low), "central": run(s), "high": run(high)}

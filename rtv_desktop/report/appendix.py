@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..core import Area, Settings, default_document, source_for, specs
 from ..io.guides import METHOD, guide_markdown
+from ..core.text import simulation_basis
 from .figures import ReportFigures
 from .markdown import blocks_from_markdown
 from .model import Block, Bullets, Heading, PageBreak, Paragraph, Table
@@ -127,7 +128,7 @@ def reproducibility(f: ReportFigures) -> list[Block]:
     sim = f.simulation
     rows = [("RtV Desktop version", f.version), ("Document file", f.file_name or "not saved to a file"),
             ("SHA-256 of the document's JSON", f.sha256),
-            ("Simulation", f"{sim.iterations:,} draws, seed {sim.seed}, correlation {sim.correlation:g}"
+            ("Simulation", simulation_basis(sim.iterations, sim.seed, sim.correlation)
              if sim is not None else "none run for this report"),
             ("Produced", f.created.isoformat())]
     return [Heading("Reproducibility", 1, "reproducibility"),

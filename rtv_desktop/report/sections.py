@@ -9,12 +9,15 @@ from __future__ import annotations
 import numpy as np
 
 from ..core import GRADE_NAMES
+from ..core.outputs import (NPV_FISCAL, NPV_SOCIAL, REPORT_INTERVALS, REPORT_OPTIONS, REPORT_PROBABILITIES,
+                            TORNADO_METRICS, format_output, short)
+from ..core.outputs import label as figure_label
+from ..core.text import format_input, simulation_basis
 from ..ui.charts import ByInterventionChart, CumulativeChart, FanChart, HistogramChart, IcebergChart, TornadoChart
 from ..ui.charts.decision import ProbBestChart
 from ..ui.charts.evidence import ValueByGradeChart
 from ..ui.charts.options import OptionsChart
 from ..ui.charts.parties import WhoPaysChart
-from ..ui.charts.uncertainty import format_input
 from ..ui.charts.value import ICEBERG_LAYERS, iceberg_values
 from .charts import chart
 from .figures import ReportFigures, StoryPlace
@@ -31,14 +34,13 @@ def options_compared(f: ReportFigures) -> list[Block]:
         return []
     doc, c, sim = f.document, f.comparison, f.simulation
     comparator = doc.options[doc.comparator].name if doc.comparator is not None else "doing nothing"
-    each = tuple((o.name, pounds(r.summary["pv_cost"]), pounds(r.summary["pv_saving"]),
-                  pounds(r.summary["npv_fiscal"]), pounds(r.summary["npv_social"]), ratio(r.summary["bcr_social"]))
+    each = tuple((o.name, *(format_output(key, r.summary[key]) for key in REPORT_OPTIONS))
                  for o, r in zip(doc.options, c.options))
     blocks: list[Block] = [
         Heading("Options compared", 1, "options"),
         Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
         *chart(OptionsChart, lambda ch: ch.update_comparison(c), alt=_options_alt(f)),
-        Table(("Option", "Cost", "NHS savings", "Net fiscal value", "Net social value", "Social return"), each,
+        Table(("Option", *(short(key) for key in REPORT_OPTIONS)), each,
               caption="Present values.", numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 2, 2)),
         Heading(f"Against {comparator}", 2),
     ]
@@ -52,8 +54,9 @@ def options_compared(f: ReportFigures) -> list[Block]:
                      ratio(inc["inc_bcr_social"]), _icer(inc), best))
     if sim is not None and sim.prob_best_do_nothing is not None:
         rows.append(("Doing nothing", "-", "-", "-", "-", probability(sim.prob_best_do_nothing)))
-    blocks.append(Table(("Option", "Extra cost", "Extra net social value", "Extra social return",
-                         "Cost per QALY gained", "Probability best"), tuple(rows),
+    extra = ("inc_pv_cost", "inc_npv_social", "inc_bcr_social")
+    blocks.append(Table(("Option", *(figure_label(key) for key in extra), "Cost per QALY gained",
+                         "Probability best"), tuple(rows),
                         caption=f"Each option minus {comparator} (present values). Probability best: the share of "
                                 "simulation draws in which the option has the highest net social value.",
                         numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 3, 2)))
@@ -67,7 +70,7 @@ def options_compared(f: ReportFigures) -> list[Block]:
 
 
 def _options_alt(f: ReportFigures) -> str:
-    parts = [f"{o.name}: fiscal {money(r.summary['npv_fiscal'])}, social {money(r.summary['npv_social'])}"
+    parts = [f"{o.name}: fiscal {money(r.summary[NPV_FISCAL])}, social {money(r.summary[NPV_SOCIAL])}"
              for o, r in zip(f.document.options, f.comparison.options)]
     return "Bar chart of net fiscal and net social value of each option. " + "; ".join(parts) + "."
 
@@ -148,7 +151,7 @@ def _yearly_table(r) -> Table:
 
 
 def _by_intervention_alt(r) -> str:
-    fiscal, social = r.by_intervention["npv_fiscal"], r.by_intervention["npv_social"]
+    fiscal, social = r.by_intervention[NPV_FISCAL], r.by_intervention[NPV_SOCIAL]
     parts = [f"{iv.name}: fiscal {money(a)}, social {money(b)}"
              for iv, a, b in zip(r.scenario.interventions, fiscal, social)]
     return "Bar chart of net fiscal and net social value by intervention. " + "; ".join(parts) + "."
@@ -156,10 +159,10 @@ def _by_intervention_alt(r) -> str:
 
 def _intervention_table(r) -> Table:
     by = r.by_intervention
-    rows = tuple((iv.name, count(r.starters[i]), pounds(by["pv_cost"][i]), pounds(by["npv_fiscal"][i]),
-                  pounds(by["npv_social"][i]), f"{iv.evidence_grade}")
+    keys = ("pv_cost", NPV_FISCAL, NPV_SOCIAL)
+    rows = tuple((iv.name, count(r.starters[i]), *(pounds(by[key][i]) for key in keys), f"{iv.evidence_grade}")
                  for i, iv in enumerate(r.scenario.interventions))
-    return Table(("Intervention", "Starters a year", "Cost", "Net fiscal value", "Net social value", "Grade"),
+    return Table(("Intervention", "Starters a year", *(short(key) for key in keys), "Grade"),
                  rows, caption="Present values. Evidence grade 1 (strong local evidence) to 6 (untested assumption).",
                  numeric=(1, 2, 3, 4, 5), widths=(4, 2, 2, 2, 2, 1))
 
@@ -227,19 +230,20 @@ def uncertainty(f: ReportFigures) -> list[Block]:
     else:
         o = sim.options[f.focus]
         blocks += [
-            Paragraph(f"Monte Carlo simulation of {f.option_name}: {sim.iterations:,} draws, seed {sim.seed}, "
-                      f"correlation between interventions {sim.correlation:g}. The same seed gives the same answer."),
+            Paragraph(f"Monte Carlo simulation of {f.option_name}: "
+                      f"{simulation_basis(sim.iterations, sim.seed, sim.correlation)}. The same seed gives the same "
+                      "answer."),
             _interval_table(o.summary),
             *chart(HistogramChart, lambda ch: (ch.update_simulation(_option_view(sim, f.focus))),
                    alt=f"Histogram of net fiscal value over {sim.iterations:,} draws: median "
-                       f"{money(o.summary['npv_fiscal']['p50'])}, 90% between {money(o.summary['npv_fiscal']['p5'])} "
-                       f"and {money(o.summary['npv_fiscal']['p95'])}."),
+                       f"{money(o.summary[NPV_FISCAL]['p50'])}, 90% between {money(o.summary[NPV_FISCAL]['p5'])} "
+                       f"and {money(o.summary[NPV_FISCAL]['p95'])}."),
             *chart(FanChart, lambda ch: ch.update_simulation(_option_view(sim, f.focus)),
                    alt="Fan chart of cumulative net fiscal value by year: median with the 5th to 95th percentile band."),
         ]
-    rows = f.tornados.get("npv_social") or []
+    rows = f.tornados.get(NPV_SOCIAL) or []
     if rows:
-        central = {key: r.summary[key] for key in ("npv_social", "npv_fiscal")}
+        central = {key: r.summary[key] for key in TORNADO_METRICS}
         blocks += [Heading("What matters most", 2, "tornado"),
                    Paragraph("Each uncertain input moved alone to its low and its high value, the others at their "
                              "central values: the inputs whose range moves net social value most."),
@@ -255,27 +259,17 @@ class _option_view:
         self._o, self.iterations, self.seed = sim.options[k], sim.iterations, sim.seed
         self.summary = self._o.summary
 
-    def histogram(self, key="npv_fiscal", bins=40):
+    def histogram(self, key=NPV_FISCAL, bins=40):
         return self._o.histogram(key, bins)
 
     def fan(self, percentiles=(5, 50, 95)):
         return self._o.fan(percentiles)
 
 
-INTERVAL_ROWS = (("npv_social", "Net social value"), ("npv_fiscal", "Net fiscal value"),
-                 ("npv_cashable", "Net cashable value"), ("pv_cost", "Cost"), ("pv_saving", "NHS savings"),
-                 ("pv_wellbeing", "Wellbeing"))
-PROBABILITY_ROWS = (("prob_npv_social_positive", "Net social value above zero"),
-                    ("prob_npv_fiscal_positive", "Net fiscal value above zero"),
-                    ("prob_bcr_social_above_1", "Social return above £1 per £1"),
-                    ("prob_payback_within_horizon", "Pays back within the horizon"),
-                    ("prob_nmb_positive", "Net monetary benefit above zero (QALYs)"))
-
-
 def _interval_table(summary: dict) -> Table:
-    rows = [(label, pounds(summary[key]["mean"]), pounds(summary[key]["p5"]), pounds(summary[key]["p50"]),
-             pounds(summary[key]["p95"])) for key, label in INTERVAL_ROWS if key in summary]
-    rows += [(label, "", "", probability(summary[key]), "") for key, label in PROBABILITY_ROWS]
+    rows = [(figure_label(key), *(pounds(summary[key][stat]) for stat in ("mean", "p5", "p50", "p95")))
+            for key in REPORT_INTERVALS if key in summary]
+    rows += [(figure_label(key), "", "", probability(summary[key]), "") for key in REPORT_PROBABILITIES]
     return Table(("Figure", "Mean", "5th percentile", "Median", "95th percentile"), tuple(rows),
                  caption="90% of draws lie between the 5th and 95th percentiles. Probabilities (median column) are the "
                          "share of draws.", numeric=(1, 2, 3, 4), widths=(4, 2, 2, 2, 2))

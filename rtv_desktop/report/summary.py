@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import GRADE_NAMES
-from ..ui.widgets.kpi import KPI_SPECS, format_kpi
+from ..core.outputs import CARDS, NPV_FISCAL, NPV_SOCIAL, REPORT_PARTS, caption, format_output, said, short
+from ..core.text import setting_text
 from .figures import ReportFigures
 from .model import Block, Heading, Paragraph, Table
 from .words import listing, money, payback, percent, pounds, probability, ratio, volunteer_treatment, years
@@ -53,7 +53,7 @@ def _options(f: ReportFigures) -> str:
                 f"the best of the options, {f.option_name}.")
     else:
         best = (f"The preferred option, with the highest net social value "
-                f"({money(c.options[c.preferred].summary['npv_social'])}), is **{f.option_name}**; the sections "
+                f"({money(c.options[c.preferred].summary[NPV_SOCIAL])}), is **{f.option_name}**; the sections "
                 f"below describe it.")
     return f"It compares {len(doc.options)} options ({names}) {against}. {best}"
 
@@ -63,10 +63,10 @@ def _money_to_the_nhs(f: ReportFigures) -> str:
     cost, saving, cashable = r["pv_cost"], r["pv_saving"], r["pv_cashable"]
     if cost <= 0:
         return (f"**Nothing is spent**, so there is no return on spending to report: savings to services are "
-                f"{money(saving)} and net social value is {money(r['npv_social'])}.")
-    if r["npv_fiscal"] >= 0:
+                f"{money(saving)} and net social value is {money(r[NPV_SOCIAL])}.")
+    if r[NPV_FISCAL] >= 0:
         return (f"**NHS savings cover the cost.** The package costs {money(cost)} and saves {money(saving)} in "
-                f"services, a net fiscal value of **{money(r['npv_fiscal'])}** ({ratio(r['bcr_fiscal'])}). Of the "
+                f"services, a net fiscal value of **{money(r[NPV_FISCAL])}** ({ratio(r['bcr_fiscal'])}). Of the "
                 f"savings, {money(cashable)} is cashable (releases cash); the rest is capacity released, time "
                 f"freed that does not show in a budget. Payback: {payback(r, s.horizon_years)}.")
     falls = "Savings are below zero: on the central inputs some interventions increase the use of services " \
@@ -74,19 +74,19 @@ def _money_to_the_nhs(f: ReportFigures) -> str:
     effect = f"saves {money(saving)} in services" if saving >= 0 else \
         f"adds {money(-saving)} to the cost of services"
     text = (f"**NHS savings do not cover the cost.** The package costs {money(cost)} and {effect}, so its net "
-            f"fiscal value is **{money(r['npv_fiscal'])}**: it does not pay for itself in cash "
+            f"fiscal value is **{money(r[NPV_FISCAL])}**: it does not pay for itself in cash "
             f"within {years(s.horizon_years)}. {falls}")
     volunteer = f" and volunteer time worth {money(r['pv_volunteer'])}" if s.volunteer_time == "benefit" else ""
-    if r["npv_social"] > 0:
+    if r[NPV_SOCIAL] > 0:
         return text + (f"The case rests instead on value to residents and communities: wellbeing worth "
                        f"{money(r['pv_wellbeing'])}{volunteer}, giving a net social value of "
-                       f"**{money(r['npv_social'])}** ({ratio(r['bcr_social'])}).")
+                       f"**{money(r[NPV_SOCIAL])}** ({ratio(r['bcr_social'])}).")
     return text + (f"Counting wellbeing ({money(r['pv_wellbeing'])}){volunteer} as well, the value still does not "
-                   f"cover the cost: net social value is **{money(r['npv_social'])}**.")
+                   f"cover the cost: net social value is **{money(r[NPV_SOCIAL])}**.")
 
 
 def _adding_use(f: ReportFigures) -> list[str]:
-    saving = np.asarray(f.results.by_intervention["npv_fiscal"]) + np.asarray(f.results.by_intervention["pv_cost"])
+    saving = np.asarray(f.results.by_intervention[NPV_FISCAL]) + np.asarray(f.results.by_intervention["pv_cost"])
     names = [iv.name for iv, value in zip(f.results.scenario.interventions, saving) if value < 0]
     return names or ["see Value by intervention"]
 
@@ -102,9 +102,10 @@ def _rests_on(f: ReportFigures) -> str:
     assumptions = (f" {len(f.assumptions)} inputs still use shipped figures that no published source supports "
                    "(listed under [Assumptions and sources](#assumptions)): replace them with local evidence."
                    if f.assumptions else " Every input the figures use either has a source or was entered locally.")
+    correlation = setting_text("correlation", s.correlation)  # as the form shows it: 50%
     settings = (f" Volunteer time is {volunteer_treatment(s.volunteer_time)}. The simulation draws the uncertain "
-                f"inputs of one kind with a correlation of {s.correlation:g} between interventions "
-                f"(0 = independent evidence, 1 = all move together).")
+                f"inputs of one kind with a correlation of {correlation} between interventions "
+                f"(0% = independent evidence, 100% = all move together).")
     return weak + assumptions + settings
 
 
@@ -114,12 +115,12 @@ def _uncertainty(f: ReportFigures) -> str:
         return "No simulation was run for this report, so it gives no probabilities; the tornado shows which " \
                "inputs matter most."
     o = sim.options[f.focus].summary
-    social, fiscal = o["npv_social"], o["npv_fiscal"]
+    social, fiscal = o[NPV_SOCIAL], o[NPV_FISCAL]
     text = (f"In a simulation of {sim.iterations:,} draws (seed {sim.seed}), net social value was above zero in "
             f"**{probability(o['prob_npv_social_positive'])}** of draws (90% between {money(social['p5'])} and "
             f"{money(social['p95'])}), and net fiscal value in {probability(o['prob_npv_fiscal_positive'])} "
             f"(90% between {money(fiscal['p5'])} and {money(fiscal['p95'])}).")
-    rows = f.tornados.get("npv_social") or []
+    rows = f.tornados.get(NPV_SOCIAL) or []
     if rows:
         top = rows[0]
         text += (f" The input that matters most is {top.label}: at its low and high ends net social value runs from "
@@ -153,31 +154,18 @@ def _qalys(f: ReportFigures) -> str:
             f"{pounds(s.qaly_threshold)} per QALY its net monetary benefit is {money(r['nmb'])}.")
 
 
-HEADLINE_EXTRA = (
-    ("pv_cost", "Cost", "PV of delivery cost, with cost optimism bias"),
-    ("pv_saving", "NHS savings", "PV of savings in services (cashable and capacity released)"),
-    ("pv_cashable", "Cashable savings", "PV of the savings that release cash"),
-    ("pv_wellbeing", "Wellbeing", "PV of wellbeing gains, valued in WELLBYs"),
-    ("pv_volunteer", "Volunteer time", "PV of volunteer time"),
-    ("pv_social", "Social value", "Savings, wellbeing and volunteer time (as set)"),
-    ("cost_per_completer", "Cost per completer", "Undiscounted cost over the horizon per completer"),
-)
-
-
 def headline_table(f: ReportFigures) -> list[Block]:
     """The headline cards as the window shows them, then the parts they are made of."""
     r, s = f.results.summary, f.results.scenario.settings
     period = years(s.horizon_years)
     rows = []
-    for spec in KPI_SPECS:
-        text = format_kpi(spec.kind, r[spec.key], s.horizon_years)[0]
-        if spec.key == "payback_year":
-            text = payback(r, s.horizon_years)
-        rows.append((spec.title, text, spec.caption.format(years=period, price_year=s.price_year)))
-    for key, title, meaning in HEADLINE_EXTRA:
-        rows.append((title, pounds(r[key]), meaning))
-    rows.append(("Share of social value on weak evidence", percent(r["share_social_weak_evidence"]),
-                 f"Grades 4 to 6 ({', '.join(GRADE_NAMES[3:])})"))
+    for key in CARDS:
+        text = payback(r, s.horizon_years) if key == "payback_year" else \
+            format_output(key, r[key], compact=True, horizon_years=s.horizon_years)
+        rows.append((short(key), text, caption(key, s.horizon_years, s.price_year, s.qaly_threshold)))
+    for key in REPORT_PARTS:
+        title, value = said(key, r[key])  # savings below zero read as extra cost to services
+        rows.append((title, format_output(key, value), caption(key, s.horizon_years, s.price_year, s.qaly_threshold)))
     return [Heading("Headline figures", 1, "headline"),
             Paragraph(f"{f.option_name}: present values over {period}, {s.price_year} prices. What each figure "
                       f"means: [The results](#method-the-results) in the methods appendix."),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..core import InvalidScenario
 from ..io.errors import SaveError
-from ..ui.controllers.compute import SimulationState
+from ..session import SimulationState
 from .build import build_report, write_report
 from .command import output_problem
 

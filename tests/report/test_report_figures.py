@@ -12,7 +12,7 @@ from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
 from rtv_desktop.report.words import money, probability
 from rtv_desktop.core.text import format_money, format_percent
-from rtv_desktop.ui.widgets.kpi import KPI_SPECS, format_kpi
+from rtv_desktop.core.outputs import CARDS, format_output, said
 
 from .conftest import docx_text, needs_poppler, pdf_image_count, pdf_text, three_options, with_stories
 
@@ -44,15 +44,17 @@ def test_headline_figures_are_the_window_cards(default_report):
     doc, _report, _pdf, _word, pdf, word = default_report
     r = compare(doc).options[0]
     horizon = doc.settings.horizon_years
-    for spec in KPI_SPECS:
-        if spec.key == "payback_year":
+    for key in CARDS:
+        if key == "payback_year":
             continue  # "Not within 5 years": checked below
-        shown = format_kpi(spec.kind, r.summary[spec.key], horizon)[0]
-        assert shown in pdf and shown in word, (spec.key, shown)
+        shown = format_output(key, r.summary[key], compact=True, horizon_years=horizon)
+        assert shown in pdf and shown in word, (key, shown)
     assert "Not within 5 years" in pdf and "Not within 5 years" in word
     for key in ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social"):
-        exact = format_money(r.summary[key])
+        words, value = said(key, r.summary[key])  # savings below zero: "Extra cost to services", £ positive
+        exact = format_money(value)
         assert exact in pdf and exact in word, (key, exact)
+        assert words in pdf and words in word, (key, words)
     share = format_percent(r.summary["share_social_weak_evidence"])
     assert f"{share} of the social value rests on interventions whose evidence is emerging, weak or untested" in pdf
 
@@ -67,7 +69,7 @@ def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_
         assert "saves -" not in text and "saves \u2212" not in text
         assert f"wellbeing worth {format_money(r['pv_wellbeing'], True)}" in text
         assert "Volunteer time is counted as a benefit" in text
-        assert "correlation of 0.5 between interventions" in text
+        assert "correlation of 50% between interventions" in text
 
 
 def test_every_intervention_and_party_has_its_row(default_report):

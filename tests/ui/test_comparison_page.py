@@ -184,7 +184,7 @@ def test_after_a_simulation_prob_best_acceptability_and_evpi_are_shown(page_of, 
     decision = window.findChild(QLabel, "comparison.decision").text()
     assert (f"Resolving all uncertainty would be worth at most {expected_money(max(sim.evpi_social, 0.0))} "
             "to this decision") in decision
-    assert "draws correlated at 0.5 across interventions" in decision
+    assert "correlated at 50% across interventions" in decision  # as the form shows the setting
     shown = cells(page.table)
     for k, option in enumerate(doc.options):
         assert shown["Chance best on net social value", option.name] == format_percent(sim.prob_best_social[k])

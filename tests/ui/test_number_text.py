@@ -15,7 +15,7 @@ from rtv_desktop.ui.widgets.fields import KINDS, format_number, parse_number
     ("money", "£1,250", 1250), ("money", "-£40", -40), ("money", "£-40", -40),
     ("count", "99,999,999", 99_999_999), ("seed", "9223372036854775807", 2**63 - 1),
     ("seed", "99999999999999999999", 99_999_999_999_999_999_999), ("years", "5 years", 5), ("years", "2.5", 2.5),
-    ("hours", "2.5 h", 2.5), ("points", "-0.25 pts", -0.25),
+    ("hours", "2.5 hours", 2.5), ("points", "-0.25 points", -0.25),
 ])
 def test_numbers_are_read_as_typed(kind, text, value):
     assert parse_number(text, KINDS[kind]) == pytest.approx(value, rel=1e-12)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rtv_desktop.io.guides import METHOD, USER_GUIDE, anchors, guide_markdown, headings
-from rtv_desktop.ui.controllers.compute import SimulationState
+from rtv_desktop.session import SimulationState
 from rtv_desktop.ui.controllers.help_links import FIGURE_TOPICS, TOPIC, link_text, topic_for
 
 

@@ -62,9 +62,9 @@ def test_the_fiscal_aside_appears_only_when_a_budget_reading_differs():
     assert f"On net fiscal value alone, {c.document.options[top].name} would be preferred" in verdict(c)
 
 
-@pytest.mark.parametrize("rho, words", [(0.5, "draws correlated at 0.5 across interventions"),
+@pytest.mark.parametrize("rho, words", [(0.5, "draws correlated at 50% across interventions"),
                                         (0.0, "draws independent across interventions"),
-                                        (1.0, "draws correlated at 1 across interventions")])
+                                        (1.0, "draws correlated at 100% across interventions")])
 def test_the_correlation_in_words(rho, words):
     assert correlation_phrase(rho) == words
 
@@ -72,7 +72,7 @@ def test_the_correlation_in_words(rho, words):
 def test_basis_names_prices_volunteer_time_and_correlation():
     settings = default_document().settings
     assert basis_note(settings, 0.5) == ("Money in 2024/25 prices. Volunteer time counted as a benefit (Realising "
-                                         "the Value convention). Simulation draws correlated at 0.5 across "
+                                         "the Value convention). Simulation draws correlated at 50% across "
                                          "interventions.")
     left_out = replace(settings, volunteer_time="excluded")
     assert "Volunteer time counted as left out" not in basis_note(left_out)

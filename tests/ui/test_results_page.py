@@ -190,9 +190,9 @@ def test_histogram_counts_every_draw_and_states_the_probability(page, sim):
     assert len(edges) == len(counts) + 1
     probability = sim.summary["prob_npv_fiscal_positive"]
     assert f"P(net fiscal benefit &gt; 0) = {probability * 100:.0f}%" in histogram.note_label.text()
-    assert "2,000 iterations, seed 1" in page.simulation_label.text()
+    assert "2,000 draws, seed 1" in page.simulation_label.text()
     with histogram.chrome_hidden():  # said once on screen, and in every exported chart
-        assert "2,000 iterations, seed 1" in histogram.note_label.text()
+        assert "2,000 draws, seed 1" in histogram.note_label.text()
     assert histogram.zero_line.value() == 0
 
 

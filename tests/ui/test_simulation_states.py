@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from rtv_desktop.ui.controllers.compute import SimulationState
+from rtv_desktop.session import SimulationState
 from rtv_desktop.ui.widgets.fields import NumberEdit
 
 OUTDATED = "Inputs changed since this simulation"
@@ -61,10 +61,10 @@ def test_run_while_running_does_nothing(qtbot, window):
 def test_an_edit_after_a_run_keeps_the_simulation_labelled_out_of_date(qtbot, window):
     sim = _finish_a_simulation(qtbot, window)
     label = window.findChild(QLabel, "results.simulation_info")
-    assert OUTDATED not in label.text() and "2,000 iterations, seed" in label.text()
+    assert OUTDATED not in label.text() and "2,000 draws, seed" in label.text()
     window.findChild(NumberEdit, "area.population").setValue(400_000)
     assert window.session.simulation is sim and not window.session.simulation_current
-    assert OUTDATED in label.text() and "2,000 iterations" in label.text()
+    assert OUTDATED in label.text() and "2,000 draws" in label.text()
     assert not window.results_page.chart("histogram").showing_placeholder
     window.session.undo()  # back to the inputs it was run on: current again
     assert window.session.simulation_current and OUTDATED not in label.text()

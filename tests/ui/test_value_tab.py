@@ -110,7 +110,7 @@ def test_the_basis_of_the_figures_is_stated_with_them(page, doc):
     basis = page.findChild(QLabel, "results.basis").text()
     assert "Money in 2024/25 prices" in basis
     assert "Volunteer time counted as a benefit (Realising the Value convention)" in basis
-    assert "Simulation draws correlated at 0.5 across interventions" in basis
+    assert "Simulation draws correlated at 50% across interventions" in basis
     settings = replace(doc.settings, volunteer_time="cost", correlation=0.0, price_year="2025/26",
                        price_note="Rebased from 2024/25 with the GDP deflator")
     page.show_results(run(replace(doc, settings=settings).scenario(1)))
@@ -171,7 +171,7 @@ def test_the_results_tab_shows_the_open_options_part_of_the_simulation(page, sim
     np.testing.assert_allclose(page.chart("fan").curves[50].getData()[1], sim.options[2].fan()[1])
     label = page.findChild(QLabel, "results.simulation_info").text()
     assert "of Peer support and groups" in label and simulation_caption(sim) in label
-    assert "draws correlated at 0.5 across interventions" in label
+    assert "correlated at 50% across interventions" in label
     page.show_simulation(sim, option=3)  # an option added after the simulation ran
     assert page.chart("histogram").showing_placeholder
     assert "run it again" in page.chart("histogram").placeholder_label.text()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...core import SUMMARY_KEYS, Document
+from ...core.outputs import AREA_PROBABILITIES, AREA_SIMULATED, percentile_key
 from ...core.batch import AREA_COLUMNS, england_area, england_rows, run_areas, simulate_areas
 from ...core.defaults import default_area
 from .bundled import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, AreaRecord, areas_at
@@ -22,8 +23,8 @@ from ..atomic import atomic_write
 from ..errors import InputFileError, Problem
 
 COLUMNS = ("area_code", "area_name", "option") + AREA_COLUMNS + SUMMARY_KEYS
-SIMULATED_COLUMNS = ("npv_fiscal_p5", "npv_fiscal_p95", "npv_social_p5", "npv_social_p95",
-                     "prob_npv_fiscal_positive", "prob_bcr_social_above_1")
+SIMULATED_COLUMNS = (*(percentile_key(key, stat) for key in AREA_SIMULATED for stat in ("p5", "p95")),
+                     *AREA_PROBABILITIES)
 ENGLAND_CODE = "E92000001"
 ATTRIBUTION = (f"Area populations: {ONS_ATTRIBUTION}\nLocal need (share of residents disabled under the Equality "
                f"Act, used as a relative index): {CENSUS_ATTRIBUTION}\n")
@@ -82,10 +83,8 @@ def _row(code: str, name: str, option: str, area, summary: dict) -> dict:
 
 
 def _simulated(summary: dict) -> dict:
-    return {"npv_fiscal_p5": summary["npv_fiscal"]["p5"], "npv_fiscal_p95": summary["npv_fiscal"]["p95"],
-            "npv_social_p5": summary["npv_social"]["p5"], "npv_social_p95": summary["npv_social"]["p95"],
-            "prob_npv_fiscal_positive": summary["prob_npv_fiscal_positive"],
-            "prob_bcr_social_above_1": summary["prob_bcr_social_above_1"]}
+    return {**{percentile_key(key, stat): summary[key][stat] for key in AREA_SIMULATED for stat in ("p5", "p95")},
+            **{key: summary[key] for key in AREA_PROBABILITIES}}
 
 
 def csv_text(table: AreaTableRun) -> str:

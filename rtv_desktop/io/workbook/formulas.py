@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ...core import FUNDERS, GROUP_LABELS, GROUPS, PARTY_LABELS
+from ...core.outputs import NPV_CASHABLE, NPV_FISCAL, NPV_SOCIAL
+from ...core.outputs import label as figure_label
 from ...core.params import GRADE_WEAK
 from .layout import (
     BASELINE,
@@ -203,17 +205,17 @@ def summary_rows() -> list[Row]:
         return lambda x: f"=SUMPRODUCT({x.span(flow)},{x.span(factor)})"
 
     rows = [
-        Row("pv_cost", "Present value of cost", pv("cost", "df"), MONEY),
-        Row("pv_saving", "Present value of savings", pv("saving", "df"), MONEY),
-        Row("pv_cashable", "Present value of cashable savings", pv("cashable", "df"), MONEY),
-        Row("pv_wellbeing", "Present value of wellbeing (WELLBY)", pv("wellbeing", "dfh"), MONEY),
-        Row("pv_volunteer", "Present value of volunteer time", pv("volunteer", "df"), MONEY),
-        Row("qalys", "QALYs gained (discounted)", pv("qalys", "dfq"), QALYS),
+        Row("pv_cost", figure_label("pv_cost"), pv("cost", "df"), MONEY),
+        Row("pv_saving", figure_label("pv_saving"), pv("saving", "df"), MONEY),
+        Row("pv_cashable", figure_label("pv_cashable"), pv("cashable", "df"), MONEY),
+        Row("pv_wellbeing", figure_label("pv_wellbeing"), pv("wellbeing", "dfh"), MONEY),
+        Row("pv_volunteer", figure_label("pv_volunteer"), pv("volunteer", "df"), MONEY),
+        Row("qalys", figure_label("qalys"), pv("qalys", "dfq"), QALYS),
     ]
-    rows += [Row(key, label, lambda x, f=f, args=args: "=" + f(*(x.ref[a] for a in args)),
-                 DECIMAL if key in RATIO_KEYS else MONEY) for key, label, f, args in OPTION_LEVEL]
+    rows += [Row(key, figure_label(key), lambda x, f=f, args=args: "=" + f(*(x.ref[a] for a in args)),
+                 DECIMAL if key in RATIO_KEYS else MONEY) for key, f, args in OPTION_LEVEL]
     rows += [
-        Row("pv_social_weak", "Social value resting on weak evidence", lambda x: f"={x.ref['pv_social']}*{x.ref['weak']}",
+        Row("pv_social_weak", figure_label("pv_social_weak"), lambda x: f"={x.ref['pv_social']}*{x.ref['weak']}",
             MONEY),
         Row("starters", "Starters over the horizon", lambda x: f"={x.ref['R']}*settings_horizon_years", PERSONS),
         Row("completers", "Completers over the horizon", lambda x: f"={x.ref['C']}*settings_horizon_years", PERSONS),
@@ -247,19 +249,21 @@ def ratio(numerator: str, denominator: str) -> str:
 
 
 # Headline figures worked out from the present values above (the same at every level).
+# Headline figures worked out from the present values above (the same at every level); words
+# from rtv_desktop.core.outputs.
 OPTION_LEVEL = (
-    ("pv_social", "Present value of social value", social_value, ("pv_saving", "pv_wellbeing", "pv_volunteer")),
-    ("social_cost", "Social cost (cost, + volunteer time when it is a cost)", social_cost, ("pv_cost", "pv_volunteer")),
-    ("npv_fiscal", "Net present value, fiscal", lambda s, c: f"{s}-{c}", ("pv_saving", "pv_cost")),
-    ("npv_cashable", "Net present value, cashable", lambda s, c: f"{s}-{c}", ("pv_cashable", "pv_cost")),
-    ("npv_social", "Net present value, social", lambda s, c: f"{s}-{c}", ("pv_social", "social_cost")),
-    ("bcr_fiscal", "Benefit-cost ratio, fiscal", ratio, ("pv_saving", "pv_cost")),
-    ("bcr_social", "Benefit-cost ratio, social", ratio, ("pv_social", "social_cost")),
-    ("roi_fiscal", "Return on investment, fiscal", ratio, ("npv_fiscal", "pv_cost")),
-    ("break_even_multiplier", "Break-even multiplier", ratio, ("pv_cost", "pv_saving")),
-    ("net_cost", "Net cost (cost - savings)", lambda c, s: f"{c}-{s}", ("pv_cost", "pv_saving")),
-    ("cost_per_qaly", "Cost per QALY", lambda n, q: f'IF({q}>0,{n}/{q},"")', ("net_cost", "qalys")),
-    ("nmb", "Net monetary benefit", net_monetary_benefit, ("qalys", "net_cost")),
+    ("pv_social", social_value, ("pv_saving", "pv_wellbeing", "pv_volunteer")),
+    ("social_cost", social_cost, ("pv_cost", "pv_volunteer")),
+    (NPV_FISCAL, lambda s, c: f"{s}-{c}", ("pv_saving", "pv_cost")),
+    (NPV_CASHABLE, lambda s, c: f"{s}-{c}", ("pv_cashable", "pv_cost")),
+    (NPV_SOCIAL, lambda s, c: f"{s}-{c}", ("pv_social", "social_cost")),
+    ("bcr_fiscal", ratio, ("pv_saving", "pv_cost")),
+    ("bcr_social", ratio, ("pv_social", "social_cost")),
+    ("roi_fiscal", ratio, (NPV_FISCAL, "pv_cost")),
+    ("break_even_multiplier", ratio, ("pv_cost", "pv_saving")),
+    ("net_cost", lambda c, s: f"{c}-{s}", ("pv_cost", "pv_saving")),
+    ("cost_per_qaly", lambda n, q: f'IF({q}>0,{n}/{q},"")', ("net_cost", "qalys")),
+    ("nmb", net_monetary_benefit, ("qalys", "net_cost")),
 )
 RATIO_KEYS = ("bcr_fiscal", "bcr_social", "roi_fiscal", "break_even_multiplier")
 

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ...core.text import format_money
-from ...core.text import DO_NOTHING, correlation_phrase, evpi_sentence
+from ...core.text import DO_NOTHING, evpi_sentence, simulation_basis
 from .base import LINE
 from .lines import OptionLinesChart
 from .paired import PairedBarsChart
@@ -23,7 +23,7 @@ def _contenders(sim) -> list[str]:
 
 
 def _draws(sim) -> str:
-    return f"{sim.iterations:,} draws, seed {sim.seed}, {correlation_phrase(sim.correlation)}"
+    return simulation_basis(sim.iterations, sim.seed, sim.correlation)
 
 
 class ProbBestChart(PairedBarsChart):

@@ -6,6 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from ...core.outputs import NPV_FISCAL, NPV_SOCIAL
+from ...core.outputs import label as figure_label
 from ...core.text import format_money
 from .base import LINE
 from .lines import OptionLinesChart
@@ -29,7 +31,7 @@ def option_labels(comparison) -> list[str]:
 class OptionsChart(PairedBarsChart):
     """Net fiscal and net social value of each option (present value)."""
 
-    SERIES = (("Net fiscal value", NHS_BLUE), ("Net social value", NHS_AQUA_GREEN))
+    SERIES = ((figure_label(NPV_FISCAL), NHS_BLUE), (figure_label(NPV_SOCIAL), NHS_AQUA_GREEN))
     ROW_HEADER = "Option"
     UNIT = "£, PV"
 
@@ -40,7 +42,7 @@ class OptionsChart(PairedBarsChart):
     def update_comparison(self, comparison) -> None:
         summaries = [r.summary for r in comparison.options]
         self.set_rows([o.name for o in comparison.document.options], option_labels(comparison),
-                      [s["npv_fiscal"] for s in summaries], [s["npv_social"] for s in summaries])
+                      [s[NPV_FISCAL] for s in summaries], [s[NPV_SOCIAL] for s in summaries])
         settings = comparison.document.settings
         nothing = " Doing nothing is the zero line." if comparison.comparator is None else ""
         self.set_note(f"Fiscal: savings to services minus cost. Social: savings, wellbeing and volunteering "

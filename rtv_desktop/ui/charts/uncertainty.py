@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ..style import readable_popup
-from ...core.text import format_count, format_money, format_percent
-from ...core.text import correlation_phrase
+from ...core.outputs import NPV_FISCAL, NPV_SOCIAL, TORNADO_METRICS
+from ...core.outputs import label as figure_label
+from ...core.text import format_input, format_money, format_percent, simulation_basis
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
                     pen)
@@ -17,25 +18,11 @@ from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_
 RUN_SIMULATION = "Run a simulation (Ctrl+R) to see the range of likely outcomes."
 RUN_SENSITIVITY = "Which inputs matter most appears here once the inputs are valid."
 TORNADO_ROWS = 12
-_MONEY_INPUTS = ("unit_cost", "cost_per_starter", "wellby_value")
-_PERCENT_INPUTS = ("reach", "completion", "drop_off", "deadweight", "effect")
-
-
-def format_input(path: str, value: float) -> str:
-    """An input value written the way its field is entered (money, percent or points)."""
-    leaf = path.rsplit(".", 1)[-1]
-    if leaf.startswith(_MONEY_INPUTS):
-        return format_money(value)
-    if leaf.startswith(_PERCENT_INPUTS):
-        return format_percent(value, 1 if abs(value) < 0.1 and value != 0 else 0)
-    if leaf.startswith("wellbeing_gain"):
-        return f"{value:g}"
-    return f"{value:g}"
 
 
 def simulation_caption(sim) -> str:
-    """ "2,000 iterations, seed 1, draws correlated at 0.5 across interventions": how to reproduce a run."""
-    return f"{format_count(sim.iterations)} iterations, seed {sim.seed}, {correlation_phrase(sim.correlation)}"
+    """ "2,000 draws, seed 1, draws correlated at 50% across interventions": how to reproduce a run."""
+    return simulation_basis(sim.iterations, sim.seed, sim.correlation)
 
 
 def _probability(p: float) -> str:
@@ -53,7 +40,7 @@ class TornadoChart(ChartPanel):
 
     money_axes = ("bottom",)
     BAR = 0.6
-    METRICS = {"npv_social": "Net social value", "npv_fiscal": "Net fiscal value"}
+    METRICS = {key: figure_label(key) for key in TORNADO_METRICS}
 
     def __init__(self, parent=None):
         super().__init__("tornado", "What matters most: net social value", parent)
@@ -61,7 +48,7 @@ class TornadoChart(ChartPanel):
         self.rows: list = []
         self.central = 0.0
         self.centrals: dict[str, float] = {}
-        self.metric_key = "npv_social"
+        self.metric_key = NPV_SOCIAL
         self.selector = readable_popup(QComboBox())
         self.selector.setObjectName("chart.tornado.metric")
         self.selector.setAccessibleName("Value the tornado shows")
@@ -80,7 +67,7 @@ class TornadoChart(ChartPanel):
         self.clear()
 
     def set_metric(self, key: str) -> None:
-        """Show ``"npv_social"`` or ``"npv_fiscal"``."""
+        """Show one of the :data:`~rtv_desktop.core.outputs.TORNADO_METRICS`."""
         self.selector.setCurrentIndex(self.selector.findData(key))
 
     def _metric_changed(self) -> None:
@@ -89,7 +76,7 @@ class TornadoChart(ChartPanel):
             self.update_rows(self.all_rows, self.centrals or None)
 
     def _ends(self, row) -> tuple[float, float]:
-        return (row.npv_social_low, row.npv_social_high) if self.metric_key == "npv_social" else \
+        return (row.npv_social_low, row.npv_social_high) if self.metric_key == NPV_SOCIAL else \
             (row.npv_fiscal_low, row.npv_fiscal_high)
 
     def _swing(self, row) -> float:
@@ -103,7 +90,7 @@ class TornadoChart(ChartPanel):
         social value), or None.
         """
         self.all_rows = list(rows)
-        self.centrals = central if isinstance(central, dict) else ({} if central is None else {"npv_social": central})
+        self.centrals = central if isinstance(central, dict) else ({} if central is None else {NPV_SOCIAL: central})
         self.rows = sorted(rows, key=self._swing, reverse=True)[:TORNADO_ROWS]
         if not self.rows or not any(self._swing(r) for r in self.rows):
             self.rows = []
@@ -164,13 +151,13 @@ class HistogramChart(ChartPanel):
     """Distribution of net fiscal (or net social) value over the Monte Carlo draws."""
 
     money_axes = ("bottom",)
-    METRICS = {"npv_fiscal": ("Net fiscal value", "net fiscal benefit", "prob_npv_fiscal_positive"),
-               "npv_social": ("Net social value", "net social benefit", "prob_npv_social_positive")}
+    METRICS = {key: (figure_label(key), figure_label(key).lower().replace("value", "benefit"), f"prob_{key}_positive")
+               for key in (NPV_FISCAL, NPV_SOCIAL)}
 
     def __init__(self, parent=None):
         super().__init__("histogram", "Spread of net fiscal value", parent)
         self.sim = None
-        self.metric_key = "npv_fiscal"
+        self.metric_key = NPV_FISCAL
         self.edges = np.zeros(0)
         self.counts = np.zeros(0)
         self.selector = readable_popup(QComboBox())
@@ -189,7 +176,7 @@ class HistogramChart(ChartPanel):
         self.clear()
 
     def set_metric(self, key: str) -> None:
-        """Show ``"npv_fiscal"`` or ``"npv_social"``."""
+        """Show net fiscal or net social value (a key of :attr:`METRICS`)."""
         self.selector.setCurrentIndex(self.selector.findData(key))
 
     def _metric_changed(self) -> None:

@@ -6,6 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from ...core.outputs import NPV_FISCAL, NPV_SOCIAL
+from ...core.outputs import label as figure_label
 from ...core.text import format_money
 from .base import BOX, ChartPanel
 from .style import (MUTED_RED, NHS_AQUA_GREEN, NHS_BLUE, NHS_DARK_BLUE, NHS_LIGHT_BLUE, NHS_MID_GREY,
@@ -108,7 +110,7 @@ class ByInterventionChart(ChartPanel):
         self.zero_line = pg.InfiniteLine(pos=0, angle=90, pen=pen(NHS_MID_GREY, 1))
         for item in (self.fiscal_bars, self.social_bars, self.zero_line):
             self.plot.addItem(item)
-        self.set_legend([(NHS_BLUE, "Net fiscal value", BOX), (NHS_AQUA_GREEN, "Net social value", BOX)])
+        self.set_legend([(NHS_BLUE, figure_label(NPV_FISCAL), BOX), (NHS_AQUA_GREEN, figure_label(NPV_SOCIAL), BOX)])
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         self.plot.getAxis("bottom").setLabel("Net present value")
         self.clear()
@@ -116,8 +118,8 @@ class ByInterventionChart(ChartPanel):
     def update_results(self, results) -> None:
         self.names = [item.name for item in results.scenario.interventions]
         rows = np.arange(len(self.names), dtype=float)[::-1]  # first intervention on top
-        fiscal = np.asarray(results.by_intervention["npv_fiscal"], dtype=float)
-        social = np.asarray(results.by_intervention["npv_social"], dtype=float)
+        fiscal = np.asarray(results.by_intervention[NPV_FISCAL], dtype=float)
+        social = np.asarray(results.by_intervention[NPV_SOCIAL], dtype=float)
         self.fiscal_bars.setOpts(x0=np.zeros_like(fiscal), y=rows + self.BAR / 2, width=fiscal.copy())
         self.social_bars.setOpts(x0=np.zeros_like(social), y=rows - self.BAR / 2, width=social.copy())
         self.plot.getAxis("left").setTicks([[(row, name) for row, name in zip(rows, self.names)], []])

@@ -18,7 +18,6 @@ The Monte Carlo simulation is one state machine (:class:`SimulationState`):
 
 from __future__ import annotations
 
-import enum
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,19 +26,12 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
 from ...core import errors
 from ...runner import ComputeRunner
-from ...session import Session
+from ...session import Session, SimulationState
 from ...core.text import format_count
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 150
 OUTDATED = "Inputs changed since this simulation \u2014 run again (Ctrl+R)."
-
-
-class SimulationState(enum.Enum):
-    IDLE = "idle"
-    RUNNING = "running"
-    FINISHED = "finished"
-    CANCELLED = "cancelled"
 
 
 class ComputeController(QObject):

@@ -11,13 +11,14 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from ...core.outputs import NPV_CASHABLE, NPV_FISCAL, NPV_SOCIAL, label
 from ...io.guides import GUIDES, METHOD, USER_GUIDE, headings, guide_markdown
 
 TOPIC = "help_topic"  # widget property: "guide#anchor"
 
 # Headline figures: the user guide explains each card under a heading of the card's title.
 FIGURE_TOPICS = {
-    "npv_fiscal": "net-fiscal-value", "npv_social": "net-social-value", "npv_cashable": "net-cashable-value",
+    **{key: label(key).lower().replace(" ", "-") for key in (NPV_FISCAL, NPV_SOCIAL, NPV_CASHABLE)},
     "starters": "people-reached-and-completers", "completers": "people-reached-and-completers",
     "bcr_fiscal": "fiscal-return-and-social-return", "bcr_social": "fiscal-return-and-social-return",
     "payback_year": "payback",

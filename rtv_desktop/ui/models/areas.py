@@ -14,7 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...io.areas.run import ENGLAND_CODE
-from ...core.text import format_count, format_money, format_percent, format_ratio
+from ...core.text import format_count
+from ...core.outputs import AREA_PROBABILITIES, AREA_SIMULATED, AREAS, format_output, output, percentile_key, \
+    percentile_label
 
 PER_RESIDENTS = 100_000
 HEADER_CHARS = 14
@@ -26,31 +28,31 @@ ENGLAND_BRUSH = QBrush(QColor("#F0F4F5"))
 
 @dataclass(frozen=True)
 class AreaFigure:
-    """A column: its key in the run's rows, title, kind, and whether it scales with population."""
+    """A column: its key in the run's rows, title, kind, whether it scales with population,
+    and the declared figure it is written as (a percentile column is written as its figure)."""
 
     key: str
     title: str
-    kind: str  # money, ratio, count, qalys, probability
+    kind: str  # a kind of rtv_desktop.core.outputs: money, ratio, count, qalys, probability
     per_head: bool = True
+    base: str = ""
 
 
-FIGURES = (
-    AreaFigure("npv_fiscal", "Net fiscal value", "money"),
-    AreaFigure("npv_cashable", "Net cashable value", "money"),
-    AreaFigure("npv_social", "Net social value", "money"),
-    AreaFigure("pv_cost", "Cost (PV)", "money"),
-    AreaFigure("pv_saving", "Savings (PV)", "money"),
-    AreaFigure("bcr_social", "Social return", "ratio", per_head=False),
-    AreaFigure("qalys", "QALYs gained", "qalys"),
-    AreaFigure("nmb", "Net monetary benefit", "money"),
-    AreaFigure("starters", "People reached", "count"),
-)
-SIMULATED_FIGURES = (
-    AreaFigure("npv_social_p5", "Net social value, 5th percentile", "money"),
-    AreaFigure("npv_social_p95", "Net social value, 95th percentile", "money"),
-    AreaFigure("prob_npv_fiscal_positive", "Chance net fiscal value > 0", "probability", per_head=False),
-    AreaFigure("prob_bcr_social_above_1", "Chance social return > £1", "probability", per_head=False),
-)
+PER_HEAD_KINDS = ("money", "count", "qalys")  # ratios and shares do not scale with population
+
+
+def _figure(key: str, stat: str = "") -> AreaFigure:
+    """A column as declared in :mod:`rtv_desktop.core.outputs` (``stat``: a percentile of it)."""
+    o = output(key)
+    if stat:
+        return AreaFigure(percentile_key(key, stat), percentile_label(key, stat), o.kind, True, key)
+    return AreaFigure(key, o.label, o.kind, o.kind in PER_HEAD_KINDS, key)
+
+
+FIGURES = tuple(_figure(key) for key in AREAS)
+# The window shows the spread of net social value; the export has net fiscal value's too.
+SIMULATED_FIGURES = (*(_figure(AREA_SIMULATED[-1], stat) for stat in ("p5", "p95")),
+                     *(_figure(key) for key in AREA_PROBABILITIES))
 LEADING = ("Area", "Option", "Population")
 AREA, OPTION, POPULATION = range(len(LEADING))  # the leading columns; figures follow
 LEADING_KEYS = ("area_name", "option", "population")
@@ -64,16 +66,9 @@ def figure_value(row: dict, figure: AreaFigure, per_100k: bool):
     return value * PER_RESIDENTS / row["population"] if row["population"] else None
 
 
-def figure_text(value, kind: str) -> str:
-    if kind == "money":
-        return format_money(value, compact=True)
-    if kind == "ratio":
-        return format_ratio(value)
-    if kind == "qalys":
-        return "n/a" if value is None else f"{value:,.1f}"
-    if kind == "probability":
-        return format_percent(value)
-    return format_count(value)
+def figure_text(value, figure: AreaFigure) -> str:
+    """A cell as the table writes it: short money, ratios and shares as the cards write them."""
+    return format_output(figure.base, value, compact=True)
 
 
 def short_area_name(name: str) -> str:
@@ -132,7 +127,7 @@ class AreaTableModel(QAbstractTableModel):
                 return value
             if column == POPULATION:
                 return format_count(value)
-            return figure_text(value, self.figures[column - len(LEADING)].kind)
+            return figure_text(value, self.figures[column - len(LEADING)])
         if role == SORT_ROLE:
             return value if value is not None else float("-inf")
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= POPULATION:

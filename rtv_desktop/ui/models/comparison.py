@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...core.text import format_money, format_percent, format_ratio, payback_text
-from ...core.text import DO_NOTHING, cost_per_qaly_text, quadrant_text
+from ...core.outputs import (COMPARISON, COMPARISON_INCREMENTS, COMPARISON_SIMULATION, NPV_SOCIAL, SUMMARY_KEYS,
+                              format_output, label, output, outputs)
+from ...core.text import DO_NOTHING, cost_per_qaly_text, format_money, payback_text, quadrant_text
 
 PREFERRED_BRUSH = QBrush(QColor("#E3F2E8"))
 SECTION_BRUSH = QBrush(QColor("#E8EDEE"))
@@ -25,55 +26,34 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DASH = "\u2014"
 SECTION_ROLE = Qt.ItemDataRole.UserRole  # vertical header: True for a section title row
 HEADER_CHARS = 18  # column titles wrap at about this many characters
+NO_ZERO_KINDS = ("ratio", "roi", "multiplier", "cost_per_qaly", "payback", "percent")  # none for doing nothing
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One row: where its value comes from (``summary``, ``increment`` or ``simulation``), its key and kind."""
+    """One row: where its value comes from (``summary``, ``increment`` or ``simulation``), its
+    key, and its words and kind as declared in :mod:`rtv_desktop.core.outputs` (``range``: the
+    5th to 95th percentile of a simulated figure)."""
 
     source: str
     key: str
     label: str
-    kind: str  # money, ratio, qalys, cost_per_qaly, payback, quadrant, probability, range
+    kind: str
 
 
-OPTION_FIGURES = (
-    Figure("summary", "npv_fiscal", "Net fiscal value", "money"),
-    Figure("summary", "npv_cashable", "Net cashable value", "money"),
-    Figure("summary", "npv_social", "Net social value", "money"),
-    Figure("summary", "pv_cost", "Cost (present value)", "money"),
-    Figure("summary", "bcr_social", "Social return", "ratio"),
-    Figure("summary", "qalys", "QALYs gained", "qalys"),
-    Figure("summary", "cost_per_qaly", "Cost per QALY", "cost_per_qaly"),
-    Figure("summary", "nmb", "Net monetary benefit", "money"),
-    Figure("summary", "payback_year", "Payback", "payback"),
-)
-INCREMENT_FIGURES = (
-    Figure("increment", "inc_pv_cost", "Extra cost", "money"),
-    Figure("increment", "inc_pv_saving", "Extra savings", "money"),
-    Figure("increment", "inc_npv_fiscal", "Extra net fiscal value", "money"),
-    Figure("increment", "inc_npv_cashable", "Extra net cashable value", "money"),
-    Figure("increment", "inc_npv_social", "Extra net social value", "money"),
-    Figure("increment", "inc_bcr_social", "Social return on the extra cost", "ratio"),
-    Figure("increment", "inc_qalys", "Extra QALYs", "qalys"),
-    Figure("increment", "inc_nmb", "Extra net monetary benefit", "money"),
-    Figure("increment", "icer", "Extra cost per extra QALY (ICER)", "icer"),
-    Figure("increment", "icer_quadrant", "Where it sits", "quadrant"),
-)
-SIMULATION_FIGURES = (
-    Figure("simulation", "prob_best_social", "Chance best on net social value", "probability"),
-    Figure("simulation", "prob_best_fiscal", "Chance best on net fiscal value", "probability"),
-    Figure("simulation", "prob_npv_social_positive", "Chance net social value > 0", "probability"),
-    Figure("simulation", "prob_nmb_positive", "Chance net monetary benefit > 0", "probability"),
-    Figure("simulation", "npv_social", "Net social value, 90% of draws", "range"),
-)
+def _figures(keys, source: str | None = None) -> tuple[Figure, ...]:
+    return tuple(Figure(source or o.source, o.key, o.label, o.kind) for o in outputs(keys))
+
+
+OPTION_FIGURES = _figures(COMPARISON)
+INCREMENT_FIGURES = _figures(COMPARISON_INCREMENTS)
+SIMULATION_FIGURES = _figures(COMPARISON_SIMULATION) + (
+    Figure("simulation", NPV_SOCIAL, f"{label(NPV_SOCIAL)}, 90% of draws", "range"),)
 
 
 def nothing_summary() -> dict:
-    """Doing nothing: no cost, no saving, no value (MODEL.md section 6)."""
-    zero = {key: 0.0 for key in ("npv_fiscal", "npv_cashable", "npv_social", "pv_cost", "qalys", "net_cost", "nmb",
-                                 "total_cost")}
-    return {**zero, "bcr_social": None, "cost_per_qaly": None, "payback_year": None}
+    """Doing nothing: no cost, no saving, no value (MODEL.md section 6); ratios do not exist."""
+    return {key: None if output(key).kind in NO_ZERO_KINDS else 0.0 for key in SUMMARY_KEYS}
 
 
 def cell_value(figure: Figure, comparison, k: int | None, sim=None):
@@ -83,7 +63,7 @@ def cell_value(figure: Figure, comparison, k: int | None, sim=None):
         return summary.get(figure.key)
     if figure.source == "increment":
         if k is None:  # doing nothing is what the options are compared with
-            return None if figure.kind in ("ratio", "icer", "quadrant") else 0.0
+            return None if figure.kind in ("ratio", "cost_per_qaly", "quadrant") else 0.0
         return comparison.increments[k].get(figure.key)
     return _simulated(figure, sim, k)
 
@@ -105,7 +85,7 @@ def cell_text(figure: Figure, comparison, k: int | None, sim=None) -> str:
     """A cell as the window writes it."""
     value = cell_value(figure, comparison, k, sim)
     kind = figure.kind
-    if kind == "cost_per_qaly":
+    if figure.key == "cost_per_qaly":  # in words when dominant or when no QALYs are gained
         summary = nothing_summary() if k is None else comparison.options[k].summary
         return cost_per_qaly_text(summary)
     if kind == "payback":
@@ -115,15 +95,11 @@ def cell_text(figure: Figure, comparison, k: int | None, sim=None) -> str:
         return quadrant_text(value) or DASH
     if value is None:
         return "" if figure.source == "simulation" else "n/a"
-    if kind == "money" or kind == "icer":
+    if kind == "range":
+        return f"{format_money(value[0], True)} to {format_money(value[1], True)}"
+    if kind == "cost_per_qaly":  # the ICER: short, like the money around it
         return format_money(value, compact=True)
-    if kind == "ratio":
-        return format_ratio(value)
-    if kind == "qalys":
-        return f"{value:,.1f}"
-    if kind == "probability":
-        return format_percent(value)
-    return f"{format_money(value[0], True)} to {format_money(value[1], True)}"
+    return format_output(figure.key, value, compact=True)
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -203,7 +179,8 @@ class ComparisonModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             value = cell_value(figure, self.comparison, k, self.sim)
-            return format_money(value) if figure.kind in ("money", "icer") and value is not None else None
+            exact = figure.kind == "money" or figure.key == "icer"
+            return format_money(value) if exact and value is not None else None
         if role == Qt.ItemDataRole.BackgroundRole and k == self.comparison.preferred:
             return PREFERRED_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole:

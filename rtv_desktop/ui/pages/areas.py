@@ -32,7 +32,8 @@ from ..models.areas import (
     short_area_name,
 )
 from ..charts.areas import RankedAreasChart
-from ...core.text import correlation_phrase
+from ...core.outputs import NPV_SOCIAL, short
+from ...core.text import simulation_basis
 from ..style import readable_popup
 
 LEVELS = (("icb", "ICBs (42)", "ICBs"), ("utla", "Upper-tier councils (153)", "upper-tier councils"))
@@ -110,7 +111,7 @@ class AllAreasPage(QWidget):
         self.option = _combo("areas.option", [], "Option shown")
         self.scale = _combo("areas.scale", [(False, "Totals"), (True, "Per 100,000 residents")], "Totals or per head")
         self.figure = _combo("areas.figure", [(f.key, f.title) for f in RANKED], "Figure the chart ranks")
-        self.figure.setCurrentIndex(self.figure.findData("npv_social"))
+        self.figure.setCurrentIndex(self.figure.findData(NPV_SOCIAL))
         self.export_button = QPushButton("E&xport...")
         self.export_button.setObjectName("areas.export")
         self.export_button.setToolTip("Save every option in every area, and England, as CSV or Excel (totals), "
@@ -308,7 +309,7 @@ class AllAreasPage(QWidget):
         self.chart.update_ranking([short_area_name(row["area_name"]) for row in areas],
                                   [figure_value(row, figure, per_100k) for row in areas],
                                   f"{figure.title}{scale}: {chosen.lower() if chosen == ALL_OPTIONS else chosen}",
-                                  f"{figure.title}{scale} (present value)",
+                                  f"{short(figure.base)}{scale} (present value)",
                                   figure_value(englands[0], figure, True) if per_100k and len(englands) == 1 else None,
                                   options=[row["option"] for row in areas], option_order=names)
         self.chart.set_note(self._describe())
@@ -320,7 +321,7 @@ class AllAreasPage(QWidget):
         noun = next(words for key, _text, words in LEVELS if key == run.level)
         areas = len({row["area_code"] for row in run.rows if not is_england(row)})
         settings = (self._run_document or self.session.document).settings
-        how = (f"{run.iterations:,} draws per area, seed {settings.seed}, {correlation_phrase(settings.correlation)}"
+        how = (simulation_basis(run.iterations, settings.seed, settings.correlation, per="per area")
                if run.iterations else "central values")
         return (f"{areas} {noun}, each with its own population and need; {how}. England is the sum of the areas. "
                 f"Money in {settings.price_year} prices.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ... import messages
 from ...core import KINDS as DECLARED_KINDS
+from ...core.declare import TEXT_KINDS
 from ...core import source_for
 from ...core.edits import get_value
 from ..style import readable_popup
@@ -36,37 +37,18 @@ class NumberKind:
     example: str = "a number, such as 12.5"
 
 
-KINDS = {
-    "money": NumberKind(0, prefix="£", example="an amount in pounds, such as 1,250"),
-    "money_pence": NumberKind(2, prefix="£", example="an amount in pounds, such as 12.50"),
-    "fraction": NumberKind(1, 100.0, suffix="%", example="a percentage, such as 12.5 for 12.5%"),
-    "percent2": NumberKind(2, 100.0, suffix="%", example="a percentage, such as 2.5 for 2.5%"),
-    "signed_fraction": NumberKind(1, 100.0, suffix="%", example="a percentage, such as 5 or -5"),
-    "rate": NumberKind(2, 100.0, suffix="%", example="a percentage, such as 3.5 for 3.5%"),
-    "persons": NumberKind(0, example="a number of people, such as 250,000"),
-    "contacts": NumberKind(2, example="a number of contacts a year, such as 4.5"),
-    "hours": NumberKind(1, suffix=" h", example="a number of hours, such as 2.5"),
-    "points": NumberKind(2, suffix=" pts", example="a number of points, such as 0.25"),
-    "years": NumberKind(0, suffix=" years", whole=True, example="a whole number of years, such as 5"),
-    "effect_years": NumberKind(0, suffix=" yr", whole=True, example="a whole number of years, such as 3"),
-    "whole": NumberKind(0, whole=True, example="a whole number, such as 3"),
-    "count": NumberKind(0, whole=True, example="a whole number, such as 5,000"),
-    "seed": NumberKind(0, whole=True, grouped=False, example="a whole number, such as 12345"),
-    "grade": NumberKind(0, whole=True, example="a whole number from 1 to 6, such as 3"),
-    "qalys": NumberKind(3, suffix=" QALYs", example="a number of QALYs, such as 0.02"),
-    "index": NumberKind(2, grouped=False, example="an index number, such as 103.25"),
-}
-KINDS["fine_fraction"] = KINDS["percent2"]  # the declarations' name for a share shown to 0.01%
+def _number_kind(kind) -> NumberKind:
+    return NumberKind(kind.decimals, kind.scale, kind.prefix, kind.unit_suffix, kind.integer, kind.grouped,
+                      kind.example)
+
+
+# The declarations' table of kinds (rtv_desktop.core.KINDS), in the form the fields read.
+KINDS = {name: _number_kind(kind) for name, kind in DECLARED_KINDS.items() if name not in TEXT_KINDS}
 
 
 def number_kind(name: str) -> NumberKind:
-    """How numbers of kind ``name`` are typed and shown: a kind of this module, else one of the
-    declarations' kinds (:data:`rtv_desktop.core.KINDS`), so a newly declared kind needs no change here."""
-    if name in KINDS:
-        return KINDS[name]
-    declared = DECLARED_KINDS[name]
-    return NumberKind(declared.decimals, declared.scale, declared.prefix, declared.unit_suffix, declared.integer,
-                      example="a whole number, such as 3" if declared.integer else "a number, such as 12.5")
+    """How numbers of kind ``name`` are typed and shown."""
+    return KINDS[name]
 
 
 PERCENT_KINDS = {name for name, kind in KINDS.items() if kind.scale == 100.0}

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from ...core import errors
 from ...session import Session
+from ...core.outputs import HEADLINE_STRIP
+from ...core.outputs import label as figure_label
 from ...core.text import format_money, format_ratio
 
-FIGURES = (("npv_fiscal", "Net fiscal value"), ("npv_cashable", "Net cashable value"),
-           ("npv_social", "Net social value"), ("bcr_social", "Social return"))
+FIGURES = tuple((key, figure_label(key)) for key in HEADLINE_STRIP)
 STRIP_STYLE = """
 QFrame#headline\\.strip { background: #F0F4F5; border: 1px solid #D8DDE0; border-left: 4px solid #005EB8;
                          border-radius: 3px; }

@@ -5,23 +5,13 @@ Each card's value is a ``QLabel`` named ``kpi.<summary key>``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ...core.text import (
-    NOTHING_SPENT,
-    NOTHING_SPENT_TIP,
-    format_count,
-    format_money,
-    format_payback,
-    format_percent,
-    format_ratio,
-    is_negative,
-)
-from ...core.text import DOMINANT, NO_QALYS, cost_per_qaly_text
+from ...core.outputs import CARDS, HEALTH_CARDS, Output, caption, format_output, output, outputs
+from ...core.text import DOMINANT, NO_QALYS, NOTHING_SPENT, NOTHING_SPENT_TIP, cost_per_qaly_text, format_money, \
+    is_negative
 
 CARD_STYLE = """
 QFrame#kpi_card { background: white; border: 1px solid #D8DDE0; border-left: 4px solid #005EB8;
@@ -33,46 +23,10 @@ VALUE_COLOURS = {"normal": "#212B32", "negative": "#A83232", "stale": "#AEB7BD",
 PAYBACK_TIP = ("Adds up NHS savings and cost year by year, not discounted; "
                "year 1 is the first delivery year")
 NULL_RATIO_TIP = "Not available: the present value of cost is zero, so there is nothing to divide by."
-
-
-@dataclass(frozen=True)
-class KpiSpec:
-    """A headline card: summary key, title, kind of figure and a caption template.
-
-    ``caption`` may use ``{years}`` (the horizon, "5 years"), ``{price_year}`` and
-    ``{threshold}`` (the QALY threshold, "£20,000").
-    """
-
-    key: str
-    title: str
-    kind: str  # "money", "ratio", "payback", "count", "qalys", "cost_per_qaly" or "probability"
-    caption: str
-
-
-KPI_SPECS = (
-    KpiSpec("npv_fiscal", "Net fiscal value", "money",
-            "PV of NHS savings minus PV of cost, {years}, {price_year} prices"),
-    KpiSpec("npv_social", "Net social value", "money",
-            "PV of savings, wellbeing and volunteering minus PV of cost"),
-    KpiSpec("npv_cashable", "Net cashable value", "money",
-            "PV of cash-releasing savings minus PV of cost"),
-    KpiSpec("starters", "People reached", "count", "People who start, over {years}"),
-    KpiSpec("bcr_fiscal", "Fiscal return", "ratio", "PV of NHS savings for each £1 spent"),
-    KpiSpec("bcr_social", "Social return", "ratio", "PV of all value for each £1 spent"),
-    KpiSpec("payback_year", "Payback", "payback",
-            "First year cumulative NHS savings cover cumulative cost"),
-    KpiSpec("completers", "Completers", "count", "People who complete, over {years}"),
-)
-# The QALY lens (MODEL.md section 8a), shown after the cards above. Kept apart from KPI_SPECS,
-# whose keys are all run summary figures: the last card here is filled from the simulation.
-HEALTH_SPECS = (
-    KpiSpec("qalys", "QALYs gained", "qalys", "Quality-adjusted life years, discounted as NICE does"),
-    KpiSpec("cost_per_qaly", "Cost per QALY", "cost_per_qaly", "Net cost (cost minus savings) per QALY gained"),
-    KpiSpec("nmb", "Net monetary benefit", "money", "QALYs valued at {threshold} each, minus net cost"),
-    KpiSpec("prob_nmb_positive", "Chance NMB > 0", "probability",
-            "Share of simulation draws with a positive net monetary benefit"),
-)
-SIMULATION_KEYS = ("prob_nmb_positive",)  # cards filled from the simulation, not the run
+KPI_SPECS = outputs(CARDS)  # words, kinds and captions: rtv_desktop.core.outputs
+# The QALY lens (MODEL.md section 8a), shown after the cards above; the last is filled from the simulation.
+HEALTH_SPECS = outputs(HEALTH_CARDS)
+SIMULATION_KEYS = tuple(o.key for o in HEALTH_SPECS if o.source == "simulation")  # not from the run
 NO_SIMULATION_TIP = "Run a simulation (Ctrl+R) to see this figure"
 # Six cards a row on a wide page, four when there is less room, two on a very narrow page.
 SIX_COLUMNS, WIDE_COLUMNS, NARROW_COLUMNS, SIX_MIN_WIDTH, WIDE_MIN_WIDTH = 6, 4, 2, 860, 640
@@ -85,35 +39,39 @@ VALUE_SIZES = (17, 15, 13, 12, 11, 10, 9, 8, 7)
 TITLE_SIZES = (9, 8, 7)  # [pt] titles shrink a little rather than being cut off on a narrow card
 
 
-def format_kpi(kind: str, value, horizon_years: int) -> tuple[str, str]:
-    """Display text and tooltip for one headline figure."""
+def format_kpi(key: str, value, horizon_years: int) -> tuple[str, str]:
+    """Display text (the headline form) and tooltip (the exact figure) for one headline figure."""
+    return format_output(key, value, compact=True, horizon_years=horizon_years), _tip(key, value)
+
+
+def _tip(key: str, value) -> str:
+    kind = output(key).kind
     if kind == "money":
-        return format_money(value, compact=True), format_money(value)
+        return format_money(value)
     if kind == "ratio":
-        text = format_ratio(value)
-        return text, NULL_RATIO_TIP if value is None else f"Benefit-cost ratio {value:.4f}"
+        return NULL_RATIO_TIP if value is None else f"Benefit-cost ratio {value:.4f}"
     if kind == "payback":
-        return format_payback(value, horizon_years), PAYBACK_TIP
+        return PAYBACK_TIP
     if kind == "cost_per_qaly":
-        return format_money(value), "Net cost (cost minus savings) per QALY gained"
-    if kind == "qalys":
-        return ("n/a", "") if value is None else (f"{value:,.1f}", f"{value:,.3f} QALYs over the appraisal period")
-    if kind == "probability":
-        return format_percent(value), "" if value is None else f"{value:.4f} of the draws"
+        return caption(key)
     if value is None:
-        return format_count(value), ""
+        return ""
+    if kind == "qalys":
+        return f"{format_output(key, value)} over the appraisal period"
+    if kind == "probability":
+        return f"{value:.4f} of the draws"
     exact = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return format_count(value), f"{exact} over the appraisal period"
+    return f"{exact} over the appraisal period"
 
 
 class KpiCard(QFrame):
     """One headline figure with its title and a one-line caption."""
 
-    def __init__(self, spec: KpiSpec, parent: QWidget | None = None):
+    def __init__(self, spec: Output, parent: QWidget | None = None):
         super().__init__(parent)
         self.spec = spec
         self.setObjectName("kpi_card")
-        self.title_label = QLabel(spec.title)
+        self.title_label = QLabel(spec.short)
         self.title_point_size = 0
         self.set_title_size(TITLE_SIZES[0])
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -141,15 +99,14 @@ class KpiCard(QFrame):
                    threshold: float = 20_000.0) -> None:
         """Show ``value`` (a summary figure); ``available=False`` shows a dash."""
         self._value = value if available else None
-        period = f"{horizon_years} year" + ("" if horizon_years == 1 else "s")
-        caption = self.spec.caption.format(years=period, price_year=price_year, threshold=format_money(threshold))
-        self.caption_label.setText(caption)
-        self.setToolTip(caption)  # the caption is hidden on a short window
+        words = caption(self.spec.key, horizon_years, price_year, threshold)
+        self.caption_label.setText(words)
+        self.setToolTip(words)  # the caption is hidden on a short window
         if not available:
             self.value_label.setText("\u2014")
             self.value_label.setToolTip("No results yet")
         else:
-            text, tip = format_kpi(self.spec.kind, value, horizon_years)
+            text, tip = format_kpi(self.spec.key, value, horizon_years)
             self.value_label.setText(text)
             self.value_label.setToolTip(tip)
         self._available = available
@@ -203,7 +160,7 @@ class KpiCard(QFrame):
         font.setWeight(QFont.Weight.DemiBold)
         for points in TITLE_SIZES:
             font.setPointSize(points)
-            if QFontMetrics(font).horizontalAdvance(self.spec.title) <= width - margins.left() - margins.right() - 4:
+            if QFontMetrics(font).horizontalAdvance(self.spec.short) <= width - margins.left() - margins.right() - 4:
                 return points
         return TITLE_SIZES[-1]
 

@@ -12,6 +12,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.utils.cell import column_index_from_string
 from openpyxl.worksheet.pagebreak import Break
 
+from ....core.outputs import TORNADO_METRICS
 from .. import styles as st
 from .calc import YEAR_LETTERS
 from ..layout import CHARTS, DETAILS, RESULTS
@@ -33,7 +34,7 @@ def write_charts(wb, layout: ResultsLayout) -> None:
 
     npv = BarChart()
     npv.type, npv.title, npv.y_axis.title = "col", "Net present value by option, £", "£"
-    for key in ("npv_fiscal", "npv_social"):
+    for key in TORNADO_METRICS[::-1]:  # net fiscal, then net social value
         npv.add_data(Reference(results, min_col=first, max_col=last, min_row=layout.rows[key]), from_rows=True,
                      titles_from_data=False)
         _title(npv.series[-1], RESULTS, f"$A${layout.rows[key]}")

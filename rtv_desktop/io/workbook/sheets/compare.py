@@ -18,7 +18,6 @@ from .inputs import InputMap, add_name
 from ..layout import (
     COMPARATOR_NAME,
     COMPARISON,
-    DECIMAL,
     MONEY,
     OPTIONS,
     WHOLE,
@@ -27,21 +26,10 @@ from ..layout import (
 )
 from .results import ResultsLayout, option_title
 
-def _lower_first(text: str) -> str:
-    """"Present value ..." -> "present value ..."; "QALYs ..." stays as it is."""
-    return text[0].lower() + text[1:] if text[1:2].islower() else text
-
-
 HEADLINE_KEYS = INCREMENT_KEYS + ("social_cost", "bcr_social", "cost_per_qaly")
-INCREMENTS = {
-    **{f"inc_{key}": (f"Increment: {_lower_first(FIGURES[key][0])}", FIGURES[key][1], FIGURES[key][2])
-       for key in INCREMENT_KEYS},
-    "inc_social_cost": ("Increment: social cost", MONEY, "£"),
-    "inc_net_cost": ("Increment: net cost (cost - savings)", MONEY, "£"),
-    "inc_bcr_social": ("Incremental social benefit-cost ratio", DECIMAL, "£ back per extra £1"),
-    "icer": ("Incremental cost per QALY (ICER)", MONEY, "£ per QALY"),
-    "icer_quadrant": ("Where it sits against the comparator", "@", "cost-effectiveness plane"),
-}
+# The increments in the order they are worked out (each formula reads the ones above it).
+INCREMENTS = {key: FIGURES[key] for key in (*(f"inc_{key}" for key in INCREMENT_KEYS), "inc_social_cost",
+                                            "inc_net_cost", "inc_bcr_social", "icer", "icer_quadrant")}
 FIRST_ROW = 7
 
 

@@ -9,6 +9,7 @@ from .... import __version__
 from ....core import Area, Document, Settings, default_sources
 from .. import styles as st
 from ...areas.bundled import ONS_ATTRIBUTION
+from ....core.outputs import COVER as COVER_KEYS
 from ..text_cells import write_text
 from ..formulas import stated_basis
 from .inputs import write_cover_fields
@@ -31,7 +32,7 @@ HOW_TO_USE = (
     "Sheets are protected without a password so formulas are not overwritten by accident (Review > Unprotect).",
     "To bring your edits back, open this workbook in RtV Desktop: it shows what changed since export.",
 )
-COVER_FIGURES = ("npv_fiscal", "npv_social", "bcr_social", "nmb")
+COVER_FIGURES = COVER_KEYS  # rtv_desktop.core.outputs
 
 
 def write_cover(wb, doc: Document, checks_range: str) -> None:

@@ -23,7 +23,7 @@ from ..layout import DETAILS, INTERVENTIONS, MONEY, OPTIONS, RESULTS, WHOLE, opt
 
 FIRST_ROW = 6
 ROW_KEYS = SUMMARY_KEYS + WORKING_KEYS
-OPTION_LEVEL = {key: (f, args) for key, _, f, args in fx.OPTION_LEVEL}
+OPTION_LEVEL = {key: (f, args) for key, f, args in fx.OPTION_LEVEL}
 
 
 @dataclass

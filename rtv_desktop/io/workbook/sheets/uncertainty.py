@@ -7,19 +7,12 @@ of perfect information, the correlation the draws used, the seed and the iterati
 
 from __future__ import annotations
 
-from ....core import SimulationResults
+from ....core import Settings, SimulationResults, spec_of
 from .. import styles as st
 from ..text_cells import write_text
-from ..figures import FIGURES
-from ..layout import MONEY, UNCERTAINTY
+from ..figures import FIGURES, fmt
+from ..layout import MONEY, UNCERTAINTY, number_format
 
-PROBABILITIES = {
-    "prob_npv_fiscal_positive": "Probability net fiscal value > 0",
-    "prob_npv_social_positive": "Probability net social value > 0",
-    "prob_bcr_social_above_1": "Probability social return > £1 per £1",
-    "prob_payback_within_horizon": "Probability of payback within the horizon",
-    "prob_nmb_positive": "Probability net monetary benefit > 0",
-}
 
 
 def write_uncertainty(wb, simulation: SimulationResults | None, tornado_rows) -> None:
@@ -52,7 +45,8 @@ def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
     ws.cell(row, 1, "Monte Carlo simulation (values, not live)").font = st.BOLD
     _pair(ws, row + 1, "Iterations", sim.iterations, "#,##0")
     _pair(ws, row + 2, "Seed", sim.seed, "0")
-    _pair(ws, row + 3, "Correlation between interventions (rank)", sim.correlation, "0.00")
+    # Shown as the form shows it (30%), from the setting's declaration.
+    _pair(ws, row + 3, spec_of(Settings, "correlation").label, sim.correlation, number_format("fraction"))
     _pair(ws, row + 4, "Expected value of perfect information, net social value (£)", sim.evpi_social, MONEY)
     _pair(ws, row + 5, "Expected value of perfect information, net fiscal value (£)", sim.evpi_fiscal, MONEY)
     row += 7
@@ -83,14 +77,15 @@ def _option_block(ws, title: str, summary: dict, row: int) -> int:
         for col, part in enumerate(("mean", "p5", "p50", "p95"), start=2):
             value = stats.get(part)
             cell = ws.cell(row, col, "" if value is None else value)
-            cell.number_format = "0.00" if key.startswith(("bcr", "roi", "payback", "qalys")) else MONEY
+            # Means of ratios, years and QALYs are fractional: two decimals whatever the figure's own format.
+            cell.number_format = MONEY if key in FIGURES and fmt(key) == MONEY else "0.00"
         ws.cell(row, 6, key)
     row += 2
     st.header_row(ws, row, ("Probability", "Share of draws", "", "", "", "Key"))
     for key, value in summary.items():
         if not isinstance(value, dict):
             row += 1
-            ws.cell(row, 1, PROBABILITIES.get(key, key))
+            ws.cell(row, 1, FIGURES[key][0] if key in FIGURES else key)
             ws.cell(row, 2, value).number_format = "0.0%"
             ws.cell(row, 6, key)
     return row + 2
