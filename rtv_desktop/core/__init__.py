@@ -31,6 +31,7 @@ from .model import (
     MAX_OPTIONS,
     PARTIES,
     PARTY_LABELS,
+    SHORT_PARTY_LABELS,
     VOLUNTEER_TIME_LABELS,
     Area,
     FigureSource,

@@ -50,6 +50,9 @@ PARTY_LABELS: dict[str, str] = {
     "other": "Other funders",
     "residents": "Residents and communities",
 }
+# For chart rows and narrow cells.
+SHORT_PARTY_LABELS: dict[str, str] = {"nhs": "NHS", "council": "Council", "vcse": "Voluntary sector",
+                                      "other": "Other funders", "residents": "Residents and communities"}
 PARTIES: tuple[str, ...] = tuple(PARTY_LABELS)
 FUNDERS: tuple[str, ...] = PARTIES[:4]
 VOLUNTEER_TIME_LABELS: dict[str, str] = {

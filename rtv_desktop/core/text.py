@@ -182,6 +182,11 @@ def simulation_basis(iterations: int, seed: int, correlation: float, per: str = 
     return f"{draws}, seed {setting_text('seed', seed)}, {_correlated(correlation)}"
 
 
+def simulation_caption(sim) -> str:
+    """The basis of a finished simulation (:func:`simulation_basis` of its draws, seed and correlation)."""
+    return simulation_basis(sim.iterations, sim.seed, sim.correlation)
+
+
 _INPUT_OWNERS = {"interventions": Intervention, "services": Service, "settings": Settings, "area": Area}
 
 

@@ -2,9 +2,20 @@
 
 >>> report = build_report(document)          # doctest: +SKIP (needs a QApplication for the charts)
 >>> write_report(report, "board paper.pdf")  # doctest: +SKIP
+
+The names below load their modules on first use, so attaching the report's action to the
+window (:mod:`.window`) costs nothing until a report is written.
 """
 
-from .build import build_report, report_format, write_report
-from .model import Report
+from __future__ import annotations
 
-__all__ = ["Report", "build_report", "report_format", "write_report"]
+import importlib
+
+_WHERE = {"build_report": "build", "report_format": "build", "write_report": "build", "Report": "model"}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)

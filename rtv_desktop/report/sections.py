@@ -13,7 +13,9 @@ from ..core.outputs import (NPV_FISCAL, NPV_SOCIAL, REPORT_INTERVALS, REPORT_OPT
                             TORNADO_METRICS, format_output, short)
 from ..core.outputs import label as figure_label
 from ..core.text import format_input, simulation_basis
-from ..ui.charts import ByInterventionChart, CumulativeChart, FanChart, HistogramChart, IcebergChart, TornadoChart
+from ..ui.charts.savings import CumulativeChart
+from ..ui.charts.uncertainty import FanChart, HistogramChart, TornadoChart
+from ..ui.charts.value import ByInterventionChart, IcebergChart
 from ..ui.charts.decision import ProbBestChart
 from ..ui.charts.evidence import ValueByGradeChart
 from ..ui.charts.options import OptionsChart

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QFileDialog
 from ..core import InvalidScenario
 from ..io.errors import SaveError
 from ..session import SimulationState
-from .build import build_report, write_report
-from .command import output_problem
 
 FILTERS = "PDF for print (*.pdf);;Word, the accessible version (*.docx)"
 FIX_FIRST = "The report needs figures: fix the problems listed below the pages first."
@@ -59,6 +57,8 @@ class ReportAction(QAction):
         if not session.is_runnable():
             documents.show_error("Could not write the report", FIX_FIRST)
             return False
+        from .command import output_problem  # noqa: PLC0415 (the report's modules load on first use)
+
         problem = output_problem(path)
         if problem is not None:  # said now, not after a simulation the report cannot use
             documents.show_error("Could not write the report", problem)
@@ -89,6 +89,8 @@ class ReportAction(QAction):
         name = known.name if known is not None else ""
         if name and session.dirty:  # the SHA-256 is of the document as it is, not of the file
             name += " (with unsaved changes)"
+        from .build import build_report, write_report  # noqa: PLC0415 (charts and python-docx load on first use)
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = build_report(session.document, name, simulation=session.simulation)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from rtv_desktop.core import default_scenario, run, simulate, tornado
 from rtv_desktop.io.errors import SaveError
-from rtv_desktop.ui.charts import (CumulativeChart, HistogramChart, copy_to_clipboard, export_csv, export_png,
-                                   export_svg)
+from rtv_desktop.ui.charts.export import copy_to_clipboard, export_csv, export_png, export_svg
+from rtv_desktop.ui.charts.savings import CumulativeChart
+from rtv_desktop.ui.charts.uncertainty import HistogramChart
 from rtv_desktop.ui.charts.style import MoneyAxis
 from rtv_desktop.ui.pages.results import ResultsPage
 

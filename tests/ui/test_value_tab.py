@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget
 
 from rtv_desktop.core import (PARTY_LABELS, assumptions_in_use, compare, run, simulate, value_by_grade,
                               weak_evidence_note)
-from rtv_desktop.ui.charts.uncertainty import simulation_caption
+from rtv_desktop.core.text import simulation_caption
 from rtv_desktop.core.text import format_money, format_percent
 from rtv_desktop.ui.widgets.party_flows import PartyFlowsModel
 from rtv_desktop.ui.pages.results import ResultsPage

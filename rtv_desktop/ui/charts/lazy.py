@@ -1,25 +1,38 @@
 """Charts made the first time they are needed.
 
-A pyqtgraph panel costs tens of milliseconds to build, and most of the window's charts sit on
-tabs nobody has opened yet: building them on first sight makes the window open in about
-half the time. Until a chart exists, the latest call of each kind is kept and replayed when
-it is made, so a chart built late shows exactly what one built at the start would.
+A pyqtgraph panel costs tens of milliseconds to build, pyqtgraph itself about 0.3 s to
+import, and most of the window's charts sit on tabs nobody has opened yet: a chart module is
+imported, and its chart built, on first sight. Until a chart exists, the latest call of each
+kind is kept and replayed when it is made, so a chart built late shows exactly what one
+built at the start would.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+import importlib
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .base import ChartPanel
+if TYPE_CHECKING:
+    from .base import ChartPanel
+
+
+def chart_class(where: str) -> Callable[[], "ChartPanel"]:
+    """A factory of the chart class at ``"savings.CumulativeChart"`` (a module of this package),
+    which imports the module only when the first chart is made."""
+    module, name = where.rsplit(".", 1)
+    return lambda: getattr(importlib.import_module(f"{__package__}.{module}"), name)()
 
 
 class LazyCharts:
-    """Named chart panels, each made by its factory on first :meth:`get`."""
+    """Named chart panels, each made by its factory on first :meth:`get`.
 
-    def __init__(self, factories: dict[str, Callable[[], ChartPanel]]):
-        self._factories = dict(factories)
+    ``factories`` map a name to a callable, or to ``"module.Class"`` in this package.
+    """
+
+    def __init__(self, factories: dict[str, "Callable[[], ChartPanel] | str"]):
+        self._factories = {name: chart_class(f) if isinstance(f, str) else f for name, f in factories.items()}
         self._charts: dict[str, ChartPanel] = {}
         self._pending: dict[str, dict[str, tuple]] = {name: {} for name in self._factories}
 

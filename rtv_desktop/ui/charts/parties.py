@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from ...core import SHORT_PARTY_LABELS
 from ...core.text import format_money
 from .paired import PairedBarsChart
 from .style import NHS_AQUA_GREEN, NHS_DARK_GREY
 
-SHORT_PARTY_LABELS = {"nhs": "NHS", "council": "Council", "vcse": "Voluntary sector", "other": "Other funders",
-                      "residents": "Residents and communities"}
 WAITING = "Who pays and who benefits appears here once the inputs are valid."
 
 

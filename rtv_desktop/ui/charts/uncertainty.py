@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 from ..style import readable_popup
 from ...core.outputs import NPV_FISCAL, NPV_SOCIAL, TORNADO_METRICS
 from ...core.outputs import label as figure_label
-from ...core.text import format_input, format_money, format_percent, simulation_basis
+from ...core.text import format_input, format_money, format_percent
 from .base import BOX, LINE, ChartPanel
 from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_LIGHT_BLUE, NHS_MID_GREY, TEXT, brush,
                     pen)
@@ -18,11 +18,6 @@ from .style import (MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_BLUE, NHS_DARK_GREY, NHS_
 RUN_SIMULATION = "Run a simulation (Ctrl+R) to see the range of likely outcomes."
 RUN_SENSITIVITY = "Which inputs matter most appears here once the inputs are valid."
 TORNADO_ROWS = 12
-
-
-def simulation_caption(sim) -> str:
-    """ "2,000 draws, seed 1, draws correlated at 50% across interventions": how to reproduce a run."""
-    return simulation_basis(sim.iterations, sim.seed, sim.correlation)
 
 
 def _probability(p: float) -> str:

@@ -31,7 +31,7 @@ from ..models.areas import (
     is_england,
     short_area_name,
 )
-from ..charts.areas import RankedAreasChart
+from ..charts.lazy import LazyCharts, LazyTab
 from ...core.outputs import NPV_SOCIAL, short
 from ...core.text import simulation_basis
 from ..style import readable_popup
@@ -73,12 +73,12 @@ class AllAreasPage(QWidget):
         self.model = AreaTableModel(self)
         self.proxy = AreaSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.chart = RankedAreasChart()
+        self._charts = LazyCharts({"areas": "areas.RankedAreasChart"})  # made when its tab is first shown
         self.tabs = QTabWidget()
         self.tabs.setObjectName("areas.tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_table(), "Table")
-        self.tabs.addTab(self._chart_scroll(), "Ranked chart")
+        self.tabs.addTab(LazyTab(self._chart_scroll), "Ranked chart")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -153,12 +153,18 @@ class AllAreasPage(QWidget):
         self.table = table
         return table
 
+    @property
+    def chart(self):
+        """The ranked chart (``chart.areas``), with its tab built if it was not yet shown."""
+        self.tabs.widget(1).ensure_built()
+        return self._charts.get("areas")
+
     def _chart_scroll(self) -> QScrollArea:
         scroll = QScrollArea()
         scroll.setObjectName("areas.chart_scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.chart)
+        scroll.setWidget(self._charts.get("areas"))
         return scroll
 
     def _connect(self) -> None:
@@ -300,19 +306,19 @@ class AllAreasPage(QWidget):
         per_100k = bool(self.scale.currentData())
         areas = [row for row in rows if not is_england(row)]
         if not areas:
-            self.chart.clear()
+            self._charts.send("areas", "clear")
             return
         names = self._option_names()
         englands = [row for row in rows if is_england(row)]
         scale = " per 100,000 residents" if per_100k else ""
         chosen = self.option.currentText() if self.option.currentData() is not None or len(names) == 1 else ALL_OPTIONS
-        self.chart.update_ranking([short_area_name(row["area_name"]) for row in areas],
-                                  [figure_value(row, figure, per_100k) for row in areas],
-                                  f"{figure.title}{scale}: {chosen.lower() if chosen == ALL_OPTIONS else chosen}",
-                                  f"{short(figure.base)}{scale} (present value)",
-                                  figure_value(englands[0], figure, True) if per_100k and len(englands) == 1 else None,
-                                  options=[row["option"] for row in areas], option_order=names)
-        self.chart.set_note(self._describe())
+        self._charts.send("areas", "update_ranking", [short_area_name(row["area_name"]) for row in areas],
+                          [figure_value(row, figure, per_100k) for row in areas],
+                          f"{figure.title}{scale}: {chosen.lower() if chosen == ALL_OPTIONS else chosen}",
+                          f"{short(figure.base)}{scale} (present value)",
+                          figure_value(englands[0], figure, True) if per_100k and len(englands) == 1 else None,
+                          options=[row["option"] for row in areas], option_order=names)
+        self._charts.send("areas", "set_note", self._describe())
 
     def _describe(self) -> str:
         run = self.table_run

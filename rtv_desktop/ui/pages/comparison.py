@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
 
 from ...core import errors, weak_evidence_note
 from ...session import Session
-from ..charts.decision import AcceptabilityChart, ProbBestChart
 from ..charts.lazy import LazyCharts
-from ..charts.options import OptionsChart, OptionsCumulativeChart
-from ..charts.uncertainty import simulation_caption
+from ...core.text import simulation_caption
 from ..models.comparison import SECTION_ROLE, ComparisonModel
 from ...core.text import basis_note, evpi_sentence, prob_best_sentence, verdict
 
@@ -99,8 +97,8 @@ class ComparisonPage(QScrollArea):
         self.copy_button.setToolTip("Copy the table, to paste into a spreadsheet or a business case")
         self.copy_button.clicked.connect(self.copy_table)
         # Made when the page is first shown: most sessions open it late or never.
-        self.charts = LazyCharts({"options": OptionsChart, "options_cumulative": OptionsCumulativeChart,
-                                  "prob_best": ProbBestChart, "acceptability": AcceptabilityChart})
+        self.charts = LazyCharts({"options": "options.OptionsChart", "options_cumulative": "options.OptionsCumulativeChart",
+                                  "prob_best": "decision.ProbBestChart", "acceptability": "decision.AcceptabilityChart"})
         self._chart_grid = QGridLayout()
         self._columns = 0
         self.setWidget(self._content())

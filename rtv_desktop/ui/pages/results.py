@@ -12,23 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from ...core import weak_evidence_note
-from ..charts import (
-    ByInterventionChart,
-    CumulativeChart,
-    FanChart,
-    HistogramChart,
-    IcebergChart,
-    SavingsByServiceChart,
-    TornadoChart,
-)
-from ..charts.evidence import ValueByGradeChart
+from ...core.outputs import TORNADO_METRICS
+from ...core.text import basis_note, simulation_caption
 from ..charts.grid import ChartTab
 from ..charts.lazy import LazyCharts, LazyTab
-from ..charts.parties import WhoPaysChart
-from ..charts.uncertainty import simulation_caption
 from ..widgets.kpi import KpiPanel
 from ..widgets.party_flows import PartyFlowsPanel
-from ...core.text import basis_note
 
 if TYPE_CHECKING:
     from ...core import Results, SimulationResults, TornadoRow
@@ -79,9 +68,11 @@ class ResultsPage(QWidget):
         self.evidence_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.evidence_label.hide()
         self.charts = LazyCharts({
-            "cumulative": CumulativeChart, "savings_by_service": SavingsByServiceChart, "iceberg": IcebergChart,
-            "by_intervention": ByInterventionChart, "tornado": TornadoChart, "histogram": HistogramChart,
-            "fan": FanChart, "value_by_grade": ValueByGradeChart, "who_pays": WhoPaysChart})
+            "cumulative": "savings.CumulativeChart", "savings_by_service": "savings.SavingsByServiceChart",
+            "iceberg": "value.IcebergChart", "by_intervention": "value.ByInterventionChart",
+            "tornado": "uncertainty.TornadoChart", "histogram": "uncertainty.HistogramChart",
+            "fan": "uncertainty.FanChart", "value_by_grade": "evidence.ValueByGradeChart",
+            "who_pays": "parties.WhoPaysChart"})
         self.party_flows = PartyFlowsPanel()
         self._sim = None
         self._option = 0
@@ -178,7 +169,7 @@ class ResultsPage(QWidget):
             return
         summary = self._results.summary if self._results is not None else None
         self.charts.send("tornado", "update_rows", rows,
-                         {key: summary[key] for key in TornadoChart.METRICS} if summary else None)
+                         {key: summary[key] for key in TORNADO_METRICS} if summary else None)
 
     def show_simulation(self, sim: "SimulationResults | None", option: int = 0, name: str | None = None) -> None:
         """Show option ``option``'s part of a Monte Carlo run (histogram, fan, chance NMB > 0),

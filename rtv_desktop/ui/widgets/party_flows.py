@@ -11,8 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ...core import PARTY_LABELS
-from ..charts.parties import SHORT_PARTY_LABELS
+from ...core import PARTY_LABELS, SHORT_PARTY_LABELS
 from ...core.text import format_money, year_label
 
 NEGATIVE = QBrush(QColor("#A83232"))
