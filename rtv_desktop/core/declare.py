@@ -21,7 +21,8 @@ class Kind:
 
     ``scale`` turns the stored value into the shown one (a fraction 0.05 is shown as 5%);
     ``decimals`` are the fewest decimals shown; ``integer`` kinds refuse fractions;
-    ``grouped`` writes thousands separators; ``example`` says what to type.
+    ``grouped`` writes thousands separators; ``example`` says what to type; ``also_typed`` are
+    other spellings of the unit a person may type after the number ("2.5 h").
     """
 
     unit_suffix: str = ""
@@ -31,6 +32,7 @@ class Kind:
     integer: bool = False
     grouped: bool = True
     example: str = "a number, such as 12.5"
+    also_typed: tuple[str, ...] = ()
 
 
 _PERCENT = "a percentage, such as {} for {}%"
@@ -42,13 +44,17 @@ KINDS: dict[str, Kind] = {
     "money": Kind(prefix="£", decimals=0, example="an amount in pounds, such as 1,250"),
     "money_pence": Kind(prefix="£", decimals=2, example="an amount in pounds, such as 12.50"),
     "persons": Kind(decimals=0, example="a number of people, such as 250,000"),
-    "points": Kind(" points", decimals=2, example="a number of points, such as 0.25"),
-    "qalys": Kind(" QALYs", decimals=3, example="a number of QALYs, such as 0.02"),
-    "hours": Kind(" hours", decimals=1, example="a number of hours, such as 2.5"),
+    "points": Kind(" points", decimals=2, example="a number of points, such as 0.25",
+                   also_typed=("point", "pts", "pt")),
+    "qalys": Kind(" QALYs", decimals=3, example="a number of QALYs, such as 0.02", also_typed=("QALY",)),
+    "hours": Kind(" hours", decimals=1, example="a number of hours, such as 2.5",
+                  also_typed=("hour", "hrs", "hr", "h")),
     "contacts": Kind(decimals=2, example="a number of contacts a year, such as 4.5"),
-    "years": Kind(" years", decimals=0, integer=True, example="a whole number of years, such as 5"),
+    "years": Kind(" years", decimals=0, integer=True, example="a whole number of years, such as 5",
+                  also_typed=("year", "yrs", "yr")),
     # A narrow column of the intervention table: the short unit fits it.
-    "effect_years": Kind(" yr", decimals=0, integer=True, example="a whole number of years, such as 3"),
+    "effect_years": Kind(" yr", decimals=0, integer=True, example="a whole number of years, such as 3",
+                         also_typed=("years", "year", "yrs")),
     "grade": Kind(decimals=0, integer=True, example="a whole number from 1 to 6, such as 3"),
     "count": Kind(decimals=0, integer=True, example="a whole number, such as 5,000"),
     "whole": Kind(decimals=0, integer=True, example="a whole number, such as 3"),

@@ -16,6 +16,9 @@ from rtv_desktop.ui.widgets.fields import KINDS, format_number, parse_number
     ("count", "99,999,999", 99_999_999), ("seed", "9223372036854775807", 2**63 - 1),
     ("seed", "99999999999999999999", 99_999_999_999_999_999_999), ("years", "5 years", 5), ("years", "2.5", 2.5),
     ("hours", "2.5 hours", 2.5), ("points", "-0.25 points", -0.25),
+    # The unit's other spellings, as people type them.
+    ("hours", "2.5 h", 2.5), ("hours", "1 hour", 1), ("hours", "3hrs", 3), ("points", "0.5 pts", 0.5),
+    ("years", "3 yrs", 3), ("effect_years", "3 years", 3), ("effect_years", "3 yr", 3), ("qalys", "0.02 QALY", 0.02),
 ])
 def test_numbers_are_read_as_typed(kind, text, value):
     assert parse_number(text, KINDS[kind]) == pytest.approx(value, rel=1e-12)

@@ -35,11 +35,12 @@ class NumberKind:
     whole: bool = False
     grouped: bool = True
     example: str = "a number, such as 12.5"
+    also_typed: tuple[str, ...] = ()
 
 
 def _number_kind(kind) -> NumberKind:
     return NumberKind(kind.decimals, kind.scale, kind.prefix, kind.unit_suffix, kind.integer, kind.grouped,
-                      kind.example)
+                      kind.example, kind.also_typed)
 
 
 # The declarations' table of kinds (rtv_desktop.core.KINDS), in the form the fields read.
@@ -68,9 +69,10 @@ def parse_number(text: str, kind: NumberKind) -> float | int | None:
         sign, body = body[0], body[1:].lstrip()
     if kind.prefix and body.startswith(kind.prefix):
         body = body[len(kind.prefix):].lstrip()
-    unit = kind.suffix.strip()
-    if unit and body.lower().endswith(unit.lower()):
-        body = body[: -len(unit)].rstrip()
+    for unit in sorted({kind.suffix.strip(), *kind.also_typed} - {""}, key=len, reverse=True):
+        if body.lower().endswith(unit.lower()):
+            body = body[: -len(unit)].rstrip()
+            break
     body = sign + body
     if not body or not any(ch.isdigit() for ch in body) or not _NUMBER.match(body):
         return None
