@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.core_speed import best_of  # noqa: E402
 from rtv_desktop.core import Option, default_document, run  # noqa: E402
-from rtv_desktop.io.areas.bundled.run import area_inputs, run_all_areas  # noqa: E402
-from rtv_desktop.io.areas.bundled.bundled import areas_at  # noqa: E402
+from rtv_desktop.io.areas.run import area_inputs, run_all_areas  # noqa: E402
+from rtv_desktop.io.areas.bundled import areas_at  # noqa: E402
 
 
 def three_options():

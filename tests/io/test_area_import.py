@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from rtv_desktop.io import InputFileError
-from rtv_desktop.io.areas.bundled.imported import COLUMNS, read_area_table
-from rtv_desktop.io.areas.bundled.bundled import AreaRecord
+from rtv_desktop.io.areas.imported import COLUMNS, read_area_table
+from rtv_desktop.io.areas.bundled import AreaRecord
 
 HEADER = ",".join(COLUMNS)
 GOOD = [("E54000048", "Lancashire and South Cumbria ICB", 1_800_000, 1_440_000, 380_000, "mid-2022"),

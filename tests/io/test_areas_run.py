@@ -9,8 +9,8 @@ from rtv_desktop import cli
 from rtv_desktop.core import Area, Option, default_document, run, simulate
 from rtv_desktop.core.batch import england_rows, run_areas, simulate_areas
 from rtv_desktop.core.need import ENGLAND_DISABLED_PERCENT, adjust_for_need, adjusted_index, need_index
-from rtv_desktop.io.areas.bundled.bundled import areas_at, bundled_areas
-from rtv_desktop.io.areas.bundled.run import COLUMNS, area_inputs, run_all_areas, write_area_table
+from rtv_desktop.io.areas.bundled import areas_at, bundled_areas
+from rtv_desktop.io.areas.run import COLUMNS, area_inputs, run_all_areas, write_area_table
 from rtv_desktop.io.scenario_json import write_scenario_json
 
 

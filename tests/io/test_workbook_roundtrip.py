@@ -423,7 +423,7 @@ def test_uncertainty_sheet_holds_last_simulation_values_clearly_labelled(tmp_pat
 
 def test_assumptions_log_lists_sources_and_each_area_figures_own(tmp_path):
     from rtv_desktop.core import default_sources
-    from rtv_desktop.io.areas.bundled.bundled import ONS_ATTRIBUTION
+    from rtv_desktop.io.areas.bundled import ONS_ATTRIBUTION
 
     doc = rich_document()
     doc = replace(doc, area=doc.area.with_sources(population=FigureSource("Typed in", "2026-11-30")))

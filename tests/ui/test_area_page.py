@@ -9,7 +9,7 @@ import json
 
 from rtv_desktop.core import FigureSource, default_scenario
 from rtv_desktop.core.need import adjusted_index
-from rtv_desktop.io.areas.bundled.bundled import today
+from rtv_desktop.io.areas.bundled import today
 from rtv_desktop.session import Session
 from rtv_desktop.ui.pages.area import AreaPage
 

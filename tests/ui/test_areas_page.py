@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from rtv_desktop.io.areas.bundled.run import ENGLAND_CODE, run_all_areas
+from rtv_desktop.io.areas.run import ENGLAND_CODE, run_all_areas
 from rtv_desktop.ui.models.areas import FIGURES, LEADING, AreaSortProxy, AreaTableModel
 from rtv_desktop.core.text import format_money
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from rtv_desktop.core import default_document
-from rtv_desktop.io.areas.bundled.run import run_all_areas
+from rtv_desktop.io.areas.run import run_all_areas
 from rtv_desktop.runner import PROGRESS_INTERVAL_S, ComputeRunner
 
 

@@ -16,7 +16,7 @@ from shiboken6 import getCppPointer
 
 from rtv_desktop import app
 from rtv_desktop.core import validate
-from rtv_desktop.io.areas.bundled.bundled import ONS_ATTRIBUTION
+from rtv_desktop.io.areas.bundled import ONS_ATTRIBUTION
 from rtv_desktop.ui.dialogs.about import about_html
 from rtv_desktop.core.edits import get_value
 
