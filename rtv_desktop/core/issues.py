@@ -47,7 +47,10 @@ def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == "error"]
 
 
-def described(issues: list[Issue], context) -> list[Issue]:
-    """The issues with their ``subject`` filled in from ``context`` (a scenario or document)."""
-    return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context))
+def described(issues: list[Issue], context, open_option: int | None = None) -> list[Issue]:
+    """The issues with their ``subject`` filled in from ``context`` (a scenario or document).
+
+    ``open_option``: the option the screen shows, whose interventions are named without it.
+    """
+    return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context, open_option))
             for issue in issues]
