@@ -37,7 +37,7 @@ def tokens(path: str) -> list[tuple[str, int | None]]:
     for part in path.split("."):
         match = _TOKEN.match(part)
         if not match:
-            raise ValueError(f"not a scenario path: {path!r}")
+            raise ValueError(f"not a document path: {path!r}")
         out.append((match.group(1), None if match.group(2) is None else int(match.group(2))))
     return out
 
