@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rtv_desktop.core import default_scenario  # noqa: E402
+from rtv_desktop.core import Document, default_scenario  # noqa: E402
 from rtv_desktop.io import load_scenario  # noqa: E402
 from rtv_desktop.io.limits import MAX_JSON_BYTES, MAX_WORKBOOK_UNPACKED_BYTES  # noqa: E402
 from rtv_desktop.io.scenario_json import scenario_json_text  # noqa: E402
@@ -188,7 +188,7 @@ def crash_kinds(crashes: list[dict]) -> list[dict]:
 
 
 def template_workbook(folder: Path) -> bytes:
-    return write_workbook(default_scenario(), folder / "template.xlsx").read_bytes()
+    return write_workbook(Document.from_scenario(default_scenario()), folder / "template.xlsx").read_bytes()
 
 
 def main() -> None:

@@ -86,7 +86,7 @@ def _one_run(window, seed: int) -> dict:
     timer.start()
     started = time.perf_counter()
     last[0] = started
-    window.runner.simulate(window.session.scenario, DRAWS, seed)
+    window.runner.simulate(window.session.document, DRAWS, seed)
     done.exec()
     timer.stop()
     window.runner.progress.disconnect(on_progress)

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from rtv_desktop.core import MAX_INTERVENTIONS, default_scenario, run
+from rtv_desktop.core import MAX_INTERVENTIONS, Document, default_scenario, run
 from rtv_desktop.io.workbook.read.reader import read_workbook
 from rtv_desktop.io.workbook.write import write_workbook
 from timing import fastest  # benchmarks/, the script's folder
@@ -36,10 +36,10 @@ def measure(folder: Path) -> dict:
     figures = {}
     for label, scenario in (("default", default_scenario()), ("fifty_interventions", _fifty_interventions())):
         path = folder / f"{label}.xlsx"
-        results = run(scenario)
-        write_workbook(scenario, path, results=results)  # warm-up
+        results, document = run(scenario), Document.from_scenario(scenario)
+        write_workbook(document, path, results=results)  # warm-up
         read_workbook(path)
-        figures[f"export_seconds_{label}"] = round(_best(lambda: write_workbook(scenario, path, results=results)), 4)
+        figures[f"export_seconds_{label}"] = round(_best(lambda: write_workbook(document, path, results=results)), 4)
         figures[f"import_seconds_{label}"] = round(_best(lambda: read_workbook(path)), 4)
         figures[f"file_kilobytes_{label}"] = round(path.stat().st_size / 1024, 1)
     figures["targets"] = {"export_seconds_default": 1.0, "import_seconds_default": 0.5}

@@ -69,7 +69,8 @@ def preferences():
 
 
 def create_window(scenario=None, settings=None):
-    """Build the wired main window on ``scenario`` (default: the embedded example).
+    """Build the wired main window on ``scenario``, a document or a scenario (then a document of
+    one option); default: the embedded example.
 
     A ``QApplication`` must exist. The event loop is not entered and the window is not
     shown. ``settings`` (a ``QSettings``) defaults to the user's preferences file.
@@ -77,6 +78,7 @@ def create_window(scenario=None, settings=None):
     from PySide6.QtCore import QLocale  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from .core import as_document  # noqa: PLC0415
     from .report import window as report_window  # noqa: PLC0415
     from .runner import ComputeRunner  # noqa: PLC0415
     from .session import Session  # noqa: PLC0415
@@ -90,7 +92,7 @@ def create_window(scenario=None, settings=None):
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         apply_style(app)
         app.setProperty("rtv_styled", True)
-    session, runner = Session(scenario), ComputeRunner()
+    session, runner = Session(as_document(scenario) if scenario is not None else None), ComputeRunner()
     window = MainWindow(session, runner, settings if settings is not None else preferences())
     session.setParent(window)
     runner.setParent(window)

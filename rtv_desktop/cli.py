@@ -201,11 +201,11 @@ def _require_workbook_suffix(path: str) -> None:
 
 def cmd_template(args) -> int:
     """Write the default scenario as a workbook to fill in."""
-    from .core import default_scenario  # noqa: PLC0415
+    from .core import Document, default_scenario  # noqa: PLC0415
     from .io.workbook.write import write_workbook  # noqa: PLC0415
 
     _require_workbook_suffix(args.output)
-    write_workbook(default_scenario(), args.output)
+    write_workbook(Document.from_scenario(default_scenario()), args.output)
     print(f"Wrote {args.output}")
     return EXIT_OK
 

@@ -25,8 +25,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from .core import (Document, InvalidScenario, Scenario, SimulationCancelled, as_document, compare, simulate,
-                   tornados)
+from .core import Document, InvalidScenario, SimulationCancelled, compare, simulate, tornados
 from .io.areas.run import run_all_areas
 
 log = logging.getLogger(__name__)
@@ -115,18 +114,16 @@ class ComputeRunner(QObject):
         """True while a simulation is running."""
         return self._busy
 
-    def submit(self, target: Document | Scenario, option: int = 0) -> int:
-        """Queue a deterministic run of every option of ``target`` (and the tornados of ``option``);
+    def submit(self, document: Document, option: int = 0) -> int:
+        """Queue a deterministic run of every option of ``document`` (and the tornados of ``option``);
         returns its run id."""
-        document = as_document(target)
         run_id = self._new_id()
         self._latest_run = run_id
         self._pool.start(_Job(lambda: self._deterministic(run_id, document, option)))
         return run_id
 
-    def simulate(self, target: Document | Scenario, iterations: int, seed: int) -> int:
+    def simulate(self, document: Document, iterations: int, seed: int) -> int:
         """Start a Monte Carlo run of every option (cancelling any in progress); returns its run id."""
-        document = as_document(target)
         self.cancel()
         run_id = self._new_id()
         self._latest_sim = run_id
@@ -146,11 +143,10 @@ class ComputeRunner(QObject):
         """True while an all-areas run is in progress."""
         return self._areas_busy
 
-    def run_areas(self, target: Document | Scenario, level: str, iterations: int | None = None,
+    def run_areas(self, document: Document, level: str, iterations: int | None = None,
                   seed: int | None = None) -> int:
         """Start a run of every option in every area of ``level`` ("icb" or "utla"), with
         ``iterations`` draws per area if given (cancelling any all-areas run in progress)."""
-        document = as_document(target)
         self.cancel_areas()
         run_id = self._new_id()
         self._latest_areas = run_id

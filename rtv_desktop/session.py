@@ -2,10 +2,11 @@
 unsaved flag and undo history.
 
 QtCore only. Widgets never hold the document themselves: they read it from the session,
-build an edited copy with :func:`dataclasses.replace` and hand it back, either as the open
-option's scenario (:meth:`Session.set_scenario`: the shared frame and that option's
-interventions) or as a whole document (:meth:`Session.set_document`: options, comparator,
-stories). Documents are immutable, so the undo history simply keeps the previous ones.
+build an edited copy (:func:`~rtv_desktop.core.edits.with_value` by document path, the
+option edits of :mod:`rtv_desktop.core.edits`, or :func:`dataclasses.replace`) and hand it
+back with :meth:`Session.set_document`. Documents are immutable, so the undo history simply
+keeps the previous ones. :attr:`Session.scenario` is the open option as the engine's run
+request, read-only.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from . import messages
-from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, as_document,
-                   default_document, errors, validate, validate_document)
+from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, default_document,
+                   described, errors, validate_document)
 from .core.outputs import NPV_SOCIAL
 from .io import SaveError, load_document, save_document
 from .io.files import WORKBOOK_SUFFIXES, same_file
@@ -105,15 +106,13 @@ class Session(QObject):
     Signals
     -------
     documentChanged(Document)
-        After every edit, undo, redo, new or open.
-    scenarioChanged(Scenario)
-        The open option's scenario, after every change to the document or a switch of option.
+        After every edit, undo, redo, new or open: the one change signal.
     optionChanged(int)
-        Another option was opened for editing.
+        Another option was opened for editing (the document itself is unchanged).
     issuesChanged(list)
-        The :class:`~rtv_desktop.core.Issue` list: the open option's (paths such as
-        ``interventions[2].reach``), then the other options' and the document's
-        (``options[1].interventions[0].reach``, ``comparator``).
+        The :class:`~rtv_desktop.core.Issue` list, by document path: text typed that is not
+        a number, the frame's and the open option's problems, then the other options' and
+        the document's (``options[1].interventions[0].reach``, ``comparator``).
     resultsChanged(object)
         The open option's ``Results`` (``None`` when invalid or not yet computed).
     comparisonChanged(object)
@@ -126,7 +125,6 @@ class Session(QObject):
     """
 
     documentChanged = Signal(object)
-    scenarioChanged = Signal(object)
     optionChanged = Signal(int)
     issuesChanged = Signal(list)
     resultsChanged = Signal(object)
@@ -136,9 +134,9 @@ class Session(QObject):
     pathChanged = Signal(object)
     historyChanged = Signal()
 
-    def __init__(self, document: Document | Scenario | None = None, parent: QObject | None = None):
+    def __init__(self, document: Document | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._history = UndoHistory(as_document(document or default_document()))
+        self._history = UndoHistory(document or default_document())
         self._option = 0
         self._saved: Document | None = self._history.current
         self._path: Path | None = None
@@ -164,7 +162,7 @@ class Session(QObject):
 
     @property
     def scenario(self) -> Scenario:
-        """The open option on the shared frame."""
+        """The open option on the shared frame: what the engine runs (read-only; edit the document)."""
         return self.document.scenario(self.option)
 
     @property
@@ -221,10 +219,6 @@ class Session(QObject):
         self.issues = self._all_issues()
         self.issuesChanged.emit(self.issues)
 
-    def set_scenario(self, scenario: Scenario, label: str = "Edit", merge_key: str | None = None) -> None:
-        """Take ``scenario``'s frame and interventions into the open option, as one undoable edit."""
-        self.set_document(self.document.with_scenario(self.option, scenario), label, merge_key)
-
     def set_document(self, document: Document, label: str = "Edit", merge_key: str | None = None,
                      option: int | None = None) -> None:
         """Make ``document`` current as one undoable edit (merged with the last if keys match).
@@ -248,12 +242,11 @@ class Session(QObject):
         self._option = k
         # The intervention fields now show this option's values; text typed in shared fields stays.
         self._entry_problems = {field: text for field, text in self._entry_problems.items()
-                                if not field.startswith("interventions")}
+                                if not field.startswith("options")}
         self.results = self.comparison.options[k] if self.comparison is not None else None
         self.tornados = None  # the tornado is the open option's: a new one follows
         self.issues = self._all_issues()
         self.optionChanged.emit(k)
-        self.scenarioChanged.emit(self.scenario)
         self.issuesChanged.emit(self.issues)
         self.resultsChanged.emit(self.results)
 
@@ -269,13 +262,12 @@ class Session(QObject):
             self._history.redo()
             self._after_change(was_dirty)
 
-    def replace_document(self, document: Document | Scenario, path: Path | None, saved: bool) -> None:
+    def replace_document(self, document: Document, path: Path | None, saved: bool) -> None:
         """Start afresh with ``document`` (New, Open): history cleared, results forgotten.
 
         A workbook ``path`` becomes the document's :attr:`origin`, not its save path: a
         workbook someone may have edited in Excel is read, never written over.
         """
-        document = as_document(document)
         was_dirty = self.dirty
         self._history.reset(document)
         self._option = 0
@@ -355,14 +347,14 @@ class Session(QObject):
             self.pathChanged.emit(path)
 
     def _all_issues(self) -> list[Issue]:
-        """Typed text that is not a number, the open option's problems, then the rest of the document's."""
-        typed = [Issue(field, message, "error") for field, message in self._entry_problems.items()]
-        own = validate(self.scenario)
-        prefix = f"options[{self.option}]."
-        frame = {issue.field for issue in own}
-        others = [issue for issue in validate_document(self.document)
-                  if not issue.field.startswith(prefix) and issue.field not in frame]
-        return typed + own + others
+        """Typed text that is not a number, the frame's and open option's problems, then the rest."""
+        document, k = self.document, self.option
+        typed = described([Issue(field, message, "error") for field, message in self._entry_problems.items()],
+                          document, k)
+        found = validate_document(document, open_option=k)
+        elsewhere = [_elsewhere(issue.field, k) for issue in found]
+        return (typed + [i for i, away in zip(found, elsewhere) if not away]
+                + [i for i, away in zip(found, elsewhere) if away])
 
     def _after_change(self, was_dirty: bool) -> None:
         self._option = self.option  # the option shown, so undo and redo never open another one unannounced
@@ -370,11 +362,16 @@ class Session(QObject):
         if self.comparison is not None and self.comparison.document != self.document:
             self.comparison, self.results, self.tornados = None, None, None
         self.documentChanged.emit(self.document)
-        self.scenarioChanged.emit(self.scenario)
         self.issuesChanged.emit(self.issues)
         self.historyChanged.emit()
         if self.dirty != was_dirty:
             self.dirtyChanged.emit(self.dirty)
+
+
+def _elsewhere(field: str, k: int) -> bool:
+    """True for a path outside the frame and option ``k``'s mix (another option, the options, stories)."""
+    return field.startswith(("options", "comparator", "stories")) and not field.startswith(
+        f"options[{k}].interventions")
 
 
 def is_workbook(path) -> bool:

@@ -103,6 +103,10 @@ class Document:
     notes: str = ""
     stories: tuple[Story, ...] = ()
 
+    @property
+    def service_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.services)
+
     # -- options as scenarios ---------------------------------------------------------------
     def scenario(self, k: int = 0) -> Scenario:
         """Option ``k`` evaluated on the shared frame."""
@@ -126,12 +130,11 @@ class Document:
         return cls(name=s.name, area=s.area, settings=s.settings, services=s.services, options=(option,),
                    author=s.author, notes=s.notes)
 
-    def with_scenario(self, k: int, s: Scenario) -> Document:
-        """This document with option ``k``'s interventions and the frame taken from ``s``."""
+    def with_interventions(self, k: int, interventions) -> Document:
+        """This document with option ``k``'s interventions replaced."""
         options = list(self.options) or [Option(self.name)]
-        options[k] = replace(options[k], interventions=s.interventions)
-        return replace(self, name=s.name, author=s.author, notes=s.notes, area=s.area, settings=s.settings,
-                       services=s.services, options=tuple(options))
+        options[k] = replace(options[k], interventions=tuple(interventions))
+        return replace(self, options=tuple(options))
 
     def with_services(self, services: tuple[Service, ...]) -> Document:
         """The frame's services replaced; every option drops its effects on services that are gone."""
@@ -159,7 +162,11 @@ class Document:
 
 
 def as_document(item: Document | Scenario) -> Document:
-    """``item`` itself, or a scenario as a document of one option."""
+    """``item`` itself, or a scenario as a document of one option.
+
+    For the few public entry points that take either (``create_window``); everything
+    else below the window takes a document, and a scenario is wrapped first.
+    """
     return item if isinstance(item, Document) else Document.from_scenario(item)
 
 

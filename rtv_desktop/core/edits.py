@@ -1,12 +1,15 @@
 """Edits of a document: values read and replaced by path, and the options' own edits.
 
-Values are read and replaced by scenario path (``settings.wellby_value.low``).
+Values are read and replaced by document path (``settings.wellby_value.low``,
+``options[1].interventions[2].reach``); the same functions read a scenario by its paths.
 
-Paths are the ones :func:`rtv_desktop.core.validate` reports: dotted attribute names, with
-``[k]`` after a tuple attribute (``interventions[2].reach``, ``settings.optimism_bias[3]``).
+Paths are the ones :func:`rtv_desktop.core.validate_document` reports: dotted attribute
+names, with ``[k]`` after a tuple attribute (``options[0].interventions[2].reach``,
+``settings.optimism_bias[3]``), plus ``baseline_use.<group>.<service>``.
 A path ending on an ``Uncertain`` means its central value. A tuple of ``(key, value)`` pairs
 (an intervention's funding shares) is addressed by key: ``interventions[0].funding.council``;
 a key it does not hold reads as 0 and is appended when set.
+:func:`intervention_path` spells the path of a field of one option's intervention.
 
 Option edits each return a new document (one undoable step for the session).
 Interventions keep their ``id`` wherever the same intervention appears (a copied option,
@@ -26,6 +29,7 @@ from .model import GROUPS, MAX_OPTIONS, Intervention, Uncertain
 from .serialize import fresh_id
 
 _TOKEN = re.compile(r"^(\w+)(?:\[(\d+)\])?$")
+_OPTION_PREFIX = re.compile(r"^options\[\d+\]\.")
 
 
 def tokens(path: str) -> list[tuple[str, int | None]]:
@@ -33,7 +37,7 @@ def tokens(path: str) -> list[tuple[str, int | None]]:
     for part in path.split("."):
         match = _TOKEN.match(part)
         if not match:
-            raise ValueError(f"not a scenario path: {path!r}")
+            raise ValueError(f"not a document path: {path!r}")
         out.append((match.group(1), None if match.group(2) is None else int(match.group(2))))
     return out
 
@@ -88,39 +92,44 @@ def _set(obj, toks, value):
     return replace(obj, **{name: new})
 
 
+def intervention_path(k: int, i: int, field: str = "") -> str:
+    """The document path of option ``k``'s intervention ``i`` (of its ``field`` when given)."""
+    return f"options[{k}].interventions[{i}]" + (f".{field}" if field else "")
+
+
 def edit_label(path: str) -> str:
-    """Words for an undo step that edits ``path``: 'interventions[2].reach.low' -> 'Edit reach (low)'."""
-    parts = [p for p in re.split(r"[.\[\]]", path) if p and not p.isdigit()]
+    """Words for an undo step that edits ``path``: 'options[0].interventions[2].reach.low' -> 'Edit reach (low)'."""
+    parts = [p for p in re.split(r"[.\[\]]", _OPTION_PREFIX.sub("", path)) if p and not p.isdigit()]
     if parts and parts[0] in ("area", "settings", "interventions", "services"):
         parts = parts[1:]
     end = f" ({parts.pop()})" if parts and parts[-1] in ("low", "high", "central") and len(parts) > 1 else ""
     return f"Edit {' '.join(parts).replace('_', ' ')}{end}".strip()
 
 
-_EFFECT_PATH = re.compile(r"^interventions\[(\d+)\]\.effect\.(\w+?)(?:\.(low|high|central))?$")
+_EFFECT_PATH = re.compile(r"^(.*interventions\[\d+\])\.effect\.(\w+?)(?:\.(low|high|central))?$")
 
 
-def value_at(scenario, field: str):
-    """The value an issue's ``field`` names, including ``baseline_use.<group>.<service>`` and
-    ``interventions[k].effect.<service>[.low|.high]`` (an absent effect is 0).
+def value_at(root, field: str):
+    """The value an issue's ``field`` names in ``root`` (a document, or a scenario by its own
+    paths), including ``baseline_use.<group>.<service>`` and
+    ``options[k].interventions[i].effect.<service>[.low|.high]`` (an absent effect is 0).
 
     Raises ``KeyError``, ``IndexError`` or ``ValueError`` when the field does not exist.
     """
     parts = field.split(".")
     if parts[0] == "baseline_use" and len(parts) == 3:
-        service = next((s for s in scenario.services if s.id == parts[2]), None)
+        service = next((s for s in root.services if s.id == parts[2]), None)
         if service is None:
             raise KeyError(field)
         return service.baseline[GROUPS.index(parts[1])]
     match = _EFFECT_PATH.match(field)
     if match:
-        intervention = scenario.interventions[int(match.group(1))]
-        effects = dict(intervention.effect)
-        if match.group(2) not in scenario.service_ids:
+        intervention = get_value(root, match.group(1))
+        if match.group(2) not in {s.id for s in root.services}:
             raise KeyError(field)
-        effect = effects.get(match.group(2))
+        effect = dict(intervention.effect).get(match.group(2))
         return 0.0 if effect is None else getattr(effect, match.group(3) or "central")
-    return get_value(scenario, field)
+    return get_value(root, field)
 
 
 def name_problem(doc: Document, name: str, k: int | None = None) -> str | None:

@@ -1,4 +1,4 @@
-"""Problems found in a scenario, each tied to the scenario path it concerns."""
+"""Problems found in a document (or a scenario), each tied to the path it concerns."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from .labels import describe_field
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem with a scenario.
+    """One problem with a document or scenario.
 
-    ``field`` is the scenario path (``area.population``, ``interventions[2].reach.low``,
-    ``baseline_use.adults_ltc.gp``): the form highlights that widget, the workbook reader
+    ``field`` is the document path (``area.population``, ``options[0].interventions[2].reach.low``,
+    ``baseline_use.adults_ltc.gp``; :func:`~rtv_desktop.core.validate` of a scenario says
+    ``interventions[2].reach.low``): the form highlights that widget, the workbook reader
     reports that cell. ``subject`` names the field as the screen does ("Peer support: Reach
     per year (low)") and ``message`` continues the sentence ("must be from 0% to 100%; it is
     150%"). ``severity`` is ``"error"`` (the scenario cannot be run) or ``"warning"`` (it
@@ -47,7 +48,10 @@ def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.severity == "error"]
 
 
-def described(issues: list[Issue], context) -> list[Issue]:
-    """The issues with their ``subject`` filled in from ``context`` (a scenario or document)."""
-    return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context))
+def described(issues: list[Issue], context, open_option: int | None = None) -> list[Issue]:
+    """The issues with their ``subject`` filled in from ``context`` (a scenario or document).
+
+    ``open_option``: the option the screen shows, whose interventions are named without it.
+    """
+    return [issue if issue.subject else replace(issue, subject=describe_field(issue.field, context, open_option))
             for issue in issues]

@@ -1,8 +1,9 @@
 """Field paths in the words a person sees on screen.
 
-``describe_field("interventions[1].reach.low", scenario)`` is "Peer support: Reach per year
-(low)". Messages everywhere (window, workbook change review, command line) use these
-words, never the internal path.
+``describe_field("options[0].interventions[1].reach.low", document)`` is "Option 'Full mix',
+Peer support: Reach per year (low)" ("Peer support: Reach per year (low)" while option 0 is
+the one shown, and for the scenario path ``interventions[1].reach.low``). Messages everywhere
+(window, workbook change review, command line) use these words, never the internal path.
 """
 
 from __future__ import annotations
@@ -20,18 +21,19 @@ _TOP = {"name": "Scenario name", "author": "Author", "notes": "Notes", "comparat
 _SPECS = {"area": Area, "settings": Settings}
 
 
-def describe_field(path: str, context=None) -> str:
+def describe_field(path: str, context=None, open_option: int | None = None) -> str:
     """The person's name for a scenario or document path.
 
     ``context`` (a ``Scenario`` or ``Document``) supplies the names of interventions,
-    services and options; without it rows are numbered.
+    services and options; without it rows are numbered. The interventions of option
+    ``open_option`` (the one the screen shows) are named without their option's name.
     """
     parts = path.split(".") if path else []
     if not parts:
         return "The file"
     head = _INDEXED.match(parts[0])
     if head and head.group(1) == "options":
-        return _option_field(int(head.group(2)), parts[1:], context)
+        return _option_field(int(head.group(2)), parts[1:], context, int(head.group(2)) == open_option)
     if head and head.group(1) == "interventions":
         interventions = getattr(context, "interventions", None)
         return _intervention_field(int(head.group(2)), parts[1:], interventions, context)
@@ -103,7 +105,7 @@ def _intervention_field(i: int, rest: list[str], interventions, context) -> str:
     return f"{who}: {_with_end(label, rest[1:])}"
 
 
-def _option_field(k: int, rest: list[str], context) -> str:
+def _option_field(k: int, rest: list[str], context, shown: bool = False) -> str:
     options = getattr(context, "options", ()) or ()
     who = f"Option '{options[k].name}'" if k < len(options) and options[k].name.strip() else f"Option {k + 1}"
     if not rest:
@@ -111,7 +113,8 @@ def _option_field(k: int, rest: list[str], context) -> str:
     head = _INDEXED.match(rest[0])
     if head and head.group(1) == "interventions":
         interventions = options[k].interventions if k < len(options) else ()
-        return f"{who}, {_intervention_field(int(head.group(2)), rest[1:], interventions, context)}"
+        field = _intervention_field(int(head.group(2)), rest[1:], interventions, context)
+        return field if shown else f"{who}, {field}"
     return f"{who}: {rest[0].replace('_', ' ')}"
 
 

@@ -1,6 +1,6 @@
 """Text typed into a number field that is not a number: kept on screen, reported, never rewritten.
 
-The scenario cannot hold "12a", so it keeps its previous value while the text stays where
+The document cannot hold "12a", so it keeps its previous value while the text stays where
 it was typed, outlined, with the problem listed (``Session.set_entry_problem``). An entry
 is let go when a number is typed over it, when the value underneath changes (undo, open,
 choosing an area) or when the session no longer reports it (New, Open).
@@ -14,7 +14,7 @@ _UNSET = object()
 
 
 class TypedEntries:
-    """``{scenario path: (text typed, scenario value underneath)}`` with a problem callback.
+    """``{document path: (text typed, value underneath)}`` with a problem callback.
 
     ``on_problem(path, message or None)`` is called when an entry starts (with its
     message) and when it is let go (``None``).

@@ -94,8 +94,13 @@ def validate(s: Scenario) -> list[Issue]:
     return described(c.issues, s)
 
 
-def validate_document(doc) -> list[Issue]:
-    """Every problem of a document: its frame, each option's interventions, the comparator."""
+def validate_document(doc, open_option: int | None = None) -> list[Issue]:
+    """Every problem of a document: its frame, each option's interventions, the comparator.
+
+    Fields are document paths (``area.population``, ``options[1].interventions[0].reach``,
+    ``comparator``); subjects name the interventions of ``open_option`` (the option the
+    screen shows) without their option's name.
+    """
     c = _Checks()
     _check_area(c, doc.area)
     _check_settings(c, doc.settings)
@@ -106,7 +111,7 @@ def validate_document(doc) -> list[Issue]:
     for k, story in enumerate(doc.stories):
         if not story.title.strip():
             c.add(f"stories[{k}].title", "is blank: give the story a title")
-    return described(c.issues, doc)
+    return described(c.issues, doc, open_option)
 
 
 def _check_area(c: _Checks, a: Area) -> None:

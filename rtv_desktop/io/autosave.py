@@ -8,14 +8,14 @@ Intended calls from the window::
     auto.mark_session_started()
     for recovery in auto.pending_recoveries():          # programs that did not close cleanly
         if not recovery.problem and ask_restore(recovery.message):   # Restore / Discard
-            scenario = auto.restore(recovery)           # the file now belongs to this program
-            open_document(scenario, recovery.original_path, dirty=True)
+            document = auto.restore(recovery)           # the file now belongs to this program
+            open_document(document, recovery.original_path, dirty=True)
         else:                                           # a damaged one can only be discarded
             auto.discard(recovery)
 
     # Every minute (a QTimer), while the document has unsaved changes:
     try:
-        auto.autosave(session.scenario, session.path)   # path None for an unsaved document
+        auto.autosave(session.document, session.path)   # path None for an unsaved document
     except SaveError as exc:                            # e.g. disk full: say so in the status bar
         status_bar.showMessage(str(exc))
 
@@ -44,7 +44,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__, messages, paths
-from ..core import Document, Scenario
+from ..core import Document
 from .atomic import atomic_write_bytes, process_alive
 from .errors import InputFileError, Problem, SaveError
 from .limits import MAX_JSON_BYTES, read_capped_bytes
@@ -98,21 +98,21 @@ def marker_file(pid: int | None = None) -> Path:
     return paths.autosave_dir() / f"{MARKER_PREFIX}{pid or os.getpid()}.json"
 
 
-def autosave(scenario: Document | Scenario, document_path=None) -> Path:
-    """Write a document (or scenario) atomically as this program's autosave of ``document_path``.
+def autosave(document: Document, document_path=None) -> Path:
+    """Write ``document`` atomically as this program's autosave of ``document_path``.
 
     Raises
     ------
     SaveError
         If it cannot be written (disk full, a value that cannot be stored); the previous
-        autosave, the document and the scenario in memory are unchanged.
+        autosave and the document in memory are unchanged.
     """
     try:
         target = autosave_file(document_path)
     except OSError as exc:  # the autosave folder cannot be made (read-only or full home folder)
         raise SaveError(messages.save_failed(paths.user_data_dir() / "autosave", exc)) from exc
     try:
-        scenario_data = json.loads(document_json_text(scenario))
+        document_data = json.loads(document_json_text(document))
     except (ValueError, TypeError) as exc:
         raise SaveError(messages.cannot_store_value(target, exc)) from exc
     header = {
@@ -122,7 +122,7 @@ def autosave(scenario: Document | Scenario, document_path=None) -> Path:
         "pid": os.getpid(),
     }
     # ASCII escapes keep any file name (even one with undecodable bytes) writable.
-    text = json.dumps({"autosave": header, "scenario": scenario_data}, ensure_ascii=True, indent=1)
+    text = json.dumps({"autosave": header, "scenario": document_data}, ensure_ascii=True, indent=1)
     return atomic_write_bytes(target, text.encode("ascii"), keep_backup=False)
 
 
@@ -189,17 +189,18 @@ def pending_recoveries() -> list[Recovery]:
 
 
 def restore(recovery: Recovery) -> Document:
-    """The autosaved scenario; its file now belongs to this program (offered again if it crashes).
+    """The autosaved document; its file now belongs to this program (offered again if it crashes).
 
-    The scenario may hold values :func:`rtv_desktop.core.validate` flags: the user may have
-    been part way through correcting them. Raises ``InputFileError`` if it cannot be read.
+    The document may hold values :func:`rtv_desktop.core.validate_document` flags: the user
+    may have been part way through correcting them. Raises ``InputFileError`` if it cannot be
+    read.
     """
     header, data = _read(recovery.file)
-    scenario = document_from_data(data, recovery.file, check_ranges=False)
+    document = document_from_data(data, recovery.file, check_ranges=False)
     adopted = autosave_file(header.get("original_path"))
     with contextlib.suppress(OSError):
         os.replace(recovery.file, adopted)
-    return scenario
+    return document
 
 
 def discard(recovery: Recovery) -> None:

@@ -43,17 +43,19 @@ def load_scenario(path, check_ranges: bool = True) -> Scenario:
     return load_document(path, check_ranges).scenario(0)
 
 
-def save_document(item: Scenario | Document, path, **workbook_options) -> Path:
+def save_document(doc: Document, path, **workbook_options) -> Path:
     """Save as JSON or as a workbook, by the file's suffix; atomic, with a backup."""
     path = Path(path)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from .workbook.write import write_workbook  # noqa: PLC0415
 
-        return write_workbook(item, path, **workbook_options)
-    return write_scenario_json(item, path)
+        return write_workbook(doc, path, **workbook_options)
+    return write_scenario_json(doc, path)
 
 
-save_scenario = save_document
+def save_scenario(s: Scenario, path, **workbook_options) -> Path:
+    """Save a scenario as a document of one option (the counterpart of :func:`load_scenario`)."""
+    return save_document(Document.from_scenario(s), path, **workbook_options)
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -13,14 +13,13 @@ import re
 from pathlib import Path
 
 from .. import messages
-from ..core import (Document, Scenario, as_document, describe_field, described, errors, read_document,
-                    validate_document)
+from ..core import Document, Scenario, describe_field, described, errors, read_document, validate_document
 from ..core.serialize import FORMAT_NAME, FORMAT_VERSION
 from .atomic import atomic_write_bytes
 from .errors import InputFileError, Problem, SaveError
 from .limits import MAX_JSON_BYTES, MAX_JSON_VALUES, number_problem, read_capped_bytes
 
-__all__ = ["MAX_JSON_BYTES", "as_document", "decode_scenario_bytes", "document_from_data", "document_json_text",
+__all__ = ["MAX_JSON_BYTES", "decode_scenario_bytes", "document_from_data", "document_json_text",
            "field_problems", "parse_json_text", "read_document_json", "read_scenario_json", "scenario_from_data",
            "scenario_from_json_text", "scenario_json_text", "value_problems", "write_scenario_json"]
 
@@ -193,9 +192,11 @@ def _refuse(path, problems: list[Problem]) -> InputFileError:
     return InputFileError(path, problems, messages.cannot_open_summary(path))
 
 
-def document_json_text(item: Scenario | Document) -> str:
-    """The file's text; ``ValueError`` naming the field if a value cannot be stored."""
-    doc = as_document(item)
+def document_json_text(doc: Document) -> str:
+    """The file's text; ``ValueError`` naming the field if a value cannot be stored.
+
+    A scenario is saved as a document of one option: ``Document.from_scenario(s)``.
+    """
     data = doc.to_dict()
     problems = value_problems(data)
     if problems:
@@ -203,11 +204,13 @@ def document_json_text(item: Scenario | Document) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-scenario_json_text = document_json_text
+def scenario_json_text(s: Scenario) -> str:
+    """A scenario's file text: a document of one option."""
+    return document_json_text(Document.from_scenario(s))
 
 
-def write_scenario_json(item: Scenario | Document, path) -> Path:
-    """Write a document (or a scenario, as a document of one option) atomically (old file kept as .bak).
+def write_scenario_json(doc: Document, path) -> Path:
+    """Write a document atomically (old file kept as .bak).
 
     Raises
     ------
@@ -216,7 +219,7 @@ def write_scenario_json(item: Scenario | Document, path) -> Path:
         previous file is unchanged either way.
     """
     try:
-        data = document_json_text(item).encode("utf-8")
+        data = document_json_text(doc).encode("utf-8")
     except UnicodeEncodeError as exc:
         raise SaveError(messages.cannot_store_value(path, messages.bad_text_problem())) from exc
     except (ValueError, TypeError) as exc:

@@ -33,7 +33,7 @@ def cmd_report(args) -> int:
         report = build_report(document, Path(args.input).name, simulation=not args.no_simulation,
                               iterations=args.iterations, seed=args.seed)
     except InvalidScenario as exc:
-        issues = [f"{describe_field(i.field, document)}: {i.message}" for i in exc.issues]
+        issues = [f"{i.subject or describe_field(i.field, document)}: {i.message}" for i in exc.issues]
         return _bad(f"'{args.input}' cannot be valued ({len(issues)} problem(s)): " + "; ".join(issues))
     written = write_report(report, args.output)
     print(f"Wrote {written}")

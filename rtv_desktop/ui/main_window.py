@@ -14,8 +14,6 @@ actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``,
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
@@ -40,7 +38,6 @@ from .pages.results import ResultsPage
 from .dialogs.stories import StoriesDialog
 
 APP_TITLE = "RtV Desktop"
-_INTERVENTION = re.compile(r"^interventions\[(\d+)\]\.?(.*)$")
 
 
 class MainWindow(QMainWindow):
@@ -141,7 +138,7 @@ class MainWindow(QMainWindow):
         self.session.issuesChanged.connect(self._show_issues)
         self.session.dirtyChanged.connect(lambda _: self._update_title())
         self.session.pathChanged.connect(lambda _: self._update_title())
-        self.session.scenarioChanged.connect(lambda _: self._update_title())
+        self.session.documentChanged.connect(lambda _: self._update_title())
         self.session.historyChanged.connect(self._update_history_actions)
         self.documents.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.interventions_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -161,7 +158,7 @@ class MainWindow(QMainWindow):
             name = f"Untitled, read from {session.origin.name}"
         else:
             name = "Untitled"
-        area = session.scenario.area.area_name.strip()
+        area = session.document.area.area_name.strip()
         self.setWindowTitle(f"{name}[*] - {area} - {APP_TITLE}" if area else f"{name}[*] - {APP_TITLE}")
         self.setWindowModified(session.dirty)
 
@@ -176,19 +173,14 @@ class MainWindow(QMainWindow):
         self.issues_list.show_issues(issues, self.describe_field)
 
     def describe_field(self, field: str) -> str:
-        """A person's name for a path, e.g. 'Peer support: Reach per year (low)'."""
-        context = self.session.document if field.startswith(("options", "comparator")) else self.session.scenario
-        return describe_field(field, context)
+        """A person's name for a document path, e.g. 'Peer support: Reach per year (low)'."""
+        return describe_field(field, self.session.document, self.session.option)
 
     def focus_field(self, field: str) -> None:
         """Show the page and widget that edit ``field`` (another option's: that option, opened)."""
         if self.interventions_page.focus_field(field):
             self.pages.setCurrentWidget(self.interventions_page)
             return
-        match = _INTERVENTION.match(field)
-        if match:
-            self.pages.setCurrentWidget(self.interventions_page)
-            self.interventions_page.select(int(match.group(1)))
         for page in (self.area_page, self.interventions_page, self.assumptions_page):
             name = page.name_for_field(field)
             widget = page.findChild(QWidget, name) if name else None

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from rtv_desktop import cli
-from rtv_desktop.core import default_scenario, run
+from rtv_desktop.core import Document, default_scenario, run
 from rtv_desktop.io.workbook.read.reader import read_workbook
 from rtv_desktop.io.workbook.write import write_workbook
 
@@ -18,7 +18,7 @@ from .libreoffice import recalculate, requires_libreoffice
 @pytest.fixture
 def exported(tmp_path) -> Path:
     path = tmp_path / "exported.xlsx"
-    write_workbook(default_scenario(), path, results=run(default_scenario()))
+    write_workbook(Document.from_scenario(default_scenario()), path, results=run(default_scenario()))
     return path
 
 

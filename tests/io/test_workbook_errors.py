@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from rtv_desktop.core import default_scenario
+from rtv_desktop.core import Document, default_scenario
 from rtv_desktop.io import InputFileError, load_scenario
 from rtv_desktop.io.workbook.read.reader import read_workbook
 from rtv_desktop.io.workbook.write import write_workbook
@@ -18,7 +18,7 @@ from .workbook_cases import edit_copy, named_cell, table_cell
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    return write_workbook(default_scenario(), tmp_path_factory.mktemp("good") / "good.xlsx")
+    return write_workbook(Document.from_scenario(default_scenario()), tmp_path_factory.mktemp("good") / "good.xlsx")
 
 
 @pytest.fixture(scope="module")

@@ -101,7 +101,7 @@ def test_generated_documents_round_trip(tmp_path_factory, doc):
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_generated_scenarios_round_trip(tmp_path_factory, scenario):
-    path = write_workbook(scenario, tmp_path_factory.mktemp("wb") / "s.xlsx")
+    path = write_workbook(Document.from_scenario(scenario), tmp_path_factory.mktemp("wb") / "s.xlsx")
     imported = read_workbook(path)
     assert imported.scenario == scenario
     assert imported.changes == []
@@ -111,7 +111,7 @@ def test_seeds_beyond_exact_spreadsheet_integers_round_trip(tmp_path):
     """A seed above 2^53 is written as digits in a text cell, so no digit is lost."""
     base = default_scenario()
     scenario = replace(base, settings=replace(base.settings, seed=2**63 - 1))
-    path = write_workbook(scenario, tmp_path / "s.xlsx")
+    path = write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx")
     assert read_workbook(path).scenario == scenario
 
 
@@ -253,7 +253,7 @@ def _cell_xml(path, sheet_title: str, coordinate: str):
 def test_formula_like_text_is_stored_as_text(tmp_path, text):
     iv = replace(default_scenario().interventions[0], name=text or "x", notes=text)
     scenario = replace(default_scenario(), name=text, author=text, interventions=(iv,))
-    path = write_workbook(scenario, tmp_path / "s.xlsx")
+    path = write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     cells = [named_cell(wb, "scenario_name"), table_cell(wb, "Interventions", "notes")]
     for cell in cells:
@@ -268,7 +268,7 @@ def test_formula_like_text_is_stored_as_text(tmp_path, text):
 def test_service_names_in_column_headers_stay_text(tmp_path):
     base = default_scenario()
     services = (replace(base.services[0], name="=SUM(1,2)"), *base.services[1:])
-    path = write_workbook(replace(base, services=services), tmp_path / "s.xlsx")
+    path = write_workbook(Document.from_scenario(replace(base, services=services)), tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     header = table_cell(wb, "Baseline use", "gp").offset(-2, 0)  # the service name above the id
     assert header.value == "=SUM(1,2)"
@@ -284,7 +284,7 @@ def test_escapes_decode_to_the_original_text():
 
 def test_long_notes_are_cut_in_the_cell_but_kept_whole(tmp_path):
     scenario = replace(default_scenario(), notes="n" * 40_000)
-    path = write_workbook(scenario, tmp_path / "s.xlsx")
+    path = write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     assert len(named_cell(wb, "scenario_notes").value) == 32_767
     assert read_workbook(path).scenario.notes == scenario.notes
@@ -351,7 +351,7 @@ def _swap_first_and_last_columns(ws) -> None:
 
 def test_reordered_columns_extra_rows_and_extra_sheets_are_tolerated(tmp_path):
     scenario = default_scenario()
-    source = write_workbook(scenario, tmp_path / "s.xlsx")
+    source = write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(source)
     ws = wb["Interventions"]
     _swap_first_and_last_columns(ws)  # 'name' and 'notes' change places
@@ -364,7 +364,7 @@ def test_reordered_columns_extra_rows_and_extra_sheets_are_tolerated(tmp_path):
 
 def test_a_copy_that_lost_its_table_objects_is_read_by_headers(tmp_path):
     scenario = default_scenario()
-    wb = openpyxl.load_workbook(write_workbook(scenario, tmp_path / "s.xlsx"))
+    wb = openpyxl.load_workbook(write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx"))
     for title, name in (("Interventions", "Interventions"), ("Services", "Services"), ("Baseline use", "BaselineUse")):
         del wb[title].tables[name]
     _swap_first_and_last_columns(wb["Interventions"])
@@ -373,7 +373,7 @@ def test_a_copy_that_lost_its_table_objects_is_read_by_headers(tmp_path):
 
 
 def test_reading_never_changes_the_users_file(tmp_path):
-    path = write_workbook(default_scenario(), tmp_path / "s.xlsx")
+    path = write_workbook(Document.from_scenario(default_scenario()), tmp_path / "s.xlsx")
     before = path.read_bytes()
     read_workbook(path)
     assert path.read_bytes() == before
@@ -393,7 +393,9 @@ def test_results_at_export_are_shown_below_the_live_formulas(tmp_path):
     wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx", results=comparison))
     for k, result in enumerate(comparison.options):
         assert _at_export(wb, "npv_social", k) == pytest.approx(result.summary["npv_social"], rel=1e-15)
-    one = openpyxl.load_workbook(write_workbook(doc.scenario(0), tmp_path / "one.xlsx", results=run(doc.scenario(0))))
+    first = doc.scenario(0)
+    one_path = write_workbook(Document.from_scenario(first), tmp_path / "one.xlsx", results=run(first))
+    one = openpyxl.load_workbook(one_path)
     assert _at_export(one, "pv_cost", 0) == pytest.approx(comparison.options[0].summary["pv_cost"], rel=1e-15)
 
 
@@ -443,7 +445,7 @@ def test_effects_and_funding_keep_their_order_when_unchanged(tmp_path):
     first = base.interventions[0]
     reordered = replace(first, effect=tuple(reversed(first.effect)), funding=(("council", 0.3), ("nhs", 0.7)))
     scenario = replace(base, interventions=(reordered, *base.interventions[1:]))
-    imported = read_workbook(write_workbook(scenario, tmp_path / "s.xlsx"))
+    imported = read_workbook(write_workbook(Document.from_scenario(scenario), tmp_path / "s.xlsx"))
     assert imported.scenario == scenario and imported.changes == []
 
 

@@ -10,7 +10,7 @@ from html import unescape
 import openpyxl
 import pytest
 
-from rtv_desktop.core import default_scenario, run, simulate, tornado
+from rtv_desktop.core import Document, default_scenario, run, simulate, tornado
 from rtv_desktop.io.workbook.read import reader as workbook_reader
 from rtv_desktop.io.workbook import write as workbook_writer
 
@@ -44,7 +44,7 @@ def hostile_scenario():
 def written(tmp_path_factory):
     scenario = hostile_scenario()
     path = tmp_path_factory.mktemp("inject") / "hostile.xlsx"
-    workbook_writer.write_workbook(scenario, path, results=run(scenario),
+    workbook_writer.write_workbook(Document.from_scenario(scenario), path, results=run(scenario),
                                    simulation=simulate(scenario, iterations=200, seed=1),
                                    tornado_rows=tornado(scenario))
     return scenario, path
@@ -91,7 +91,7 @@ def test_payloads_round_trip_unchanged(written):
 def test_control_characters_and_escape_lookalikes_round_trip(tmp_path):
     text = "a\x00b\x07c\x1bd_x0041_e\ufffe\r\nend"
     scenario = replace(default_scenario(), notes=text, name="=" + text)
-    path = workbook_writer.write_workbook(scenario, tmp_path / "control.xlsx")
+    path = workbook_writer.write_workbook(Document.from_scenario(scenario), tmp_path / "control.xlsx")
     back = workbook_reader.read_workbook(path).scenario
     assert (back.name, back.notes) == (scenario.name, scenario.notes)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rtv_desktop.core import APPROACHES, default_scenario
+from rtv_desktop.core import APPROACHES, Document, default_scenario
 
 OPERATIONS = st.lists(
     st.one_of(
@@ -47,7 +47,7 @@ def check_consistent(window) -> None:
 @given(operations=OPERATIONS)
 def test_list_edits_keep_view_selection_and_history_consistent(window, operations):
     session = window.session
-    session.replace_document(default_scenario(), None, saved=True)
+    session.replace_document(Document.from_scenario(default_scenario()), None, saved=True)
     window.interventions_page.select(0)
     states = [session.scenario]
     for operation, argument in operations:

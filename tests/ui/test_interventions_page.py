@@ -114,7 +114,8 @@ def test_the_mix_table_names_a_problem_in_the_words_of_the_screen(window):
     scenario = window.session.scenario
     first = scenario.interventions[0]
     wrong = replace(first, reach=Uncertain(0.5, 1.5, 0.9))
-    window.session.set_scenario(replace(scenario, interventions=(wrong,) + scenario.interventions[1:]))
+    session = window.session
+    session.set_document(session.document.with_interventions(session.option, (wrong,) + scenario.interventions[1:]))
     table = window.findChild(QTableView, "interventions.table")
     tip = table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(first.name) and "Reach" in tip and "interventions[" not in tip

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from rtv_desktop.core import Document
 from rtv_desktop.io import autosave as auto
 from rtv_desktop.io.errors import SaveError
 
@@ -85,7 +86,7 @@ def test_the_read_workbook_stays_protected_after_saving_elsewhere(window, edited
 def test_the_title_and_autosave_do_not_treat_the_workbook_as_the_document_file(window, edited_workbook):
     title = window.windowTitle()
     assert title.startswith("Untitled, read from shared.xlsx"), title
-    window.session.set_scenario(replace(window.session.scenario, notes="edited"))
+    window.session.set_document(replace(window.session.document, notes="edited"))
     written = window.autosave.save_now()
     assert written == auto.autosave_file(None)
     header = json.loads(written.read_text(encoding="ascii"))["autosave"]
@@ -94,7 +95,7 @@ def test_the_title_and_autosave_do_not_treat_the_workbook_as_the_document_file(w
 
 def test_a_recovered_autosave_of_a_workbook_is_not_saved_back_over_it(window, tmp_path):
     workbook = tmp_path / "shared.xlsx"
-    window.session.replace_document(window.session.scenario, workbook, saved=False)
+    window.session.replace_document(Document.from_scenario(window.session.scenario), workbook, saved=False)
     assert window.session.path is None and window.session.origin == workbook
 
 

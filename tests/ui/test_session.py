@@ -1,4 +1,4 @@
-"""The open document: undo history, unsaved flag, and results tied to their scenario."""
+"""The open document: undo history, unsaved flag, and results tied to their document."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rtv_desktop.core import Uncertain, compare, default_scenario, run
+from rtv_desktop.core import Uncertain, compare, default_document, default_scenario, run
 from rtv_desktop.session import Session, UndoHistory
-from rtv_desktop.core.edits import edit_label, get_value, with_value
+from rtv_desktop.core.edits import edit_label, get_value, value_at, with_value
 
 
 def with_population(s, population):
@@ -48,9 +48,9 @@ def test_undoing_every_edit_returns_to_the_start_and_redo_replays(populations):
 def test_dirty_follows_the_saved_state(qtbot, tmp_path):
     session = Session()
     assert not session.dirty
-    edited = with_population(session.scenario, 5)
+    edited = with_population(session.document, 5)
     with qtbot.waitSignal(session.dirtyChanged) as blocker:
-        session.set_scenario(edited)
+        session.set_document(edited)
     assert blocker.args == [True]
     session.save(tmp_path / "a.json")
     assert not session.dirty and session.path == tmp_path / "a.json"
@@ -63,7 +63,7 @@ def test_dirty_follows_the_saved_state(qtbot, tmp_path):
 def test_results_of_an_older_document_are_refused(qtbot):
     session = Session()
     old = session.document
-    session.set_scenario(with_population(session.scenario, 10))
+    session.set_document(with_population(session.document, 10))
     assert not session.set_results(old, compare(old))
     assert session.results is None and session.comparison is None
     assert session.set_results(session.document, compare(session.document))
@@ -88,7 +88,19 @@ def test_with_value_then_get_value_round_trips(value):
     assert get_value(s, "area.population") == value
 
 
+def test_document_paths_read_and_replace_an_options_values():
+    doc = default_document()
+    assert get_value(doc, "options[0].interventions[2].reach") == doc.options[0].interventions[2].reach.central
+    edited = with_value(doc, "options[0].interventions[2].reach", 0.02)
+    assert edited.options[0].interventions[2].reach.central == 0.02
+    assert edited.scenario(0) == with_value(doc.scenario(0), "interventions[2].reach", 0.02)
+    effect = dict(doc.options[0].interventions[0].effect)["gp"]
+    assert value_at(doc, "options[0].interventions[0].effect.gp.low") == effect.low
+    assert value_at(doc, "baseline_use.all_adults.gp") == doc.services[doc.service_ids.index("gp")].baseline[0]
+
+
 def test_undo_steps_are_named_in_words():
+    assert edit_label("options[1].interventions[2].reach.low") == "Edit reach (low)"
     assert edit_label("interventions[2].reach.low") == "Edit reach (low)"
     assert edit_label("area.population") == "Edit population"
     assert edit_label("services[1].baseline[3]") == "Edit baseline"
@@ -100,7 +112,7 @@ def test_opening_another_option_keeps_text_typed_in_shared_fields_and_drops_the_
 
     session = Session(three_options())
     session.set_entry_problem("area.population", "'12a' is not a number")
-    session.set_entry_problem("interventions[0].reach", "'x' is not a number")
+    session.set_entry_problem("options[0].interventions[0].reach", "'x' is not a number")
     session.set_option(1)
     assert session.entry_problems == {"area.population": "'12a' is not a number"}
     assert [i.field for i in session.issues if i.field == "area.population"]
@@ -116,3 +128,21 @@ def test_after_the_last_option_is_deleted_undo_keeps_the_option_shown(qtbot):
     assert session.option == 1
     session.undo()  # the third option is back; the second is still the one open
     assert session.option == 1
+
+
+def test_one_edit_is_one_document_change_and_issues_speak_document_paths(qtbot):
+    from .option_documents import three_options  # noqa: PLC0415
+
+    session = Session(three_options())
+    changes = []
+    session.documentChanged.connect(changes.append)
+    session.set_option(1)
+    assert changes == [] and not hasattr(session, "scenarioChanged")  # opening an option edits nothing
+    bad = with_value(session.document, "options[1].interventions[0].reach", 1.5)
+    session.set_document(bad, edit_label("options[1].interventions[0].reach"))
+    assert changes == [bad] and session.history.undo_label() == "Edit reach"
+    shown = next(i for i in session.issues if i.field == "options[1].interventions[0].reach")
+    assert shown.subject.startswith(bad.options[1].interventions[0].name)  # the open option's name is implied
+    session.set_option(0)
+    other = next(i for i in session.issues if i.field == "options[1].interventions[0].reach")
+    assert other.subject.startswith("Option 'Full mix', ")

@@ -76,7 +76,7 @@ def test_an_edit_during_a_run_lets_it_finish_and_labels_it(qtbot, window):
     with qtbot.waitSignal(window.runner.progress, timeout=20_000):
         assert window.compute.start_simulation()
     run_on = window.session.scenario
-    window.session.set_scenario(replace(run_on, notes="edited while it ran"))
+    window.session.set_document(replace(window.session.document, notes="edited while it ran"))
     with qtbot.waitSignal(window.session.simulationChanged, timeout=60_000) as finished:
         pass
     assert finished.args[0].scenario == run_on

@@ -73,7 +73,7 @@ def test_intervention_fields_keep_what_is_typed(qtbot, window):
     grade = field(window, "interventions.selected.evidence_grade")
     type_into(qtbot, grade, "9")
     assert grade.text() == "9" and window.session.scenario.interventions[0].evidence_grade == 9
-    assert {"interventions[0].reach", "interventions[0].evidence_grade"} <= set(listed(window))
+    assert {"options[0].interventions[0].reach", "options[0].interventions[0].evidence_grade"} <= set(listed(window))
 
 
 @pytest.mark.parametrize("name, typed", [("area.population", "12a"), ("area.adult_share", "-"),
@@ -120,11 +120,11 @@ def test_effect_cells_keep_what_is_typed(qtbot, window):
     gp = window.session.scenario.service_ids.index("gp")
     type_in_cell(qtbot, view, gp, 1, "150")
     assert dict(window.session.scenario.interventions[0].effect)["gp"].central == pytest.approx(1.5)
-    assert "interventions[0].effect.gp" in listed(window)
+    assert "options[0].interventions[0].effect.gp" in listed(window)
     before = window.session.scenario
     type_in_cell(qtbot, view, gp, 2, "abc")
     assert model.index(gp, 2).data() == "abc" and window.session.scenario == before
-    assert "interventions[0].effect.gp.low" in listed(window)
+    assert "options[0].interventions[0].effect.gp.low" in listed(window)
 
 
 def test_services_and_baseline_cells_keep_what_is_typed(qtbot, window):
@@ -157,10 +157,10 @@ def pass_through_cell(view: QTableView, row: int, column: int) -> None:
 
 
 def test_passing_through_a_cell_keeps_its_full_precision_and_is_no_edit(qtbot, window):
-    scenario = window.session.scenario
-    first = scenario.services[0]
+    document = window.session.document
+    first = document.services[0]
     precise = replace(first, unit_cost=replace(first.unit_cost, central=117.57142612345))
-    window.session.set_scenario(replace(scenario, services=(precise,) + scenario.services[1:]), "Rebase")
+    window.session.set_document(replace(document, services=(precise,) + document.services[1:]), "Rebase")
     window.session.history.break_merge()
     undo_label, document = window.session.history.undo_label(), window.session.document
     services = window.findChild(QTableView, "services.table")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidget
 
-from rtv_desktop.core import validate
-
 from .conftest import wait_for_results_of
 from rtv_desktop.ui.widgets.fields import NumberEdit
 
@@ -45,8 +43,8 @@ def test_low_above_central_marks_the_low_field_that_is_wrong(qtbot, window):
     low = window.findChild(NumberEdit, "interventions.selected.cost_per_starter.low")
     low.setValue(900.0)
     central = window.findChild(NumberEdit, "interventions.selected.cost_per_starter")
-    assert [i.field for i in validate(window.session.scenario) if i.severity == "error"] == [
-        "interventions[1].cost_per_starter.low"]
+    assert [i.field for i in window.session.issues if i.severity == "error"] == [
+        "options[0].interventions[1].cost_per_starter.low"]
     assert low.property("invalid") == "error" and central.property("invalid") == ""
     assert "is above the central value (£150)" in low.toolTip() and "it is £900" in low.toolTip()
     model = window.interventions_page.model

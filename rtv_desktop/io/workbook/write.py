@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ...core import Comparison, Document, Results, Scenario, SimulationResults, as_document
+from ...core import Comparison, Document, Results, SimulationResults
 from . import styles as st
 from ..atomic import atomic_write
 from .sheets.calc import write_calc_sheets
@@ -39,10 +39,9 @@ def summaries_at_export(doc: Document, results) -> list[dict] | None:
     return [r.summary if r is not None else None for r in results]
 
 
-def build_workbook(item: Document | Scenario, results=None, simulation: SimulationResults | None = None,
+def build_workbook(doc: Document, results=None, simulation: SimulationResults | None = None,
                    tornado_rows=None) -> Workbook:
-    """The workbook for ``item``, in memory (see :func:`write_workbook`)."""
-    doc = as_document(item)
+    """The workbook for ``doc``, in memory (see :func:`write_workbook`)."""
     wb = Workbook()
     where = write_input_sheets(wb, doc)
     calcs = write_calc_sheets(wb, doc, where)
@@ -62,14 +61,14 @@ def build_workbook(item: Document | Scenario, results=None, simulation: Simulati
     return wb
 
 
-def write_workbook(item: Document | Scenario, path, results=None, simulation: SimulationResults | None = None,
+def write_workbook(doc: Document, path, results=None, simulation: SimulationResults | None = None,
                    tornado_rows=None) -> Path:
-    """Write ``item`` as an RtV workbook at ``path``, atomically (old file kept as ``.bak``).
+    """Write ``doc`` as an RtV workbook at ``path``, atomically (old file kept as ``.bak``).
 
     Parameters
     ----------
-    item : Document or Scenario
-        A scenario is written as a document of one option.
+    doc : Document
+        The document (a scenario is written as ``Document.from_scenario(s)``, one option).
     path : str or Path
         Destination ``.xlsx``.
     results : Comparison, Results or list of Results, optional
@@ -86,5 +85,5 @@ def write_workbook(item: Document | Scenario, path, results=None, simulation: Si
     SaveError
         When the file cannot be written; any previous file is unchanged.
     """
-    wb = build_workbook(item, results, simulation, tornado_rows)
+    wb = build_workbook(doc, results, simulation, tornado_rows)
     return atomic_write(Path(path), lambda temp: wb.save(temp))

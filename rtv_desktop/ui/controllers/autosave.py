@@ -18,7 +18,7 @@ AUTOSAVE_INTERVAL_MS = 60_000
 
 
 class AutosaveController(QObject):
-    """Writes the session's scenario to the autosave folder while it has unsaved changes."""
+    """Writes the session's document to the autosave folder while it has unsaved changes."""
 
     message = Signal(str)  # why an automatic save failed (for the status bar)
 
@@ -65,17 +65,17 @@ def recover_documents(session: Session, ask: Callable[[str], bool]) -> bool:
             auto.discard(recovery)
             continue
         try:
-            scenario = auto.restore(recovery)
+            document = auto.restore(recovery)
         except InputFileError as exc:
             log.warning("could not restore %s: %s", recovery.file, exc)
             auto.discard(recovery)
             continue
         original = Path(recovery.original_path) if recovery.original_path else None
-        session.replace_document(scenario, original, saved=False)
+        session.replace_document(document, original, saved=False)
         if session.path != original:  # a workbook is never a save path: the work is covered as untitled
             auto.clear_autosave(original)
         try:  # replacing the document cleared the old autosave: keep the restored work covered at once
-            auto.autosave(scenario, session.path)
+            auto.autosave(document, session.path)
         except SaveError as exc:
             log.warning("could not re-save the restored autosave: %s", exc)
         return True

@@ -1,9 +1,9 @@
-"""Keeps results in step with the scenario: live deterministic runs and Monte Carlo on demand.
+"""Keeps results in step with the document: live deterministic runs and Monte Carlo on demand.
 
 Edits restart a 150 ms debounce; then the runner values every option (``compare``) and the
-open option's tornados on a worker thread, and the results page shows them. An invalid scenario (including text typed
-that is not a number) is not computed: the results are marked out of date with the number
-of problems.
+open option's tornados on a worker thread, and the results page shows them. An invalid
+document (including text typed that is not a number) is not computed: the results are marked
+out of date with the number of problems.
 
 The Monte Carlo simulation is one state machine (:class:`SimulationState`):
 
@@ -62,7 +62,6 @@ class ComputeController(QObject):
         self.cancel.setEnabled(False)
         self.cancel.triggered.connect(self.cancel_simulation)
         self._build_status(status)
-        session.scenarioChanged.connect(self._on_scenario_changed)
         session.optionChanged.connect(self._on_option_changed)
         session.issuesChanged.connect(lambda _issues: self._schedule())
         session.simulationChanged.connect(self._on_session_simulation)
@@ -97,18 +96,8 @@ class ComputeController(QObject):
 
     # -- deterministic -------------------------------------------------------------------------
     def start(self) -> None:
-        """Compute the opening scenario at once (no debounce)."""
+        """Compute the opening document at once (no debounce)."""
         self._schedule(debounce=False)
-
-    def _on_scenario_changed(self, _scenario) -> None:
-        if self.session.document_id != self._document_id:  # New or Open
-            self._document_id = self.session.document_id
-            if self.state is SimulationState.RUNNING:
-                self.runner.cancel()
-                self._run = None  # its end (cancelled) belongs to the document let go
-            self._set_state(SimulationState.IDLE)
-        self._show_simulation_note()
-        self._schedule()
 
     def _schedule(self, debounce: bool = True) -> None:
         """Compute soon if the scenario is valid; otherwise mark the results out of date."""
@@ -204,6 +193,14 @@ class ComputeController(QObject):
         # An option deleted, moved or renamed: the open option's part of the run is found by name again.
         if self.session.simulation is not None and document.options[self.session.option].name != self._shown_option:
             self._on_session_simulation(self.session.simulation)
+        if self.session.document_id != self._document_id:  # New or Open
+            self._document_id = self.session.document_id
+            if self.state is SimulationState.RUNNING:
+                self.runner.cancel()
+                self._run = None  # its end (cancelled) belongs to the document let go
+            self._set_state(SimulationState.IDLE)
+        self._show_simulation_note()
+        self._schedule()
 
     def _on_option_changed(self, _k) -> None:
         self._schedule(debounce=False)

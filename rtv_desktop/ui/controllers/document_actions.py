@@ -166,7 +166,7 @@ class DocumentActions(QObject):
             return session.path
         if session.origin is not None:
             return unused_name(session.origin.parent, f"{session.origin.stem} (RtV)", ".xlsx")
-        return Path(self._folder()) / f"{file_stem(document_name(session.scenario))}.json"
+        return Path(self._folder()) / f"{file_stem(document_name(session.document))}.json"
 
     def save_to(self, path) -> bool:
         options = {}
@@ -184,7 +184,7 @@ class DocumentActions(QObject):
     def choose_and_export(self) -> bool:
         known = self.session.path or self.session.origin
         folder = known.parent if known is not None else Path(self._folder())
-        stem = known.stem if known is not None else file_stem(document_name(self.session.scenario))
+        stem = known.stem if known is not None else file_stem(document_name(self.session.document))
         suggested = unused_name(folder, f"{stem} results", ".xlsx")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export results", str(suggested),
                                               "Excel workbook (*.xlsx)")
@@ -253,10 +253,10 @@ def _menu_text(text: str) -> str:
     return text.replace("&", "&&")  # a file name's "&" is not a keyboard accelerator
 
 
-def document_name(scenario) -> str:
-    """The scenario's own name; the area's for the example and New scenarios, whose names are generic."""
+def document_name(document) -> str:
+    """The document's own name; the area's for the example and New documents, whose names are generic."""
     generic = {default_scenario().name, blank_scenario().name, ""}
-    return scenario.area.area_name if scenario.name.strip() in generic and scenario.area.area_name else scenario.name
+    return document.area.area_name if document.name.strip() in generic and document.area.area_name else document.name
 
 
 def file_stem(name: str) -> str:

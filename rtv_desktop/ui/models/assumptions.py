@@ -1,8 +1,8 @@
 """Item models of the assumptions: services (unit costs, organisation) and baseline use per group.
 
-Both call ``on_edit(path, value)`` with a scenario path (``services[1].unit_cost.low``,
+Both call ``on_edit(path, value)`` with a document path (``services[1].unit_cost.low``,
 ``services[0].baseline[2]``) when a cell is edited; the page turns that into a new
-scenario. Cells with a validation issue are tinted, with the message in the tooltip.
+document. Cells with a validation issue are tinted, with the message in the tooltip.
 """
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ class _TableBase(QAbstractTableModel):
             self._services = tuple(services)
             self._all_changed()
 
-    def refresh_entries(self, scenario, live_fields) -> None:
+    def refresh_entries(self, document, live_fields) -> None:
         """Let go of typed text the session no longer reports, or whose value changed underneath."""
-        self.entries.refresh(lambda field: value_at(scenario, field), set(live_fields))
+        self.entries.refresh(lambda field: value_at(document, field), set(live_fields))
 
     def set_issues(self, issues: list[Issue]) -> None:
         self._issues = {}

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ... import messages
-from ...core import APPROACH_LABELS, GROUP_LABELS, Issue, Scenario, Uncertain, describe_field
+from ...core import APPROACH_LABELS, GROUP_LABELS, Issue, Uncertain, describe_field
 from ..widgets.fields import KINDS, format_number, parse_number
 from .service_rows import ServiceRows
 from ...core.typed_entries import TypedEntries
@@ -20,7 +20,7 @@ SHORT_GROUP_LABELS = {"all_adults": "All adults", "adults_ltc": "Adults with LTC
 
 ERROR_BRUSH = QBrush(QColor("#fde8e6"))
 WARNING_BRUSH = QBrush(QColor("#fff4d6"))
-_ROW = re.compile(r"^interventions\[(\d+)\]")
+_ROW = re.compile(r"^options\[(\d+)\]\.interventions\[(\d+)\]")
 
 
 def _money(value: float | None) -> str:
@@ -46,11 +46,13 @@ class InterventionTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: tuple = ()
+        self._option = 0
         self._results = None
         self._issues: dict[int, list[Issue]] = {}
 
-    def set_scenario(self, scenario: Scenario) -> None:
-        rows = scenario.interventions
+    def set_rows(self, interventions, option: int) -> None:
+        """Show ``interventions``, option ``option``'s (its issues are the ones marked)."""
+        rows, self._option = tuple(interventions), option
         if self._results is not None and self._results.scenario.interventions != rows:
             self._results = None  # per-row figures of other rows; new ones follow shortly
         if len(rows) != len(self._rows):
@@ -72,8 +74,8 @@ class InterventionTableModel(QAbstractTableModel):
         self._issues = {}
         for issue in issues:
             match = _ROW.match(issue.field)
-            if match:
-                self._issues.setdefault(int(match.group(1)), []).append(issue)
+            if match and int(match.group(1)) == self._option:
+                self._issues.setdefault(int(match.group(2)), []).append(issue)
         self._all_changed()
 
     def _all_changed(self) -> None:
@@ -140,7 +142,7 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
     """The selected intervention's effect on each service: central, low, high (as %).
 
     Editing a cell calls ``on_edit(service_id, Uncertain)``; the page turns that into a
-    new scenario. Text that is not a number stays in its cell (``entries``) and goes to
+    new document. Text that is not a number stays in its cell (``entries``) and goes to
     ``on_problem(field, message or None)``. Cells with a validation issue are tinted, with
     the message as tooltip.
     """
@@ -155,11 +157,12 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
         self._services: tuple = ()
         self._effects: dict[str, Uncertain] = {}
         self._issues: dict[tuple[str, str], list[Issue]] = {}
-        self.intervention_index: int | None = None
+        self.intervention_path: str | None = None  # options[k].interventions[i]
         self.entries = TypedEntries(on_problem or (lambda field, message: None))
 
-    def set_rows(self, services, intervention, index: int | None = None) -> None:
-        self.intervention_index = index
+    def set_rows(self, services, intervention, path: str | None = None) -> None:
+        """The effects of ``intervention``, found at document path ``path``, on ``services``."""
+        self.intervention_path = path
         effects = dict(intervention.effect) if intervention is not None else {}
         if tuple(s.id for s in services) != tuple(s.id for s in self._services):
             self.beginResetModel()
@@ -177,10 +180,10 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._services) - 1, 3))
 
     def field_for(self, row: int, column: int) -> str:
-        """``interventions[k].effect.<service>`` with ``.low`` / ``.high``, as validation names it."""
+        """``options[k].interventions[i].effect.<service>`` with ``.low`` / ``.high``, as validation names it."""
         end = self._ENDS[column - 1]
         tail = "" if end == "central" else f".{end}"
-        return f"interventions[{self.intervention_index}].effect.{self._services[row].id}{tail}"
+        return f"{self.intervention_path}.effect.{self._services[row].id}{tail}"
 
     def _value(self, row: int) -> Uncertain:
         return self._effects.get(self._services[row].id, Uncertain.fixed(0.0))

@@ -46,9 +46,9 @@ class AreaPage(QScrollArea):
         self.setWidget(body)
         self.binder.edited.connect(self._on_edited)
         self.binder.problem.connect(session.set_entry_problem)
-        session.scenarioChanged.connect(self.load)
+        session.documentChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
-        self.load(session.scenario)
+        self.load(session.document)
         self.show_issues(session.issues)
 
     def _build(self) -> None:
@@ -146,14 +146,14 @@ class AreaPage(QScrollArea):
         g.layout.setRowStretch(g.row, 1)
 
     # -- model -> widgets -----------------------------------------------------------------
-    def load(self, scenario) -> None:
+    def load(self, document) -> None:
         if self.session.document_id != self._document_id:  # New or Open: no search left from before
             self._document_id = self.session.document_id
             with QSignalBlocker(self.search):
                 self.search.clear()
             self.search_note.hide()
-        self.binder.load(scenario, self.session.entry_problems)
-        area = scenario.area
+        self.binder.load(document, self.session.entry_problems)
+        area = document.area
         for name, note in self.source_notes.items():
             note.setText(source_text(area.source_of(name.split(".", 1)[1])))
         self.need_note.setText(need_text(area))
@@ -169,9 +169,9 @@ class AreaPage(QScrollArea):
     # -- widgets -> model -----------------------------------------------------------------
     def _on_edited(self, path: str, value) -> None:
         """A typed figure is credited to the person typing, dated today."""
-        scenario = with_value(self.session.scenario, path, value)
-        area = scenario.area.with_sources(**{path.split(".", 1)[1]: FigureSource("Typed in", today())})
-        self.session.set_scenario(replace(scenario, area=area), edit_label(path), merge_key=path)
+        document = with_value(self.session.document, path, value)
+        area = document.area.with_sources(**{path.split(".", 1)[1]: FigureSource("Typed in", today())})
+        self.session.set_document(replace(document, area=area), edit_label(path), merge_key=path)
 
     def search_entered(self) -> bool:
         """Enter in the search box: choose the one area that matches, or say why not."""
@@ -207,9 +207,9 @@ class AreaPage(QScrollArea):
         record = self._records.get(label)
         if record is None:
             return False
-        scenario = self.session.scenario
-        new_area = record.apply_to(scenario.area, default_area() if self.need_box.isChecked() else None)
-        self.session.set_scenario(replace(scenario, area=new_area), f"Choose {record.name}")
+        document = self.session.document
+        new_area = record.apply_to(document.area, default_area() if self.need_box.isChecked() else None)
+        self.session.set_document(replace(document, area=new_area), f"Choose {record.name}")
         with QSignalBlocker(self.search):
             self.search.clear()
         self._say(f"Chose {record.label}.")
@@ -242,14 +242,14 @@ class AreaPage(QScrollArea):
         if self.need_box.isChecked() != on:
             with QSignalBlocker(self.need_box):
                 self.need_box.setChecked(on)
-        scenario = self.session.scenario
-        area = scenario.area
+        document = self.session.document
+        area = document.area
         if not on:
             if adjusted_index(area) is None:
                 return
             new_area = national_shares(area, default_area(), "National default (need adjustment switched off)",
                                        today())
-            self.session.set_scenario(replace(scenario, area=new_area), "Switch off the need adjustment")
+            self.session.set_document(replace(document, area=new_area), "Switch off the need adjustment")
             return
         record = self._record_with_need(area.area_code)
         if record is None:
@@ -257,7 +257,7 @@ class AreaPage(QScrollArea):
                       "disabled_equality_act_pct column.")
             return
         new_area = adjust_for_need(area, default_area(), record.index, record.need_description, record.imported)
-        self.session.set_scenario(replace(scenario, area=new_area), "Adjust for local need")
+        self.session.set_document(replace(document, area=new_area), "Adjust for local need")
 
     def _record_with_need(self, code: str):
         return next((r for r in self._records.values() if r.code == code and r.index is not None), None)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
                                QMessageBox, QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ...core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, rebase, service_catalogue
+from ...core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, all_interventions, rebase, service_catalogue
 from ...session import Session
 from ..models.assumptions import BaselineModel, ServicesModel
 from ..widgets.declared_form import DeclaredForm, caption
@@ -88,9 +88,9 @@ class AssumptionsPage(QScrollArea):
         layout.addWidget(settings)
         layout.addStretch(1)
         self.setWidget(body)
-        session.scenarioChanged.connect(self.load)
+        session.documentChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
-        self.load(session.scenario)
+        self.load(session.document)
         self.show_issues(session.issues)
 
     def _service_buttons(self) -> QHBoxLayout:
@@ -135,20 +135,20 @@ class AssumptionsPage(QScrollArea):
         g.layout.addWidget(button, g.row, 1, 1, 2)
         g.row += 1
 
-    # -- scenario -> widgets --------------------------------------------------------------------
-    def load(self, scenario) -> None:
+    # -- document -> widgets --------------------------------------------------------------------
+    def load(self, document) -> None:
         live = self.session.entry_problems
-        self.binder.load(scenario, live)
+        self.binder.load(document, live)
         for model in (self.services_model, self.baseline_model):
-            model.refresh_entries(scenario, live)
-        self.services_model.set_services(scenario.services)
-        self.baseline_model.set_services(scenario.services)
-        settings = scenario.settings
+            model.refresh_entries(document, live)
+        self.services_model.set_services(document.services)
+        self.baseline_model.set_services(document.services)
+        settings = document.settings
         self.services_heading.setText(f"Services and unit costs ({settings.price_year} prices)")
         self.price_note.setText(f"{settings.price_note.strip() or 'As entered: not rebased.'} {FINANCIAL_YEARS}")
         _fit_height(self.services_view)
         _fit_height(self.baseline_view)
-        self._refresh_service_menu(scenario)
+        self._refresh_service_menu(document)
 
     def show_issues(self, issues) -> None:
         mark_widgets(self.binder.widgets, group_by(issues, self.name_for_field))
@@ -162,10 +162,10 @@ class AssumptionsPage(QScrollArea):
             return "settings.optimism_bias[0]"
         return None
 
-    def _refresh_service_menu(self, scenario) -> None:
-        """Catalogue services not yet in the scenario, under the organisation that bears their cost."""
+    def _refresh_service_menu(self, document) -> None:
+        """Catalogue services not yet in the document, under the organisation that bears their cost."""
         self.add_service_menu.clear()
-        present = set(scenario.service_ids)
+        present = set(document.service_ids)
         missing = [service for service in service_catalogue() if service.id not in present]
         for party, label in PARTY_LABELS.items():
             services = [service for service in missing if service.party == party]
@@ -187,14 +187,14 @@ class AssumptionsPage(QScrollArea):
 
     # -- edits -----------------------------------------------------------------------------------
     def _on_edited(self, path: str, value) -> None:
-        self.session.set_scenario(with_value(self.session.scenario, path, value), edit_label(path), merge_key=path)
+        self.session.set_document(with_value(self.session.document, path, value), edit_label(path), merge_key=path)
 
     def add_service(self, service_id: str) -> None:
         """Add a catalogue service (its unit cost, cashable share and any shipped baseline)."""
-        scenario = self.session.scenario
+        document = self.session.document
         service = next(s for s in service_catalogue() if s.id == service_id)
-        if service_id not in scenario.service_ids:
-            self.session.set_scenario(replace(scenario, services=scenario.services + (service,)),
+        if service_id not in document.service_ids:
+            self.session.set_document(replace(document, services=document.services + (service,)),
                                       f"Add {service.name}")
 
     def add_custom_service(self) -> bool:
@@ -202,10 +202,10 @@ class AssumptionsPage(QScrollArea):
         name = (self.ask_service_name() or "").strip()
         if not name:
             return False
-        scenario = self.session.scenario
-        service = Service(id=service_id_for(name, scenario.service_ids), name=name,
+        document = self.session.document
+        service = Service(id=service_id_for(name, document.service_ids), name=name,
                           source="Typed in: no shipped figures")
-        self.session.set_scenario(replace(scenario, services=scenario.services + (service,)), f"Add {name}")
+        self.session.set_document(replace(document, services=document.services + (service,)), f"Add {name}")
         return True
 
     def change_price_year(self) -> bool:
@@ -241,18 +241,15 @@ class AssumptionsPage(QScrollArea):
             self.remove_service(index.row())
 
     def remove_service(self, row: int) -> None:
-        """Remove a service and every intervention's effect on it."""
-        scenario = self.session.scenario
-        gone = scenario.services[row].id
-        users = [iv.name for iv in scenario.interventions
-                 if any(sid == gone and (u.central or u.low or u.high) for sid, u in iv.effect)]
-        if users and not self.confirm_remove(scenario.services[row].name, users):
+        """Remove a service and the effect on it of every intervention of every option."""
+        document = self.session.document
+        gone = document.services[row].id
+        users = list(dict.fromkeys(iv.name for _k, _i, iv in all_interventions(document)
+                                   if any(sid == gone and (u.central or u.low or u.high) for sid, u in iv.effect)))
+        if users and not self.confirm_remove(document.services[row].name, users):
             return
-        services = scenario.services[:row] + scenario.services[row + 1:]
-        interventions = tuple(replace(iv, effect=tuple(p for p in iv.effect if p[0] != gone))
-                              for iv in scenario.interventions)
-        self.session.set_scenario(replace(scenario, services=services, interventions=interventions),
-                                  f"Remove {scenario.services[row].name}")
+        services = document.services[:row] + document.services[row + 1:]
+        self.session.set_document(document.with_services(services), f"Remove {document.services[row].name}")
 
 
 def service_id_for(name: str, taken) -> str:

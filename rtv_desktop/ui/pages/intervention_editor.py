@@ -5,8 +5,9 @@ input appears here by itself. Object names: ``interventions.selected.<field>`` f
 (``.low`` and ``.high`` for the ends of an uncertain one); two fields have a shape of their
 own: ``interventions.selected.effect`` is the effects table (a row per service; central, low,
 high in %) and ``interventions.selected.funding.<party>`` the funding share of each funder,
-with ``interventions.selected.funding.total`` saying what they add up to. They edit
-``interventions[k]`` where ``k`` is the row selected in ``interventions.table``.
+with ``interventions.selected.funding.total`` saying what they add up to. They edit the
+document path ``options[k].interventions[i]``: ``k`` the open option, ``i`` the row selected in
+``interventions.table``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..widgets.fields import FormBinder, NumberEdit, source_tooltip
 from ..widgets.forms import FormGrid
 from ..models.interventions import EffectsModel
 from ..widgets.issues import group_by, mark_widgets
-from ...core.edits import value_at
+from ...core.edits import intervention_path, value_at
 
 PREFIX = "interventions.selected."
 SECTION_TITLES = {
@@ -35,9 +36,10 @@ SECTION_TITLES = {
     "notes": None,
 }
 FUNDER_SHORT = {"vcse": "VCSE"}  # the sector's usual short name keeps the label column narrow
-_EFFECT = re.compile(r"^interventions\[(\d+)\]\.effect\.(\w+?)(?:\.(low|high))?$")
-_FIELD = re.compile(r"^interventions\[(\d+)\]\.(.+)$")
-_SHARES_TOTAL = re.compile(r"^interventions\[(\d+)\]\.funding$")
+_ROW = r"^options\[(\d+)\]\.interventions\[(\d+)\]"
+_EFFECT = re.compile(_ROW + r"\.effect\.(\w+?)(?:\.(low|high))?$")
+_FIELD = re.compile(_ROW + r"\.(.+)$")
+_SHARES_TOTAL = re.compile(_ROW + r"\.funding$")
 
 
 class InterventionEditor(QWidget):
@@ -46,6 +48,7 @@ class InterventionEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("interventions.editor")
+        self.option = 0
         self.index: int | None = None
         self._intervention: Intervention | None = None
         self.binder = FormBinder(self._resolve, self)
@@ -98,22 +101,24 @@ class InterventionEditor(QWidget):
         self.effects_view = view
         return view
 
-    # -- selection and scenario -> widgets ------------------------------------------------
-    def load(self, scenario, index: int | None, live_problems=None) -> None:
-        """Show intervention ``index`` of ``scenario`` (disabled when there is none).
+    # -- selection and document -> widgets ------------------------------------------------
+    def load(self, document, option: int, index: int | None, live_problems=None) -> None:
+        """Show intervention ``index`` of ``document``'s option ``option`` (disabled when there is none).
 
         ``live_problems``: the session's entry-problem fields (typed text kept on screen).
         """
-        self.index = index if index is not None and 0 <= index < len(scenario.interventions) else None
+        interventions = document.options[option].interventions if document.options else ()
+        self.option = option
+        self.index = index if index is not None and 0 <= index < len(interventions) else None
         self.setEnabled(self.index is not None)
         if live_problems is not None:
-            self.effects.entries.refresh(lambda field: value_at(scenario, field), set(live_problems))
+            self.effects.entries.refresh(lambda field: value_at(document, field), set(live_problems))
         if self.index is None:
-            self.effects.set_rows(scenario.services, None)
+            self.effects.set_rows(document.services, None)
             return
-        self.binder.load(scenario, live_problems)
-        intervention = self._intervention = scenario.interventions[self.index]
-        self.effects.set_rows(scenario.services, intervention, self.index)
+        self.binder.load(document, live_problems)
+        intervention = self._intervention = interventions[self.index]
+        self.effects.set_rows(document.services, intervention, intervention_path(option, self.index))
         self._fit_effects_height()
         self._set_source_tooltips(intervention.approach)
         self._show_funding_total(intervention, None)
@@ -159,26 +164,27 @@ class InterventionEditor(QWidget):
         by_cell: dict[tuple[str, str], list] = {}
         for issue in issues:
             match = _EFFECT.match(issue.field)
-            if match and self.index is not None and int(match.group(1)) == self.index:
-                by_cell.setdefault((match.group(2), match.group(3) or "central"), []).append(issue)
+            if self._is_own(match):
+                by_cell.setdefault((match.group(3), match.group(4) or "central"), []).append(issue)
         self.effects.set_issues(by_cell)
 
     def _is_own(self, match) -> bool:
-        """True when a path matched with the row number first is about the row shown."""
-        return bool(match) and self.index is not None and int(match.group(1)) == self.index
+        """True when a path matched with the option and row numbers first is about the row shown."""
+        return (bool(match) and self.index is not None and int(match.group(1)) == self.option
+                and int(match.group(2)) == self.index)
 
     def name_for_field(self, field: str) -> str | None:
         match = _FIELD.match(field)
         if not self._is_own(match):
             return None
-        name = PREFIX + match.group(2)
+        name = PREFIX + match.group(3)
         return name if name in self.binder.widgets else None
 
-    # -- widgets -> scenario ------------------------------------------------------------------
+    # -- widgets -> document ------------------------------------------------------------------
     def _resolve(self, name: str) -> str | None:
         if self.index is None:
             return None
-        return f"interventions[{self.index}].{name[len(PREFIX):]}"
+        return intervention_path(self.option, self.index, name[len(PREFIX):])
 
     def _on_effect_edit(self, service_id: str, value) -> None:
         if self.effect_edit_handler is not None and self.index is not None:

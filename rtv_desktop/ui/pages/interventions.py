@@ -27,9 +27,10 @@ from ...core import edits
 from .intervention_editor import InterventionEditor
 from ..models.interventions import InterventionTableModel
 from .options_panel import OptionsPanel
-from ...core.edits import edit_label, with_value
+from ...core.edits import edit_label, intervention_path, with_value
 
 _OPTION_FIELD = re.compile(r"^options\[(\d+)\]\.?(.*)$")
+_ROW_FIELD = re.compile(r"^interventions\[(\d+)\]")
 
 
 class InterventionsPage(QWidget):
@@ -78,11 +79,11 @@ class InterventionsPage(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter)
-        session.scenarioChanged.connect(self.load)
+        session.documentChanged.connect(self.load)
         session.issuesChanged.connect(self.show_issues)
         session.resultsChanged.connect(self.model.set_results)
-        session.optionChanged.connect(lambda _k: self.select(0))
-        self.load(session.scenario)
+        session.optionChanged.connect(self._on_option_opened)
+        self.load()
         self.select(0)
 
     def _buttons(self) -> QHBoxLayout:
@@ -164,7 +165,13 @@ class InterventionsPage(QWidget):
         self.view = view
         return view
 
-    # -- scenario -> widgets ----------------------------------------------------------------
+    # -- document -> widgets ----------------------------------------------------------------
+    @property
+    def rows(self) -> tuple:
+        """The open option's interventions."""
+        doc = self.session.document
+        return doc.options[self.session.option].interventions if doc.options else ()
+
     @property
     def selected(self) -> int | None:
         index = self.view.selectionModel().currentIndex()
@@ -195,29 +202,37 @@ class InterventionsPage(QWidget):
         self.view.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
         self._on_row(row)
 
-    def load(self, scenario) -> None:
+    def load(self, _document=None) -> None:
+        """Show the open option's interventions (after any change of the document)."""
         self._show_option_name()
-        selected = self.selected
-        self.model.set_scenario(scenario)
-        if selected is not None and selected >= len(scenario.interventions):
-            selected = len(scenario.interventions) - 1
-        if self.selected is None and scenario.interventions:
+        selected, rows = self.selected, self.rows
+        self.model.set_rows(rows, self.session.option)
+        if selected is not None and selected >= len(rows):
+            selected = len(rows) - 1
+        if self.selected is None and rows:
             self.select(selected if selected is not None else 0)
         else:
-            self.editor.load(scenario, self.selected, self.session.entry_problems)
+            self._load_editor(self.selected)
         self._update_buttons()
+
+    def _on_option_opened(self, _k: int) -> None:
+        self.load()
+        self.select(0)
+
+    def _load_editor(self, row: int | None) -> None:
+        self.editor.load(self.session.document, self.session.option, row, self.session.entry_problems)
 
     def show_issues(self, issues) -> None:
         self.model.set_issues(issues)
         self.editor.show_issues(issues)
 
     def _on_row(self, row: int) -> None:
-        self.editor.load(self.session.scenario, row if row >= 0 else None, self.session.entry_problems)
+        self._load_editor(row if row >= 0 else None)
         self.editor.show_issues(self.session.issues)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        row, count = self.selected, len(self.session.scenario.interventions)
+        row, count = self.selected, len(self.rows)
         chosen = len(self.selected_rows)
         self.detail.setCurrentIndex(0 if count else 1)
         self.add_button.setEnabled(count < MAX_INTERVENTIONS)
@@ -241,16 +256,16 @@ class InterventionsPage(QWidget):
     # -- edits -----------------------------------------------------------------------------------
     def _commit(self, interventions, label: str, select: int | None, merge_key: str | None = None) -> None:
         # Rows added, removed or moved: "interventions[2]" now means another row, so text
-        # typed there that was not a number is let go (the values shown are the scenario's).
+        # typed there that was not a number is let go (the values shown are the document's).
         self.editor.binder.entries.forget_all()
         self.editor.effects.entries.forget_all()
-        scenario = replace(self.session.scenario, interventions=tuple(interventions))
-        self.session.set_scenario(scenario, label, merge_key)
+        document = self.session.document.with_interventions(self.session.option, interventions)
+        self.session.set_document(document, label, merge_key)
         self.select(select)
 
     def add(self, approach: str) -> None:
         """Append a new intervention from ``approach``'s preset (with a fresh id) and select it."""
-        rows = list(self.session.scenario.interventions)
+        rows = list(self.rows)
         if len(rows) >= MAX_INTERVENTIONS:
             return
         rows.append(edits.with_fresh_id(approach_preset(approach), [iv.id for iv in rows]))
@@ -258,7 +273,7 @@ class InterventionsPage(QWidget):
 
     def duplicate(self) -> None:
         """Copy every selected intervention (each copy just after its original); the copies are selected."""
-        chosen, rows = self.selected_rows, list(self.session.scenario.interventions)
+        chosen, rows = self.selected_rows, list(self.rows)
         if not chosen or len(rows) + len(chosen) > MAX_INTERVENTIONS:
             return
         copies = []
@@ -273,7 +288,7 @@ class InterventionsPage(QWidget):
 
     def remove(self) -> None:
         """Remove every selected intervention."""
-        chosen, rows = self.selected_rows, list(self.session.scenario.interventions)
+        chosen, rows = self.selected_rows, list(self.rows)
         if not chosen:
             return
         for row in reversed(chosen):
@@ -282,7 +297,7 @@ class InterventionsPage(QWidget):
         self._commit(rows, label, min(chosen[0], len(rows) - 1) if rows else None)
 
     def move(self, delta: int) -> None:
-        row, rows = self.selected, list(self.session.scenario.interventions)
+        row, rows = self.selected, list(self.rows)
         if row is None or not 0 <= row + delta < len(rows):
             return
         rows[row], rows[row + delta] = rows[row + delta], rows[row]
@@ -325,22 +340,22 @@ class InterventionsPage(QWidget):
             return field == "options"
         k, rest = int(match.group(1)), match.group(2)
         self.session.set_option(k)
-        inner = re.match(r"^interventions\[(\d+)\]\.?(.*)$", rest)
+        inner = _ROW_FIELD.match(rest)
         if inner is None:
             self.options.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         self.select(int(inner.group(1)))
-        name = self.name_for_field(f"interventions[{inner.group(1)}].{inner.group(2)}")
+        name = self.name_for_field(field)
         widget = self.findChild(QWidget, name) if name else None
         (widget or self.view).setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _on_field_edited(self, path: str, value) -> None:
-        scenario = with_value(self.session.scenario, path, value)
-        self.session.set_scenario(scenario, edit_label(path), merge_key=path)
+        self.session.set_document(with_value(self.session.document, path, value), edit_label(path), merge_key=path)
 
     def _on_effect_edited(self, index: int, service_id: str, value) -> None:
-        rows = list(self.session.scenario.interventions)
+        rows = list(self.rows)
         rows[index] = rows[index].with_effect(service_id, value)
-        scenario = replace(self.session.scenario, interventions=tuple(rows))
-        self.session.set_scenario(scenario, "Edit effect", merge_key=f"effect.{index}.{service_id}")
+        path = intervention_path(self.session.option, index, f"effect.{service_id}")
+        self.session.set_document(self.session.document.with_interventions(self.session.option, rows),
+                                  "Edit effect", merge_key=path)

@@ -1,9 +1,10 @@
-"""Input widgets for scenario values, and the binder that ties them to scenario paths.
+"""Input widgets for document values, and the binder that ties them to document paths.
 
-Every widget's ``objectName`` is its scenario path. Fractions are shown as percentages
-(the widget holds 5.0 for a scenario value of 0.05); money shows £ and thousands
-separators. A :class:`FormBinder` turns widget edits into ``edited(path, value)`` and
-loads a scenario into its widgets without echoing signals back.
+Every widget's ``objectName`` is its path (``area.population``; the selected intervention's
+fields are ``interventions.selected.<field>``, bound to the open option's row). Fractions are
+shown as percentages (the widget holds 5.0 for a value of 0.05); money shows £ and thousands
+separators. A :class:`FormBinder` turns widget edits into ``edited(path, value)`` and loads
+a document into its widgets without echoing signals back.
 """
 
 from __future__ import annotations
@@ -218,11 +219,11 @@ def source_tooltip(path: str, what: str = "") -> str:
 
 
 class FormBinder(QObject):
-    """Connects input widgets to scenario paths.
+    """Connects input widgets to document paths.
 
-    ``resolve(name)`` maps a widget's object name to the data path it edits (identity
+    ``resolve(name)`` maps a widget's object name to the document path it edits (identity
     for area and settings; the selected intervention's editor maps
-    ``interventions.selected.x`` to ``interventions[k].x``). A number field whose text is
+    ``interventions.selected.x`` to ``options[k].interventions[i].x``). A number field whose text is
     not a number emits ``problem(path, message)`` instead of ``edited`` (and
     ``problem(path, None)`` once that is over): see :mod:`rtv_desktop.core.typed_entries`.
     """
@@ -234,7 +235,7 @@ class FormBinder(QObject):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self._resolve = resolve
-        self._scenario = None
+        self._document = None
         self.entries = TypedEntries(self.problem.emit)
 
     def bind(self, widget: QWidget, name: str, label: str = "") -> QWidget:
@@ -252,27 +253,27 @@ class FormBinder(QObject):
         if isinstance(widget, NumberEdit):
             problem = widget.entry_problem()
             if problem is not None:
-                underneath = get_value(self._scenario, path) if self._scenario is not None else None
+                underneath = get_value(self._document, path) if self._document is not None else None
                 self.entries.typed(path, widget.text(), underneath, problem)
                 return
             self.entries.accepted(path)
             widget.note_accepted(widget.model_value())
         self.edited.emit(path, widget.model_value())
 
-    def load(self, scenario, live_problems=None) -> None:
-        """Show ``scenario``'s values; text typed for a value still in place is left alone.
+    def load(self, document, live_problems=None) -> None:
+        """Show ``document``'s values; text typed for a value still in place is left alone.
 
         ``live_problems`` (the session's entry-problem fields) lets go of typed text the
         session no longer reports.
         """
-        self._scenario = scenario
+        self._document = document
         if live_problems is not None:
-            self.entries.refresh(lambda path: get_value(scenario, path), set(live_problems))
+            self.entries.refresh(lambda path: get_value(document, path), set(live_problems))
         for name, widget in self.widgets.items():
             path = self._resolve(name)
             if path is None:
                 continue
-            value = get_value(scenario, path)
+            value = get_value(document, path)
             typed = self.entries.text(path, value) if isinstance(widget, NumberEdit) else None
             with QSignalBlocker(widget):
                 if typed is not None:

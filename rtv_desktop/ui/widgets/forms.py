@@ -58,7 +58,7 @@ class FormGrid:
         return widget
 
     def _labelled(self, label: str, name: str, widget: QWidget, tip: str) -> None:
-        """Bind ``widget`` to scenario path ``name`` and put its caption (its buddy) in column 0."""
+        """Bind ``widget`` to document path ``name`` and put its caption (its buddy) in column 0."""
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.binder.bind(widget, name, _plain(label))

@@ -1,6 +1,6 @@
 """Validation shown where it belongs: red-bordered fields, marked table cells, a list.
 
-``Issue.field`` is a scenario path; each page maps it to a widget object name (usually
+``Issue.field`` is a document path; each page maps it to a widget object name (usually
 the same string) and :func:`mark_widgets` sets the ``invalid`` property that the style
 sheet draws as a red border, with the message in the tooltip.
 """
