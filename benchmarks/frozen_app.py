@@ -5,8 +5,9 @@
 Targets: under 250 MiB unpacked; first results under 1.0 s warm. "Warm" means the files are
 in the OS cache: one unmeasured start comes first, then the median of ``--runs`` starts.
 With ``--self-test`` in the app, first results are timed by the app itself (window shown,
-default scenario computed on the worker) and as wall-clock for the whole process; without
-it, a headless ``run`` of the default scenario is timed instead, and the JSON says so.
+default scenario computed on the worker, its figures on screen; the open tab's charts follow)
+and as wall-clock for the whole process; without it, a headless ``run`` of the default
+scenario is timed instead, and the JSON says so.
 """
 
 from __future__ import annotations
@@ -67,7 +68,11 @@ def first_results(runs: int, work: Path) -> dict:
         result["startup_to_version_s_median"] = round(startup, 3)
         result["app_reported_first_results_s_median"] = round(statistics.median(reported), 3)
         headline = round(startup + result["app_reported_first_results_s_median"], 3)
-        result["note"] = "process_wall includes saving a workbook and closing; first_results_s stops at first results"
+        charts = [out.get("seconds_to_charts_since_start") for _, out in samples if out]
+        if charts and all(isinstance(c, (int, float)) for c in charts):  # apps from before lack it
+            result["open_tab_charts_s"] = round(startup + statistics.median(charts), 3)
+        result["note"] = ("process_wall includes saving a workbook and closing; first_results_s stops at the first "
+                          "figures on screen; open_tab_charts_s when the open tab's charts, made just after, exist")
     result["first_results_s"] = headline
     result["meets_target"] = headline < FIRST_RESULTS_TARGET_S
     return result

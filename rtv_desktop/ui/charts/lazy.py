@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -69,12 +70,15 @@ class LazyTab(QWidget):
     """A tab whose content is built by ``build()`` when it is first shown (or asked for).
 
     ``keep`` are widgets of the content made up front (labels the page writes to, tables): they
-    are held by this tab until then, so the window still finds them by name.
+    are held by this tab until then, so the window still finds them by name. While ``ready()``
+    is false a shown tab waits, and :meth:`when_ready` builds it once the page says so.
     """
 
-    def __init__(self, build: Callable[[], QWidget], keep: Iterable[QWidget] = (), parent: QWidget | None = None):
+    def __init__(self, build: Callable[[], QWidget], keep: Iterable[QWidget] = (),
+                 ready: Callable[[], bool] = lambda: True, parent: QWidget | None = None):
         super().__init__(parent)
         self._build = build
+        self._ready = ready
         self.content: QWidget | None = None
         for widget in keep:
             widget.setParent(self)
@@ -87,6 +91,12 @@ class LazyTab(QWidget):
             self._layout.addWidget(self.content)
         return self.content
 
+    def when_ready(self) -> None:
+        """Build a tab left waiting on screen, once the events already queued are handled."""
+        if self.content is None and self.isVisible():
+            QTimer.singleShot(0, self.ensure_built)
+
     def showEvent(self, event):  # noqa: N802 (Qt's name)
-        self.ensure_built()
+        if self._ready():
+            self.ensure_built()
         super().showEvent(event)

@@ -84,11 +84,14 @@ class ResultsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("results.tabs")
         self.tabs.setDocumentMode(True)
-        # Each tab's charts are made when it is first shown.
+        # Each tab's charts are made when it is first shown; at start-up, just after the first
+        # figures (the cards come first, the open tab's charts a moment later).
+        self._awaiting_first = True
+        ready = self._figures_shown
         self._chart_tabs = {
-            "Savings": LazyTab(self._savings_tab),
-            "Value": LazyTab(self._value_tab, keep=(self.basis_label, self.party_flows)),
-            "Uncertainty": LazyTab(self._uncertainty_tab, keep=(self.simulation_label,)),
+            "Savings": LazyTab(self._savings_tab, ready=ready),
+            "Value": LazyTab(self._value_tab, keep=(self.basis_label, self.party_flows), ready=ready),
+            "Uncertainty": LazyTab(self._uncertainty_tab, keep=(self.simulation_label,), ready=ready),
         }
         for title, tab in self._chart_tabs.items():
             self.tabs.addTab(tab, title)
@@ -160,6 +163,7 @@ class ResultsPage(QWidget):
         self.evidence_label.setVisible(bool(note))
         if self._rows is not None:
             self.show_tornado(self._rows)
+        self._first_figures_shown()
 
     def show_tornado(self, rows: "list[TornadoRow] | None") -> None:
         """Show the one-way sensitivity rows (net social value), or the prompt for ``None``."""
@@ -225,6 +229,16 @@ class ResultsPage(QWidget):
         self.kpis.set_stale(stale)
         self.stale_banner.setText(f"Results are out of date: {reason or DEFAULT_STALE_REASON}")
         self.stale_banner.setVisible(stale)
+        if stale:
+            self._first_figures_shown()  # no figures are coming: the charts say why
+
+    def _figures_shown(self) -> bool:
+        return not self._awaiting_first
+
+    def _first_figures_shown(self) -> None:
+        if self._awaiting_first:
+            self._awaiting_first = False
+            self.tabs.currentWidget().when_ready()
 
     @property
     def is_stale(self) -> bool:
