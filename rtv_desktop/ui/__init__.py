@@ -1,1 +1,1 @@
-"""Widgets, item models and charts: no maths, no file parsing."""
+"""The window: pages, item models, widgets, dialogs, controllers and charts; no maths, no file parsing."""

@@ -1,1 +1,1 @@
-"""controllers."""
+"""What the window does, apart from showing: file actions, computing on the worker, autosave, help links."""

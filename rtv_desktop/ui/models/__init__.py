@@ -1,1 +1,1 @@
-"""models."""
+"""The Qt item models behind the window's tables (interventions, services, baseline use, comparison, areas)."""
