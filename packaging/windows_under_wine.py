@@ -46,8 +46,8 @@ from wine import Wine, WineError
 
 DEFAULT_OUT = release_info.DIST_DIR / "windows"
 WORK_DIR = release_info.BUILD_DIR / "windows"
-# Every core and io test, in one process: the pinned Windows stack has no pytest-xdist, so the
-# fast tier's options (pyproject addopts: -n auto and the marker filter) are replaced.
+# Every core and io test, slow ones too, in one process under Wine: the fast tier's options
+# (pyproject addopts: -n auto and the marker filter) are replaced.
 TEST_COMMAND = ["-m", "pytest", "tests/core", "tests/io", "-o", "addopts=-ra --strict-markers", "-p", "no:cacheprovider",
                 "-q"]
 FAILURES = (CheckFailed, WineError, subprocess.SubprocessError, OSError)
