@@ -94,7 +94,7 @@ class LazyTab(QWidget):
     def when_ready(self) -> None:
         """Build a tab left waiting on screen, once the events already queued are handled."""
         if self.content is None and self.isVisible():
-            QTimer.singleShot(0, self.ensure_built)
+            QTimer.singleShot(0, self, self.ensure_built)  # with self as context: never after a close
 
     def showEvent(self, event):  # noqa: N802 (Qt's name)
         if self._ready():
