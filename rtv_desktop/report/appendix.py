@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..core import Area, Settings, default_document, source_for, specs
 from ..io.guides import METHOD, guide_markdown
-from ..core.text import simulation_basis
+from ..core.text import setting_text, simulation_basis
 from .figures import ReportFigures
 from .markdown import blocks_from_markdown
 from .model import Block, Bullets, Heading, PageBreak, Paragraph, Table
@@ -65,21 +65,19 @@ def _settings_table(settings: Settings) -> Table:
 
 
 def _setting_text(name: str, value) -> str:
-    if name in ("discount_rate", "health_discount_rate", "qaly_discount_rate"):
-        return percent(value, 1)
+    """A setting as its form field shows it (its declaration), with words where a number alone
+    would be unclear (a range, the grades, a per-unit amount, a choice)."""
     if name == "wellby_value":
         return f"{pounds(value.central)} ({pounds(value.low)} to {pounds(value.high)})"
     if name == "volunteer_hour_value":
-        return f"£{value:,.2f} an hour"
+        return f"{setting_text(name, value)} an hour"
     if name == "qaly_threshold":
-        return f"{pounds(value)} per QALY"
+        return f"{setting_text(name, value)} per QALY"
     if name == "optimism_bias":
         return ", ".join(percent(v) for v in value) + " (grades 1 to 6)"
     if name == "volunteer_time":
         return volunteer_treatment(value)
-    if name == "iterations":
-        return f"{value:,}"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return setting_text(name, value)
 
 
 def _setting_source(name: str, value, settings: Settings) -> str:

@@ -51,3 +51,18 @@ def test_unit_costs_are_listed_in_the_price_year_they_are_in_after_a_rebase():
     doc = rebase(default_document(), bundled_deflator("2020/21"))
     table = _services_table(doc.scenario(0))
     assert table.rows and {row[-1] for row in table.rows} == {"2020/21"}
+
+
+def test_the_settings_appendix_writes_each_setting_as_its_form_field_does():
+    from dataclasses import replace  # noqa: PLC0415
+
+    from rtv_desktop.core import Settings, default_document, specs  # noqa: PLC0415
+    from rtv_desktop.report.appendix import _settings_table  # noqa: PLC0415
+
+    settings = replace(default_document().settings, correlation=0.3, horizon_years=7, qaly_threshold=30_000.0)
+    label = {name: spec.label for name, spec in specs(Settings)}
+    shown = {row[0]: row[1] for row in _settings_table(settings).rows}
+    assert shown[label["correlation"]] == "30%"  # the form's 30%, never 0.3
+    assert shown[label["horizon_years"]] == "7 years"
+    assert shown[label["qaly_threshold"]] == "£30,000 per QALY"
+    assert shown[label["discount_rate"]] == "3.5%"
