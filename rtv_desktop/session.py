@@ -352,9 +352,7 @@ class Session(QObject):
         typed = described([Issue(field, message, "error") for field, message in self._entry_problems.items()],
                           document, k)
         found = validate_document(document, open_option=k)
-        elsewhere = [_elsewhere(issue.field, k) for issue in found]
-        return (typed + [i for i, away in zip(found, elsewhere) if not away]
-                + [i for i, away in zip(found, elsewhere) if away])
+        return typed + sorted(found, key=lambda issue: _elsewhere(issue.field, k))  # stable: order kept within each
 
     def _after_change(self, was_dirty: bool) -> None:
         self._option = self.option  # the option shown, so undo and redo never open another one unannounced

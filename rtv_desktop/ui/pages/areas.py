@@ -78,7 +78,8 @@ class AllAreasPage(QWidget):
         self.tabs.setObjectName("areas.tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_table(), "Table")
-        self.tabs.addTab(LazyTab(self._chart_scroll), "Ranked chart")
+        self._chart_tab = LazyTab(self._chart_scroll)
+        self.tabs.addTab(self._chart_tab, "Ranked chart")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -156,7 +157,7 @@ class AllAreasPage(QWidget):
     @property
     def chart(self):
         """The ranked chart (``chart.areas``), with its tab built if it was not yet shown."""
-        self.tabs.widget(1).ensure_built()
+        self._chart_tab.ensure_built()
         return self._charts.get("areas")
 
     def _chart_scroll(self) -> QScrollArea:
