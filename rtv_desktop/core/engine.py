@@ -63,9 +63,26 @@ def effect_weighted_completers(completers: np.ndarray, pi: np.ndarray) -> np.nda
     return completers[..., None] * np.cumsum(pi, axis=-1)
 
 
-def additionality(fixed: FixedInputs, deadweight: np.ndarray) -> np.ndarray:
-    """``A_i = (1 - w_i) * a_i * (1 - ob(g_i))`` [fraction], shape [n, I]."""
-    return (1.0 - deadweight) * fixed.additionality_fixed
+def optimism_factor(value: np.ndarray, ob: np.ndarray) -> np.ndarray:
+    """``m(x, g)``: ``1 - ob`` on a benefit (x >= 0), ``1 + ob`` on a harm (MODEL.md 10b).
+
+    Optimism bias corrects benefits that are overstated and harms that are understated, so it
+    never makes a harm smaller.
+    """
+    return np.where(value >= 0, 1.0 - ob, 1.0 + ob)
+
+
+def adjusted(fixed: FixedInputs, d: dict[str, np.ndarray], outcome: str, value: np.ndarray) -> np.ndarray:
+    """``value * A_i,o``: an outcome's drawn value net of deadweight (only where its design had no
+    comparison group), times attribution and its grade's optimism factor; shape of ``value``.
+
+    ``value`` is [n, I], or [n, I, S] for the effects on use (each effect has its own sign).
+    """
+    keep = 1.0 - d["deadweight"] * fixed.deadweight_applies[outcome]  # [n, I]
+    ob = fixed.optimism[outcome]
+    if value.ndim == 3:
+        return value * optimism_factor(value, ob[:, None]) * (keep * fixed.attribution)[..., None]
+    return value * optimism_factor(value, ob) * keep * fixed.attribution
 
 
 def _annual_cost(fixed: FixedInputs, starters: np.ndarray, cost_per_starter: np.ndarray) -> np.ndarray:
@@ -79,18 +96,18 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
     Notes
     -----
     ``R = E * reach``, ``C = R * completion``,
-    ``saving[i,t] = K[i,t] * A_i * sum_s u[g_i,s] * effect[i,s] * unit_cost[s]``,
+    ``saving[i,t] = K[i,t] * sum_s u[g_i,s] * effect[i,s] * A_i,s * unit_cost[s]``,
     ``cashable`` the same with ``cashable_share[s]`` inside the sum,
     ``cost[i,t] = (R_i * cost_per_starter_i + fixed_cost_i + (t == 0) * setup_cost_i) * (1 + ob(cost_grade_i))``,
-    ``wellbeing[i,t] = K[i,t] * wellbeing_gain_i * A_i * wellby_value``,
-    ``qalys[i,t] = K[i,t] * qaly_gain_i * A_i``,
+    ``wellbeing[i,t] = K[i,t] * wellbeing_gain_i * A_i,w * wellby_value``,
+    ``qalys[i,t] = K[i,t] * qaly_gain_i * A_i,q``, with ``A`` per outcome (:func:`adjusted`),
     ``volunteer[i,t] = R_i * volunteer_hours_i * volunteer_hour_value``.
     """
     starters = fixed.eligible * d["reach"]  # [n, I]
     completers = starters * d["completion"]
     k = effect_weighted_completers(completers, persistence(d["drop_off"], fixed.effect_years, fixed.years))
-    add = additionality(fixed, d["deadweight"])
-    value = d["effect"] * fixed.baseline * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
+    avoided = adjusted(fixed, d, "effect", d["effect"]) * fixed.baseline  # [n, I, S] contacts per completer-year
+    value = avoided * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
     cost = _annual_cost(fixed, starters, d["cost_per_starter"])[..., None] * np.ones(fixed.years)
     cost[..., 0] += fixed.setup_cost * fixed.cost_uplift
     volunteer = starters * fixed.volunteer_hours * fixed.volunteer_hour_value
@@ -98,12 +115,12 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
         "starters": starters,
         "completers": completers,
         "effect_weighted": k,
-        "additionality": add,
-        "saving": k * (add * value.sum(axis=-1))[..., None],
-        "cashable": k * (add * (value * fixed.cashable_share).sum(axis=-1))[..., None],
+        "avoided_rate": avoided,
+        "saving": k * value.sum(axis=-1)[..., None],
+        "cashable": k * (value * fixed.cashable_share).sum(axis=-1)[..., None],
         "cost": cost,
-        "wellbeing": k * (d["wellbeing_gain"] * add * d["wellby_value"][:, None])[..., None],
-        "qalys": k * (d["qaly_gain"] * add)[..., None],
+        "wellbeing": k * (adjusted(fixed, d, "wellbeing", d["wellbeing_gain"]) * d["wellby_value"][:, None])[..., None],
+        "qalys": k * adjusted(fixed, d, "qaly", d["qaly_gain"])[..., None],
         "volunteer": volunteer[..., None] * np.ones(fixed.years),
     }
 
@@ -130,17 +147,16 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     # [n, I, T]; [1, I, T] when no drop-off is uncertain (the same in every draw, so worked out once)
     drop_off = d["drop_off"] if fixed.drop_off_varies else d["drop_off"][:1]
     cum_pi = cumulative_persistence(drop_off, fixed.effect_years, fixed.years)
-    weighted = completers * additionality(fixed, d["deadweight"])  # C_i * A_i
-    # Contacts avoided per completer-year, valued by a batched product over services (much
-    # faster than broadcasting the unit costs over [n, I, S] and summing).
-    avoided = d["effect"] * fixed.baseline  # [n, I, S]
+    # Contacts avoided per completer-year net of additionality (A_i,s), valued by a batched
+    # product over services (much faster than broadcasting the unit costs over [n, I, S] and summing).
+    avoided = adjusted(fixed, d, "effect", d["effect"]) * fixed.baseline  # [n, I, S]
     unit_cost = d["unit_cost"][:, :, None]  # [n, S, 1]
     per_completer = (avoided @ unit_cost)[..., 0]  # £ per completer-year [n, I]
-    saving_rate = weighted * per_completer  # £ per unit of cum_pi
-    pv_factor = weighted * (cum_pi @ fixed.discount)  # C_i * A_i * sum_t cumsum(pi)[t] * DF[t]
+    saving_rate = completers * per_completer  # £ per unit of cum_pi
+    pv_factor = completers * (cum_pi @ fixed.discount)  # C_i * sum_t cumsum(pi)[t] * DF[t]
     annual_cost = _annual_cost(fixed, starters, d["cost_per_starter"])
     setup = fixed.setup_cost * fixed.cost_uplift
-    wellbys = weighted * d["wellbeing_gain"] * (cum_pi @ fixed.health_discount)
+    wellbys = completers * adjusted(fixed, d, "wellbeing", d["wellbeing_gain"]) * (cum_pi @ fixed.health_discount)
     years = fixed.discount.sum()
     out = {
         "pv_cost": annual_cost * years + setup,
@@ -149,7 +165,7 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
         "wellbys": wellbys,
         "pv_wellbeing": wellbys * d["wellby_value"][:, None],
         "pv_volunteer": starters * (fixed.volunteer_hours * fixed.volunteer_hour_value * years),
-        "qalys": weighted * d["qaly_gain"] * (cum_pi @ fixed.qaly_discount),
+        "qalys": completers * adjusted(fixed, d, "qaly", d["qaly_gain"]) * (cum_pi @ fixed.qaly_discount),
         "starters": starters * fixed.years,
         "completers": completers * fixed.years,
         "total_cost": annual_cost * fixed.years + setup,
@@ -161,8 +177,16 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
         cashable = unit_cost * (fixed.cashable_share[:, None] * fixed.service_party)
         out["cashable_by_party"] = pv_factor[..., None] * (avoided @ cashable)
     out["social"] = social_value(out, fixed.volunteer_time)
-    out["pv_social_weak"] = out["social"] * fixed.weak_evidence
+    out["pv_social_weak"] = weak_social_value(out, fixed)
     return out
+
+
+def weak_social_value(pv: dict[str, np.ndarray], fixed: FixedInputs) -> np.ndarray:
+    """Social value resting on weak evidence (grades 4-6), counted per outcome (MODEL.md 10c):
+    savings and volunteer time (where it is a benefit) by the service-use grade, wellbeing by
+    its own grade [£], [n, I]."""
+    rest = pv["social"] - pv["pv_wellbeing"]
+    return rest * fixed.weak_effect + pv["pv_wellbeing"] * fixed.weak_wellbeing
 
 
 def option_totals(per_i: dict[str, np.ndarray], membership: np.ndarray,
@@ -221,10 +245,14 @@ def headline(pv: dict[str, np.ndarray], volunteer_time: str, qaly_threshold: flo
     social value and social cost per the volunteer-time setting (MODEL.md 8c):
     ``npv_social = PV_social - PV_cost (- PV_volunteer when it is a cost)``,
     ``bcr_social = PV_social / social cost``; ``bcr_fiscal = PV_saving / PV_cost``;
-    ``roi_fiscal = npv_fiscal / PV_cost``; ``break_even_multiplier = PV_cost / PV_saving``;
+    ``roi_fiscal = npv_fiscal / PV_cost``; ``break_even_multiplier = PV_cost / PV_saving`` (NaN
+    unless PV_saving > 0: no scaling of the effects breaks even when savings are at or below
+    zero); ``npv_social_excl_wellbeing = npv_social - PV_wellbeing``; ``switch_wellbeing = 1 -
+    npv_social / PV_wellbeing`` (NaN unless PV_wellbeing > 0), the factor on every wellbeing
+    gain at which net social value is zero (MODEL.md 10d);
     ``net_cost = PV_cost - PV_saving``; ``cost_per_qaly = net_cost / qalys`` (NaN unless
     qalys > 0); ``nmb = qalys * threshold - net_cost``; ``share_social_weak_evidence =
-    PV_social of grade 4-6 interventions / PV_social`` (NaN unless PV_social > 0). Zero
+    PV_social on grade 4-6 evidence, per outcome / PV_social`` (NaN unless PV_social > 0). Zero
     denominators give NaN.
     """
     cost = pv["pv_cost"]
@@ -237,7 +265,10 @@ def headline(pv: dict[str, np.ndarray], volunteer_time: str, qaly_threshold: flo
     out["bcr_fiscal"] = ratio(pv["pv_saving"], cost)
     out["bcr_social"] = ratio(out["pv_social"], social_cost)
     out["roi_fiscal"] = ratio(out["npv_fiscal"], cost)
-    out["break_even_multiplier"] = ratio(cost, pv["pv_saving"])
+    out["break_even_multiplier"] = np.where(pv["pv_saving"] > 0, ratio(cost, pv["pv_saving"]), np.nan)
+    out["npv_social_excl_wellbeing"] = out["npv_social"] - pv["pv_wellbeing"]
+    out["switch_wellbeing"] = np.where(pv["pv_wellbeing"] > 0, 1.0 - ratio(out["npv_social"], pv["pv_wellbeing"]),
+                                       np.nan)
     out["net_cost"] = cost - pv["pv_saving"]
     out["cost_per_qaly"] = np.where(pv["qalys"] > 0, ratio(out["net_cost"], pv["qalys"]), np.nan)
     out["nmb"] = pv["qalys"] * qaly_threshold - out["net_cost"]

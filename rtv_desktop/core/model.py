@@ -60,6 +60,10 @@ VOLUNTEER_TIME_LABELS: dict[str, str] = {
     "cost": "an in-kind cost (usual cost-benefit practice)",
     "excluded": "left out",
 }
+DISTRIBUTION_LABELS: dict[str, str] = {
+    "fitted": "fitted to a 90% interval (mean = central value)",
+    "pert": "beta-PERT within the range (most likely = central value)",
+}
 MAX_INTERVENTIONS = 50
 MAX_OPTIONS = 10
 MAX_HORIZON = 10
@@ -73,6 +77,23 @@ MAX_POUNDS = 1e10  # £ a year or one-off, per intervention
 MAX_UNIT_COST = 1e7  # £ per contact or per starter
 HOURS_IN_A_YEAR = 8760.0
 GRADE_HELP = "1 = strong local evidence ... 6 = untested assumption"
+# How an estimate was made (MODEL.md 10a): a comparison group already nets out what would
+# have happened anyway, so deadweight applies only to the last two.
+DESIGN_LABELS: dict[str, str] = {
+    "rct": "randomised trial",
+    "controlled": "controlled study (matched or quasi-experimental comparison group)",
+    "uncontrolled": "uncontrolled (before and after, no comparison group)",
+    "judgement": "judgement (no study)",
+}
+SHORT_DESIGN_LABELS: dict[str, str] = {"rct": "randomised trial", "controlled": "controlled study",
+                                       "uncontrolled": "before and after", "judgement": "judgement"}
+DEADWEIGHT_DESIGNS = ("uncontrolled", "judgement")
+# The outcomes of an intervention that carry their own design and grade, and the fields that hold them.
+OUTCOME_FIELDS: dict[str, tuple[str, str]] = {
+    "effect": ("effect_design", "evidence_grade"),
+    "wellbeing": ("wellbeing_design", "wellbeing_grade"),
+    "qaly": ("qaly_design", "qaly_grade"),
+}
 
 
 @dataclass(frozen=True)
@@ -194,6 +215,11 @@ class Settings:
                                   help="How far the uncertain inputs of one kind (effects, wellbeing gains, costs, "
                                        "...) move together across interventions in a simulation: 0 = independent "
                                        "evidence, 1 = all at the same rank")
+    distributions: str = declared("pert", label="Distributions", kind="choice", choices=DISTRIBUTION_LABELS,
+                                  section="simulation", since=3,
+                                  help="How a simulation reads each range: fitted = a 90% interval around the "
+                                       "central value as its mean (tails allowed); PERT = hard limits around "
+                                       "the central value as the most likely value (before version 3)")
     volunteer_time: str = declared("benefit", label="Volunteer time counted as", kind="choice",
                                    choices=VOLUNTEER_TIME_LABELS, accel="t", section="valuation",
                                    help="How the value of volunteer time enters social value and the social return")
@@ -296,21 +322,61 @@ class Intervention:
                                   section="evidence", accel="b", help="Share of the change due to this intervention")
     evidence_grade: int = declared(1, label="Evidence grade", kind="grade", lo=1, hi=EVIDENCE_GRADES,
                                    section="evidence", accel="v",
-                                   help=f"{GRADE_HELP} (sets the optimism-bias haircut on benefits)")
+                                   help=f"Of the effects on service use: {GRADE_HELP} (sets the optimism-bias "
+                                        "haircut on them)")
+    effect_design: str = declared("uncontrolled", label="Effect evidence design", kind="choice",
+                                  choices=DESIGN_LABELS, section="evidence", since=3,
+                                  help="How the effects on service use were measured: deadweight is taken off "
+                                       "only when there was no comparison group")
     wellbeing_gain: Uncertain = declared(Uncertain.fixed(0.0), label="Wellbeing gain", kind="points",
                                          unit="life-satisfaction points (0-10 scale) per completer a year", lo=-10.0,
                                          hi=10.0, uncertain=True, section="outcomes", accel="g",
                                          help="Life-satisfaction points (0-10 scale) per completer per year while "
                                               "the effect lasts")
+    wellbeing_grade: int = declared(0, label="Wellbeing evidence grade", kind="grade", lo=1, hi=EVIDENCE_GRADES,
+                                    section="outcomes", since=3,
+                                    help=f"Of the wellbeing gain: {GRADE_HELP}; a gain no study measured is 6")
+    wellbeing_design: str = declared("uncontrolled", label="Wellbeing evidence design", kind="choice",
+                                     choices=DESIGN_LABELS, section="outcomes", since=3,
+                                     help="How the wellbeing gain was measured: deadweight is taken off only "
+                                          "when there was no comparison group")
     qaly_gain: Uncertain = declared(Uncertain.fixed(0.0), label="QALY gain", kind="qalys",
                                     unit="QALYs per completer a year", lo=-1.0, hi=1.0, uncertain=True,
                                     section="outcomes", accel="Q", since=2,
                                     help="Quality-adjusted life years per completer per year while the effect "
                                          "lasts (NICE's measure; kept apart from wellbeing so nothing counts twice)")
+    qaly_grade: int = declared(0, label="QALY evidence grade", kind="grade", lo=1, hi=EVIDENCE_GRADES,
+                               section="outcomes", since=3, help=f"Of the QALY gain: {GRADE_HELP}")
+    qaly_design: str = declared("uncontrolled", label="QALY evidence design", kind="choice", choices=DESIGN_LABELS,
+                                section="outcomes", since=3,
+                                help="How the QALY gain was measured: deadweight is taken off only when there "
+                                     "was no comparison group")
     volunteer_hours: float = declared(0.0, label="Volunteer hours", kind="hours", unit="hours per starter",
                                       lo=0.0, hi=HOURS_IN_A_YEAR, section="outcomes", accel="l",
                                       help="Hours per starter in their start year")
     notes: str = declared("", label="Notes", kind="text", section="notes", accel="e")
+    # (outcome, entry id) for each figure taken from the evidence library, e.g. ("service:nel",
+    # "steventon-2013-nel"); outcomes as in MODEL.md 10e.
+    evidence: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self):
+        # A grade left at 0 (absent from a file before version 3, or not given in code) is the
+        # service-use grade, as before outcomes were graded apart.
+        for name in ("wellbeing_grade", "qaly_grade"):
+            if getattr(self, name) == 0:
+                object.__setattr__(self, name, self.evidence_grade)
+
+    def design_of(self, outcome: str) -> str:
+        """The design of ``outcome`` ("effect", "wellbeing" or "qaly")."""
+        return getattr(self, OUTCOME_FIELDS[outcome][0])
+
+    def grade_of(self, outcome: str) -> int:
+        """The evidence grade of ``outcome`` ("effect", "wellbeing" or "qaly")."""
+        return getattr(self, OUTCOME_FIELDS[outcome][1])
+
+    def evidence_for(self, outcome: str) -> str:
+        """The library entry id behind ``outcome`` ("service:gp", "wellbeing", ...), or ""."""
+        return dict(self.evidence).get(outcome, "")
 
     def effect_on(self, service_id: str) -> Uncertain:
         """The effect on one service (zero when the intervention does not affect it)."""

@@ -86,7 +86,8 @@ SUMMARY = (
     Output("payback_year", "Payback", "Payback", "payback", "year (0 = first; blank if none in the horizon)",
            "First year cumulative NHS savings cover cumulative cost"),
     Output("break_even_multiplier", "Break-even multiplier on every effect", "Break-even multiplier", "multiplier",
-           "times", "How many times every effect must be for NHS savings to equal the cost"),
+           "times", "How many times every effect must be for NHS savings to equal the cost (none when savings "
+           "are at or below zero: no scaling of the effects breaks even)"),
     Output("starters", "People reached", "People reached", "count", "persons", "People who start, over {years}"),
     Output("completers", "Completers", "Completers", "count", "persons", "People who complete, over {years}"),
     _money("total_cost", "Total cost (undiscounted)", "Total cost", "Cost over the horizon, not discounted"),
@@ -100,13 +101,20 @@ SUMMARY = (
            "Net cost (cost minus savings) per QALY gained"),
     _money("nmb", "Net monetary benefit", "Net monetary benefit", "QALYs valued at {threshold} each, minus net cost"),
     Output("share_social_weak_evidence", "Share of social value on weak evidence", "On weak evidence", "percent",
-           "share", "Social value of interventions graded 4 to 6 (emerging, weak or untested)"),
+           "share", "Social value resting on evidence graded 4 to 6 (emerging, weak or untested), each outcome "
+           "by its own grade: a wellbeing gain no study measured counts as untested"),
+    _money("npv_social_excl_wellbeing", "Net social value without wellbeing", "Without wellbeing",
+           "Net social value with no wellbeing value at all: the case on savings and volunteer time alone"),
+    Output("switch_wellbeing", "Wellbeing gains needed to break even", "Wellbeing to break even", "switch",
+           "times the assumed gains",
+           "The factor on every wellbeing gain at which net social value is zero: below 1, the gains could be "
+           "smaller and the case still breaks even; above 1, they must be larger than assumed"),
 )
 WORKING = (
     _money("social_cost", "Social cost", "Social cost", "Cost, plus volunteer time when it counts as a cost",
            source="working"),
     _money("pv_social_weak", "Social value on weak evidence (present value)", "On weak evidence",
-           "Social value of interventions graded 4 to 6", source="working"),
+           "Social value resting on evidence graded 4 to 6, each outcome by its own grade", source="working"),
 )
 _EXTRA = {"pv_cost": "Extra cost", "pv_saving": "Extra savings", "pv_cashable": "Extra cashable savings",
           "pv_wellbeing": "Extra wellbeing value", "pv_volunteer": "Extra volunteer time",
@@ -157,21 +165,23 @@ OUTPUTS: dict[str, Output] = {o.key: o for o in SUMMARY + WORKING + INCREMENTS +
 SUMMARY_KEYS = tuple(o.key for o in SUMMARY)
 
 # What each table shows, in order (labels and kinds come from the declarations above).
-CARDS = (NPV_FISCAL, NPV_SOCIAL, NPV_CASHABLE, "starters", "bcr_fiscal", "bcr_social", "payback_year", "completers")
+CARDS = (NPV_FISCAL, NPV_SOCIAL, NPV_CASHABLE, "starters", "bcr_fiscal", "bcr_social", "payback_year", "completers",
+         "npv_social_excl_wellbeing", "switch_wellbeing")
 HEALTH_CARDS = ("qalys", "cost_per_qaly", "nmb", "prob_nmb_positive")  # the last from the simulation
 HEADLINE_STRIP = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "bcr_social")
-COMPARISON = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "pv_cost", "bcr_social", "qalys", "cost_per_qaly", "nmb",
+COMPARISON = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing", "pv_cost", "bcr_social", "qalys", "cost_per_qaly", "nmb",
               "payback_year")
 COMPARISON_INCREMENTS = ("inc_pv_cost", "inc_pv_saving", "inc_npv_fiscal", "inc_npv_cashable", "inc_npv_social",
                          "inc_bcr_social", "inc_qalys", "inc_nmb", "icer", "icer_quadrant")
 COMPARISON_SIMULATION = ("prob_best_social", "prob_best_fiscal", "prob_npv_social_positive", "prob_nmb_positive")
-AREAS = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "pv_cost", "pv_saving", "bcr_social", "qalys", "nmb", "starters")
+AREAS = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "pv_cost", "pv_saving", "bcr_social", "qalys", "nmb", "starters")
 AREA_SIMULATED = (NPV_FISCAL, NPV_SOCIAL)  # percentiles of these in the all-areas table
 AREA_PROBABILITIES = ("prob_npv_fiscal_positive", "prob_bcr_social_above_1")
 COVER = (NPV_FISCAL, NPV_SOCIAL, "bcr_social", "nmb")
 REPORT_PARTS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
                 "cost_per_completer", "share_social_weak_evidence")
-REPORT_OPTIONS = ("pv_cost", "pv_saving", NPV_FISCAL, NPV_SOCIAL, "bcr_social")
+REPORT_OPTIONS = ("pv_cost", "pv_saving", NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing",
+                  "bcr_social")
 REPORT_INTERVALS = (NPV_SOCIAL, NPV_FISCAL, NPV_CASHABLE, "pv_cost", "pv_saving", "pv_wellbeing")
 REPORT_PROBABILITIES = ("prob_npv_social_positive", "prob_npv_fiscal_positive", "prob_bcr_social_above_1",
                         "prob_payback_within_horizon", "prob_nmb_positive")
@@ -227,7 +237,7 @@ def _roi(value) -> str:
 
 
 def _multiplier(value) -> str:
-    return text.NOT_AVAILABLE if text.is_missing(value) else f"{float(value):,.2f} times"
+    return "none (savings at or below zero)" if text.is_missing(value) else f"{float(value):,.2f} times"
 
 
 def _qalys(value, compact: bool) -> str:
@@ -249,6 +259,7 @@ FORMATS = {
     "payback": lambda v, _c, horizon: text.format_payback(v, horizon),
     "qalys": lambda v, compact, _h: _qalys(v, compact),
     "quadrant": lambda v, _c, _h: text.quadrant_text(v),
+    "switch": lambda v, compact, _h: text.format_switch(v, compact),
 }
 
 

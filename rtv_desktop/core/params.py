@@ -17,7 +17,7 @@ import numpy as np
 
 from .declare import specs
 from .document import Scenario
-from .model import FUNDERS, GROUPS, Intervention, Uncertain
+from .model import DEADWEIGHT_DESIGNS, FUNDERS, GROUPS, OUTCOME_FIELDS, Intervention, Uncertain
 
 # Per-intervention uncertain inputs (besides the effects), in declaration order.
 INTERVENTION_UNCERTAIN = tuple(name for name, spec in specs(Intervention) if spec.uncertain and name != "effect")
@@ -43,7 +43,11 @@ class FixedInputs:
     eligible: np.ndarray  # [I] persons in each intervention's target group
     baseline: np.ndarray  # [I, S] contacts per person per year, u[g_i, s]
     effect_years: np.ndarray  # [I] years the effect can last, D_i
-    additionality_fixed: np.ndarray  # [I] a_i * (1 - ob(g_i))
+    attribution: np.ndarray  # [I] a_i
+    # Per outcome (effect on use, wellbeing, QALYs), MODEL.md 10a-c: the optimism bias of its
+    # grade [I], and 1 where its design has no comparison group, so deadweight applies [I].
+    optimism: dict[str, np.ndarray]
+    deadweight_applies: dict[str, np.ndarray]
     cost_uplift: np.ndarray  # [I] 1 + ob(cost_grade_i)
     fixed_cost: np.ndarray  # [I] £ a year, before the uplift
     setup_cost: np.ndarray  # [I] £ in year 0, before the uplift
@@ -51,7 +55,8 @@ class FixedInputs:
     cashable_share: np.ndarray  # [S]
     service_party: np.ndarray  # [S, P] 1 where service s's cost falls on funder p
     funding: np.ndarray  # [I, P] share of intervention i's cost paid by funder p
-    weak_evidence: np.ndarray  # [I] 1 where the evidence grade is 4 or worse
+    weak_effect: np.ndarray  # [I] 1 where the service-use evidence grade is 4 or worse
+    weak_wellbeing: np.ndarray  # [I] 1 where the wellbeing evidence grade is 4 or worse
     discount: np.ndarray  # [T] DF[t]
     health_discount: np.ndarray  # [T] DFh[t]
     qaly_discount: np.ndarray  # [T] DFq[t]
@@ -89,7 +94,6 @@ def fixed_inputs(s: Scenario) -> FixedInputs:
     st = s.settings
     t = np.arange(st.horizon_years)
     ivs = s.interventions
-    ob = [st.optimism_bias[i.evidence_grade - 1] for i in ivs]
     group = [GROUPS.index(i.target_group) for i in ivs]
     baseline = [[svc.baseline[g] for svc in s.services] for g in group]
     return FixedInputs(
@@ -97,7 +101,10 @@ def fixed_inputs(s: Scenario) -> FixedInputs:
         eligible=_frozen([s.eligible(i) for i in ivs]),
         baseline=_frozen(baseline).reshape(len(ivs), len(s.services)),
         effect_years=_frozen([i.effect_years for i in ivs]),
-        additionality_fixed=_frozen([i.attribution * (1.0 - b) for i, b in zip(ivs, ob)]),
+        attribution=_frozen([i.attribution for i in ivs]),
+        optimism={o: _frozen([st.optimism_bias[i.grade_of(o) - 1] for i in ivs]) for o in OUTCOME_FIELDS},
+        deadweight_applies={o: _frozen([float(i.design_of(o) in DEADWEIGHT_DESIGNS) for i in ivs])
+                            for o in OUTCOME_FIELDS},
         cost_uplift=_frozen([1.0 + st.optimism_bias[i.cost_grade - 1] for i in ivs]),
         fixed_cost=_frozen([i.fixed_cost for i in ivs]),
         setup_cost=_frozen([i.setup_cost for i in ivs]),
@@ -106,7 +113,8 @@ def fixed_inputs(s: Scenario) -> FixedInputs:
         service_party=_frozen([[float(svc.party == p) for p in FUNDERS] for svc in s.services]).reshape(
             len(s.services), len(FUNDERS)),
         funding=_frozen([[i.funding_share(p) for p in FUNDERS] for i in ivs]).reshape(len(ivs), len(FUNDERS)),
-        weak_evidence=_frozen([float(i.evidence_grade >= GRADE_WEAK) for i in ivs]),
+        weak_effect=_frozen([float(i.evidence_grade >= GRADE_WEAK) for i in ivs]),
+        weak_wellbeing=_frozen([float(i.wellbeing_grade >= GRADE_WEAK) for i in ivs]),
         discount=_frozen((1.0 + st.discount_rate) ** -t),
         health_discount=_frozen((1.0 + st.health_discount_rate) ** -t),
         qaly_discount=_frozen((1.0 + st.qaly_discount_rate) ** -t),

@@ -106,7 +106,8 @@ def run(scenario: Scenario) -> Results:
 
     Notes
     -----
-    ``avoided[i,t,s] = K[i,t] * u[g_i,s] * effect[i,s] * A_i``;
+    ``avoided[i,t,s] = K[i,t] * u[g_i,s] * effect[i,s] * A_i,s`` (additionality per outcome,
+    MODEL.md 10b);
     ``saving = avoided * unit_cost[s]``; ``cashable = saving * cashable_share[s]``; the
     summary comes from :func:`rtv_desktop.core.engine.evaluate`, the same code the
     simulation uses. ``starters`` and ``completers`` in the summary are totals over the
@@ -119,8 +120,7 @@ def run(scenario: Scenario) -> Results:
     fixed = fixed_inputs(scenario)
     draws = draws_at(scenario, 1)
     flows = {k: v[0] for k, v in engine.yearly_flows(fixed, draws).items()}
-    avoided = (flows["effect_weighted"][:, :, None] * (fixed.baseline * draws["effect"][0])[:, None, :]
-               * flows["additionality"][:, None, None])
+    avoided = flows["effect_weighted"][:, :, None] * flows["avoided_rate"][:, None, :]
     saving = avoided * draws["unit_cost"][0]
     cashable = saving * fixed.cashable_share
     totals = {k: v[0] for k, v in engine.evaluate(fixed, draws, parties=True).items()}

@@ -13,7 +13,10 @@ the remaining problems at the same time (:func:`read_document`).
 Version 1 (one intervention mix at the top level, ``area.reference_period``) still reads:
 it becomes a document with one option named after the scenario and no comparator, its
 interventions get ids from their row order, and fields added in version 2 take their
-declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS).
+declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS). In files before
+version 3 every outcome reads as measured without a comparison group (``"uncontrolled"``, so
+its figures keep the deadweight they had), the wellbeing and QALY grades are the service-use
+grade, and simulations draw beta-PERT (``settings.distributions = "pert"``).
 """
 
 from __future__ import annotations
@@ -28,9 +31,9 @@ from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, 
 from .reader import Reader
 
 FORMAT_NAME = "rtv-desktop-scenario"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Fields with their own JSON shape (mappings or per-group tables), read and written below.
-_SPECIAL = {"sources", "baseline", "effect", "funding", "optimism_bias"}
+_SPECIAL = {"sources", "baseline", "effect", "funding", "optimism_bias", "evidence"}
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -71,11 +74,12 @@ def intervention_to_dict(iv: Intervention) -> dict:
     out = _plain(iv)
     out["effect"] = {sid: uncertain_to_json(v) for sid, v in iv.effect}
     out["funding"] = {party: share for party, share in iv.funding}
+    out["evidence"] = dict(iv.evidence)
     return out
 
 
 def document_to_dict(doc) -> dict:
-    """The version-2 JSON form of a ``Document``."""
+    """The JSON form (version :data:`FORMAT_VERSION`) of a ``Document``."""
     services = [_plain(svc) for svc in doc.services]
     baseline = {g: {svc.id: svc.baseline[k] for svc in doc.services} for k, g in enumerate(GROUPS)}
     return {
@@ -116,11 +120,11 @@ def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
     version = data.get("version", 1) if isinstance(data.get("version", 1), int) else 1
     area = _read_area(r, r.mapping(data.get("area", {}), "area"))
     settings = _read_declared(r, Settings, r.mapping(data.get("settings", {}), "settings"), "settings",
-                              base.settings)
+                              base.settings, version)
     services = base.services if "services" not in data and "baseline_use" not in data else _read_services(r, data)
     name = r.text(data, "name", "name", "Untitled scenario")
     if "options" in data or version >= 2 and "interventions" not in data:
-        options, comparator = _read_options(r, data, base.intervention)
+        options, comparator = _read_options(r, data, base.intervention, max(version, 2))
     else:
         interventions = _read_interventions(r, data.get("interventions", []), "interventions", 1, base.intervention)
         options, comparator = [{"name": name, "interventions": interventions, "notes": ""}], None
@@ -234,7 +238,7 @@ def _read_baseline(r: Reader, use: dict, sid: str) -> tuple[float, ...]:
     return tuple(values)
 
 
-def _read_options(r: Reader, data: dict, preset: Intervention) -> tuple[list[dict], int | None]:
+def _read_options(r: Reader, data: dict, preset: Intervention, version: int) -> tuple[list[dict], int | None]:
     raw = data.get("options", [])
     if not isinstance(raw, list):
         r.fail("options", "must be a list of options")
@@ -245,7 +249,7 @@ def _read_options(r: Reader, data: dict, preset: Intervention) -> tuple[list[dic
         item = r.mapping(item, path)
         options.append({"name": r.text(item, "name", f"{path}.name", f"Option {k + 1}"),
                         "interventions": _read_interventions(r, item.get("interventions", []),
-                                                             f"{path}.interventions", 2, preset),
+                                                             f"{path}.interventions", version, preset),
                         "notes": r.text(item, "notes", f"{path}.notes", "")})
     comparator = data.get("comparator")
     if comparator is not None and (isinstance(comparator, bool) or not isinstance(comparator, int)):
@@ -276,7 +280,8 @@ def _read_intervention(r: Reader, data: dict, path: str, version: int, preset: I
         funding = r.mapping(data["funding"], f"{path}.funding")
         iv = replace(iv, funding=tuple((str(p), r.number(funding, p, f"{path}.funding.{p}") or 0.0)
                                        for p in funding))
-    return iv
+    evidence = r.mapping(data.get("evidence", {}), f"{path}.evidence")
+    return replace(iv, evidence=tuple((str(o), r.text(evidence, o, f"{path}.evidence.{o}", "")) for o in evidence))
 
 
 def fresh_id(taken, stem: str = "iv") -> str:

@@ -101,7 +101,24 @@ def format_ratio(value) -> str:
     if _missing(value):
         return NOT_AVAILABLE
     value = float(value)
-    return f"{_sign(value)}£{abs(value):,.2f} back per £1"
+    if value < 0:  # savings below zero: nothing comes back, the services cost more
+        return f"nothing back: £{abs(value):,.2f} more cost per £1"
+    return f"£{value:,.2f} back per £1"
+
+
+def format_switch(value, compact: bool = False) -> str:
+    """The switching value of the wellbeing gains (MODEL.md 10d) in words: the factor on every
+    wellbeing gain at which net social value is zero. None gives "n/a" (no wellbeing value)."""
+    if _missing(value):
+        return NOT_AVAILABLE
+    value = float(value)
+    if value <= 0:
+        return "none needed" if compact else "none needed: the case breaks even with no wellbeing value"
+    if compact:
+        return f"{value:,.2f} times"
+    if value < 1:
+        return f"{value:,.2f} times the assumed gains (they could be {1 - value:.0%} smaller and still break even)"
+    return f"{value:,.2f} times the assumed gains (they must be larger than assumed to break even)"
 
 
 def format_percent(fraction, decimals: int = 0) -> str:

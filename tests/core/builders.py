@@ -31,6 +31,9 @@ def intervention(**fields):
         wellbeing_gain=Uncertain.fixed(0.1),
         volunteer_hours=2.0,
     )
+    if "evidence_grade" in fields:  # one grade for every outcome unless a test grades them apart
+        fields.setdefault("wellbeing_grade", fields["evidence_grade"])
+        fields.setdefault("qaly_grade", fields["evidence_grade"])
     return replace(base, **fields)
 
 

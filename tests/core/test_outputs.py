@@ -66,7 +66,11 @@ def test_every_table_names_declared_figures():
     ("bcr_social", None, False, "n/a"),                       # nothing spent: no ratio
     ("roi_fiscal", -0.9441, False, "-£0.94 net per £1"),
     ("break_even_multiplier", 17.25, False, "17.25 times"),
-    ("break_even_multiplier", None, False, "n/a"),
+    ("break_even_multiplier", None, False, "none (savings at or below zero)"),
+    ("switch_wellbeing", 0.4, False, "0.40 times the assumed gains (they could be 60% smaller and still break even)"),
+    ("switch_wellbeing", 1.5, True, "1.50 times"),
+    ("switch_wellbeing", -0.2, True, "none needed"),
+    ("bcr_fiscal", -0.04, False, "nothing back: £0.04 more cost per £1"),
     ("share_social_weak_evidence", 0.425, False, "42%"),       # 0.425 is a hair under 42.5% in binary
     ("prob_nmb_positive", 0.875, False, "88%"),
     ("starters", 46_969.6, False, "46,970"),

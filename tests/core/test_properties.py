@@ -13,6 +13,7 @@ from rtv_desktop.core.engine import persistence
 from .loop_reference import loop_summary
 
 fraction = st.floats(0.0, 1.0)
+designs = st.sampled_from(("rct", "controlled", "uncontrolled", "judgement"))
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -31,7 +32,13 @@ def scenarios(draw):
             deadweight=Uncertain.fixed(draw(fraction)),
             effect_years=draw(st.integers(1, 10)),
             evidence_grade=draw(st.integers(1, 6)),
+            wellbeing_grade=draw(st.integers(1, 6)),
+            qaly_grade=draw(st.integers(1, 6)),
+            effect_design=draw(designs),
+            wellbeing_design=draw(designs),
+            qaly_design=draw(designs),
             cost_grade=draw(st.integers(1, 6)),
+            wellbeing_gain=Uncertain.fixed(draw(st.floats(-0.3, 0.5))),
             qaly_gain=Uncertain.fixed(draw(st.floats(-0.05, 0.1))),
             effect=effect,
         ))
@@ -99,7 +106,8 @@ def test_higher_discount_rate_never_raises_pv_of_positive_stream(s, r1, r2):
     lo, hi = sorted((r1, r2))
     at = lambda r: run(replace(s, settings=replace(s.settings, discount_rate=r, health_discount_rate=r))).summary
     a, b = at(lo), at(hi)
-    for key in ("pv_cost", "pv_volunteer", "pv_wellbeing"):  # streams that are never negative
+    gains_only = all(iv.wellbeing_gain.central >= 0 for iv in s.interventions)
+    for key in ("pv_cost", "pv_volunteer") + (("pv_wellbeing",) if gains_only else ()):  # never negative
         assert b[key] <= a[key] + 1e-9 * max(1.0, abs(a[key]))
 
 
@@ -185,3 +193,28 @@ def test_persistence_worked_out_once_when_no_drop_off_varies_gives_the_same_figu
     every = engine.evaluate(copy(fixed, drop_off_varies=True), draws)
     for key, value in every.items():
         np.testing.assert_allclose(once[key], value, rtol=1e-12, err_msg=key)
+
+
+@SETTINGS
+@given(scenarios(), st.integers(1, 5))
+def test_a_harm_never_shrinks_as_its_grade_worsens(s, grade):
+    """MODEL.md 10b: optimism bias raises a harm, so a worse grade never makes a loss smaller
+    (and never makes a gain larger)."""
+    def graded(g):
+        ivs = tuple(replace(iv, evidence_grade=g, wellbeing_grade=g, qaly_grade=g) for iv in s.interventions)
+        return run(replace(s, interventions=ivs))
+
+    better, worse = graded(grade), graded(grade + 1)
+    for i, iv in enumerate(s.interventions):
+        for key, value in (("pv_saving", None), ("pv_wellbeing", iv.wellbeing_gain.central),
+                           ("qalys", iv.qaly_gain.central)):
+            a, b = better.by_intervention[key][i], worse.by_intervention[key][i]
+            if value is None:  # the savings: one sign only when every effect has it
+                effects = [v.central for _, v in iv.effect]
+                value = 1.0 if all(e >= 0 for e in effects) else -1.0 if all(e <= 0 for e in effects) else None
+            if value is None:
+                continue  # effects of both signs: the net may move either way
+            tolerance = 1e-9 * max(1.0, abs(a))
+            assert b <= a + tolerance  # a gain shrinks and a loss grows (or they stay)
+            if value >= 0:
+                assert b >= -tolerance  # a gain never turns into a loss

@@ -66,8 +66,9 @@ def test_case_2_payback_in_year_2_with_attribution_and_optimism_bias():
 def test_case_3_custom_group_negative_effect_long_persistence():
     # Custom group of 1000; R = 10; C = 8. D = 10 > horizon 4, d = 0.25:
     # pi = [1, .75, .5625, .421875]; cumsum = [1, 1.75, 2.3125, 2.734375]; K = [8, 14, 18.5, 21.875].
-    # Effect -0.1 (10% MORE use) on u = 2 contacts at £100; A = (1 - 0.5) x 1 x (1 - ob(6) 0.4) = 0.3.
-    # Saving per completer-year = 2 x -0.1 x 100 x 0.3 = -£6 -> saving = [-48, -84, -111, -131.25].
+    # Effect -0.1 (10% MORE use) on u = 2 contacts at £100. A harm: optimism bias RAISES it
+    # (MODEL.md 10b), A = (1 - 0.5) x 1 x (1 + ob(6) 0.4) = 0.7 (it was 0.3 when harms were shrunk).
+    # Saving per completer-year = 2 x -0.1 x 100 x 0.7 = -£14 -> saving = [-112, -196, -259, -306.25].
     svc = service("svc", cost=100.0, cashable=0.0, baseline=(0, 0, 0, 0, 2.0))
     iv = intervention(target_group="custom", custom_size=1000.0, reach=Uncertain.fixed(0.01),
                       completion=Uncertain.fixed(0.8), effect=(("svc", Uncertain.fixed(-0.1)),),
@@ -76,10 +77,11 @@ def test_case_3_custom_group_negative_effect_long_persistence():
                       fixed_cost=0.0, setup_cost=0.0, cost_per_starter=Uncertain.fixed(10.0))
     r = run(scenario([iv], [svc], horizon_years=4, discount_rate=0.0))
     np.testing.assert_allclose(r.effect_weighted[0], [8, 14, 18.5, 21.875])
-    np.testing.assert_allclose(r.saving[0, :, 0], [-48, -84, -111, -131.25])
-    assert r.summary["pv_saving"] == approx(-374.25)
+    np.testing.assert_allclose(r.saving[0, :, 0], [-112, -196, -259, -306.25])
+    assert r.summary["pv_saving"] == approx(-873.25)
     assert r.summary["pv_cost"] == approx(400)  # 10 starters x £10 x 4 years
-    assert r.summary["break_even_multiplier"] == approx(400 / -374.25)  # negative: effects must flip
+    # Savings below zero: no scaling of the effects breaks even (MODEL.md 10d).
+    assert r.summary["break_even_multiplier"] is None
 
 
 def test_zero_cost_gives_null_ratios_not_errors():

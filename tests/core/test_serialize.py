@@ -91,7 +91,7 @@ def test_a_document_with_options_comparator_stories_and_sources_round_trips():
         area=doc.area.with_sources(population=FigureSource("Typed in", "2026-12-01"),
                                    ltc_share=FigureSource("National default x need index", "2026-12-01", 1.18)))
     d = json.loads(json.dumps(doc.to_dict()))
-    assert d["version"] == 2 and d["comparator"] == 1
+    assert d["version"] == 3 and d["comparator"] == 1
     assert d["area"]["sources"]["ltc_share"] == {"source": "National default x need index", "date": "2026-12-01",
                                                  "need_index": 1.18}
     assert d["options"][1]["interventions"][0]["funding"] == {"nhs": 0.6, "council": 0.4}

@@ -9,7 +9,7 @@ from .layout import DECIMAL, MONEY, PERCENT, PERSONS, QALYS, TEXT, WHOLE
 # The Excel number format of each kind of figure (words and units: rtv_desktop.core.outputs).
 FORMATS = {"money": MONEY, "cost_per_qaly": MONEY, "ratio": DECIMAL, "roi": DECIMAL, "multiplier": DECIMAL,
            "percent": PERCENT, "probability": PERCENT, "count": PERSONS, "payback": WHOLE, "qalys": QALYS,
-           "quadrant": TEXT}
+           "quadrant": TEXT, "switch": DECIMAL}
 # key -> (label, number format, unit), for the sheets that index figures by key.
 FIGURES: dict[str, tuple[str, str, str]] = {key: (o.label, FORMATS[o.kind], o.unit) for key, o in OUTPUTS.items()}
 WORKING_KEYS = tuple(o.key for o in WORKING)  # steps on the way to the headline figures

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ...core import FUNDERS, GROUP_LABELS, GROUPS, PARTY_LABELS
+from ...core.model import DEADWEIGHT_DESIGNS
 from ...core.outputs import NPV_CASHABLE, NPV_FISCAL, NPV_SOCIAL
 from ...core.outputs import label as figure_label
 from ...core.params import GRADE_WEAK
@@ -90,19 +91,50 @@ def derived_rows() -> list[Row]:
         Row("E", "Eligible persons E", lambda r: f'=IF({r["target_group"]}="custom",{r["custom_size"]},'
             f'INDEX(group_sizes,MATCH({r["target_group"]},group_ids,0)))', PERSONS, "persons",
             "size of the target group (Area sheet), or the custom size"),
-        Row("ob", "Optimism bias on benefits ob(evidence grade)",
-            lambda r: f"=INDEX(settings_optimism_bias,{r['evidence_grade']})", PERCENT, "fraction",
-            "Settings sheet, by evidence grade"),
+        *_outcome_rows("e", "effects on use", "effect_design", "evidence_grade"),
+        *_outcome_rows("w", "wellbeing gain", "wellbeing_design", "wellbeing_grade", "wellbeing_gain"),
+        *_outcome_rows("q", "QALY gain", "qaly_design", "qaly_grade", "qaly_gain"),
         Row("uplift", "Cost uplift 1 + ob(cost grade)", lambda r: f"=1+INDEX(settings_optimism_bias,{r['cost_grade']})",
             "0.0000", "times", "every cost is raised by the optimism bias of its cost confidence grade"),
         Row("R", "Starters a year R", lambda r: f"={r['E']}*{r['reach']}", PERSONS, "persons", "R = E x reach"),
         Row("C", "Completers per cohort C", lambda r: f"={r['R']}*{r['completion']}", PERSONS, "persons",
             "C = R x completion"),
-        Row("A", "Additionality A", lambda r: f"=(1-{r['deadweight']})*{r['attribution']}*(1-{r['ob']})", "0.0000",
-            "fraction", "A = (1 - deadweight) x attribution x (1 - ob)"),
-        Row("weak", "Weak evidence (grade 4 to 6: 1 = yes)",
-            lambda r: f"=IF({r['evidence_grade']}>={GRADE_WEAK},1,0)", WHOLE, "", "for the share of value on weak evidence"),
+        Row("weak_e", "Weak evidence on use (grade 4 to 6: 1 = yes)",
+            lambda r: f"=IF({r['evidence_grade']}>={GRADE_WEAK},1,0)", WHOLE, "",
+            "savings and volunteer time count as weak evidence by this grade"),
+        Row("weak_w", "Weak evidence on wellbeing (grade 4 to 6: 1 = yes)",
+            lambda r: f"=IF({r['wellbeing_grade']}>={GRADE_WEAK},1,0)", WHOLE, "",
+            "wellbeing value counts as weak evidence by this grade"),
     ]
+
+
+def optimism_factor(value: str, ob: str) -> str:
+    """``m(x, g)``: 1 - ob on a benefit, 1 + ob on a harm, so a harm is never shrunk (MODEL.md 10b)."""
+    return f"IF({value}>=0,1-{ob},1+{ob})"
+
+
+def _outcome_rows(tag: str, words: str, design: str, grade: str, value: str = "") -> list[Row]:
+    """The optimism bias of an outcome's grade and its additionality (MODEL.md 10a-b): deadweight
+    only where its design had no comparison group. The effects on use carry their own sign, so
+    their optimism factor is applied per service (the contacts avoided rows)."""
+    no_comparison = " or ".join(f'"{d}"' for d in DEADWEIGHT_DESIGNS)
+    keep = (lambda r: f"(1-{r['deadweight']}*IF(OR("
+            + ",".join(f'{r[design]}="{d}"' for d in DEADWEIGHT_DESIGNS) + "),1,0))")
+    rows = [Row(f"ob_{tag}", f"Optimism bias on the {words} ob(grade)",
+                lambda r: f"=INDEX(settings_optimism_bias,{r[grade]})", PERCENT, "fraction",
+                "Settings sheet, by this outcome's grade")]
+    if value:
+        rows.append(Row(f"A{tag}", f"Additionality of the {words}",
+                        lambda r: f"={keep(r)}*{r['attribution']}*{optimism_factor(r[value], r[f'ob_{tag}'])}",
+                        "0.0000", "fraction",
+                        f"(1 - deadweight if the design is {no_comparison}) x attribution x (1 - ob, or 1 + ob "
+                        "for a loss)"))
+    else:
+        rows.append(Row(f"A{tag}", f"Additionality of the {words}, before optimism bias",
+                        lambda r: f"={keep(r)}*{r['attribution']}", "0.0000", "fraction",
+                        f"(1 - deadweight if the design is {no_comparison}) x attribution; each effect then x "
+                        "(1 - ob), or (1 + ob) for a rise in use"))
+    return rows
 
 
 def service_cells(where, iv_row: int, service_row: int, service_id: str, ref: dict) -> list[tuple[str, str]]:
@@ -156,8 +188,8 @@ def yearly_rows(service_ids: tuple[str, ...]) -> list[Row]:
              PERSONS, "persons")]
     for j, sid in enumerate(service_ids):
         r.append(Row(f"avoided_{j}", f"Contacts avoided: {sid}",
-                     lambda x, c, j=j: f"={k(x, c)}*$B${x.services[j]}*$C${x.services[j]}*{x.ref['A']}", DECIMAL,
-                     "contacts"))
+                     lambda x, c, j=j: f"={k(x, c)}*$B${x.services[j]}*$C${x.services[j]}*{x.ref['Ae']}"
+                     f"*{optimism_factor(f'$C${x.services[j]}', x.ref['ob_e'])}", DECIMAL, "contacts"))
     for j, sid in enumerate(service_ids):
         r.append(Row(f"saving_{j}", f"Saving: {sid}", lambda x, c, j=j: f"={c}${x.row[f'avoided_{j}']}"
                      f"*$D${x.services[j]}", MONEY, "£"))
@@ -171,9 +203,9 @@ def yearly_rows(service_ids: tuple[str, ...]) -> list[Row]:
         Row("cost", "Cost (raised by the cost uplift)", lambda x, c: f"={on(x, c)}*({x.ref['R']}*"
             f"{x.ref['cost_per_starter']}+{x.ref['fixed_cost']}+IF({yr(x, c)}=0,{x.ref['setup_cost']},0))"
             f"*{x.ref['uplift']}", MONEY, "£", bold=True),
-        Row("wellbeing", "Wellbeing value", lambda x, c: f"={k(x, c)}*{x.ref['wellbeing_gain']}*{x.ref['A']}"
+        Row("wellbeing", "Wellbeing value", lambda x, c: f"={k(x, c)}*{x.ref['wellbeing_gain']}*{x.ref['Aw']}"
             "*settings_wellby_value", MONEY, "£", bold=True),
-        Row("qalys", "QALYs gained", lambda x, c: f"={k(x, c)}*{x.ref['qaly_gain']}*{x.ref['A']}", QALYS, "QALYs",
+        Row("qalys", "QALYs gained", lambda x, c: f"={k(x, c)}*{x.ref['qaly_gain']}*{x.ref['Aq']}", QALYS, "QALYs",
             bold=True),
         Row("volunteer", "Volunteer time", lambda x, c: f"={on(x, c)}*{x.ref['R']}*{x.ref['volunteer_hours']}"
             "*settings_volunteer_hour_value", MONEY, "£", bold=True),
@@ -215,8 +247,9 @@ def summary_rows() -> list[Row]:
     rows += [Row(key, figure_label(key), lambda x, f=f, args=args: "=" + f(*(x.ref[a] for a in args)),
                  DECIMAL if key in RATIO_KEYS else MONEY) for key, f, args in OPTION_LEVEL]
     rows += [
-        Row("pv_social_weak", figure_label("pv_social_weak"), lambda x: f"={x.ref['pv_social']}*{x.ref['weak']}",
-            MONEY),
+        Row("pv_social_weak", figure_label("pv_social_weak"),
+            lambda x: f"=({x.ref['pv_social']}-{x.ref['pv_wellbeing']})*{x.ref['weak_e']}"
+                      f"+{x.ref['pv_wellbeing']}*{x.ref['weak_w']}", MONEY),
         Row("starters", "Starters over the horizon", lambda x: f"={x.ref['R']}*settings_horizon_years", PERSONS),
         Row("completers", "Completers over the horizon", lambda x: f"={x.ref['C']}*settings_horizon_years", PERSONS),
         Row("total_cost", "Total cost over the horizon (undiscounted)", lambda x: f"=SUM({x.span('cost')})", MONEY),
@@ -248,7 +281,6 @@ def ratio(numerator: str, denominator: str) -> str:
     return f'IF({denominator}=0,"",{numerator}/{denominator})'
 
 
-# Headline figures worked out from the present values above (the same at every level).
 # Headline figures worked out from the present values above (the same at every level); words
 # from rtv_desktop.core.outputs.
 OPTION_LEVEL = (
@@ -260,12 +292,14 @@ OPTION_LEVEL = (
     ("bcr_fiscal", ratio, ("pv_saving", "pv_cost")),
     ("bcr_social", ratio, ("pv_social", "social_cost")),
     ("roi_fiscal", ratio, (NPV_FISCAL, "pv_cost")),
-    ("break_even_multiplier", ratio, ("pv_cost", "pv_saving")),
+    ("break_even_multiplier", lambda c, s: f'IF({s}>0,{c}/{s},"")', ("pv_cost", "pv_saving")),
+    ("npv_social_excl_wellbeing", lambda n, w: f"{n}-{w}", (NPV_SOCIAL, "pv_wellbeing")),
+    ("switch_wellbeing", lambda n, w: f'IF({w}>0,1-{n}/{w},"")', (NPV_SOCIAL, "pv_wellbeing")),
     ("net_cost", lambda c, s: f"{c}-{s}", ("pv_cost", "pv_saving")),
     ("cost_per_qaly", lambda n, q: f'IF({q}>0,{n}/{q},"")', ("net_cost", "qalys")),
     ("nmb", net_monetary_benefit, ("qalys", "net_cost")),
 )
-RATIO_KEYS = ("bcr_fiscal", "bcr_social", "roi_fiscal", "break_even_multiplier")
+RATIO_KEYS = ("bcr_fiscal", "bcr_social", "roi_fiscal", "break_even_multiplier", "switch_wellbeing")
 
 
 def stated_basis() -> str:

@@ -26,7 +26,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DASH = "\u2014"
 SECTION_ROLE = Qt.ItemDataRole.UserRole  # vertical header: True for a section title row
 HEADER_CHARS = 18  # column titles wrap at about this many characters
-NO_ZERO_KINDS = ("ratio", "roi", "multiplier", "cost_per_qaly", "payback", "percent")  # none for doing nothing
+NO_ZERO_KINDS = ("ratio", "roi", "multiplier", "cost_per_qaly", "payback", "percent", "switch")  # none for doing nothing
 
 
 @dataclass(frozen=True)
