@@ -1,4 +1,4 @@
-"""Headless commands: ``rtv-desktop run | template | check``.
+"""Headless commands: ``rtv-desktop run | template | check | areas | evidence`` (``report`` is the app's).
 
 Exit codes: 0 success, 2 bad input (a clear message on stderr, never a traceback),
 1 unexpected failure (logged with its traceback).
@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, messages
-from .core import Comparison, InvalidScenario, SimulationResults, compare, simulate
+from .core import APPROACH_LABELS, Comparison, InvalidScenario, SimulationResults, compare, entries_for, simulate
 from .io import InputFileError, Problem, SaveError, load_document, save_document
 from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIXES, same_file
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("run", "template", "check", "report", "areas")
+COMMANDS = ("run", "template", "check", "report", "areas", "evidence")
 log = logging.getLogger(__name__)
 
 
@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
                                            "without it the CSV goes to standard output")
     p_areas_run.add_argument("--iterations", type=_positive_int, help="also simulate N draws for every area")
     p_areas_run.add_argument("--seed", type=_non_negative_int, help="random seed of the simulation")
+    p_evidence = sub.add_parser("evidence", help="print the evidence library's entries as JSON")
+    p_evidence.add_argument("--approach", choices=tuple(a for a in APPROACH_LABELS if a != "custom"),
+                            help="only the entries for this approach")
+    p_evidence.add_argument("--outcome", help="only the entries for this outcome: service:<id> (e.g. service:nel), "
+                                              "wellbeing, qaly, completion, reach, cost_per_starter, cost or "
+                                              "wellbeing_scale")
     return parser
 
 
@@ -93,6 +99,7 @@ def main(argv: Sequence[str] | None = None, handlers: dict | None = None) -> int
     """
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check, "areas": cmd_areas,
+               "evidence": cmd_evidence,
                "report": _report_needs_the_app, **(handlers or {})}[args.command]
     try:
         return handler(args)
@@ -108,6 +115,16 @@ def main(argv: Sequence[str] | None = None, handlers: dict | None = None) -> int
         log.exception("unexpected failure in 'rtv-desktop %s'", args.command)
         print(f"rtv-desktop: {messages.unexpected_error(str(log_path))}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def cmd_evidence(args) -> int:
+    """Print the library's entries (every field of MODEL.md 10e) as a JSON list."""
+    found = entries_for(args.approach, args.outcome)
+    json.dump([e.to_json() for e in found], sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    if not found:
+        print("rtv-desktop: no entries match", file=sys.stderr)
+    return EXIT_OK
 
 
 def _report_needs_the_app(args) -> int:

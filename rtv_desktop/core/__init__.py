@@ -20,9 +20,11 @@ from .evidence import GRADE_NAMES, AssumptionInUse, assumptions_in_use, value_by
 from .examples import blank_document, blank_scenario, default_document, default_scenario
 from .issues import Issue, ScenarioFormatError, described, errors
 from .labels import describe_field
+from .library import EvidenceEntry, entries_for, entry, evidence_library
 from .model import (
     APPROACH_LABELS,
     APPROACHES,
+    DESIGN_LABELS,
     FUNDERS,
     GROUP_LABELS,
     GROUPS,

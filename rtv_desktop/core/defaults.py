@@ -125,10 +125,11 @@ def approach_presets() -> dict[str, Intervention]:
     for entry in data["approach"]:
         merged = {**common, **entry, "id": entry["approach"]}
         iv = Intervention(**_declared_values(Intervention, {k: v for k, v in merged.items()
-                                                            if k not in ("effect", "funding")}))
+                                                            if k not in ("effect", "funding", "evidence")}))
         effect = tuple((sid, _uncertain(v)) for sid, v in entry.get("effect", {}).items())
         funding = tuple((p, float(v)) for p, v in merged.get("funding", {"nhs": 1.0}).items())
-        presets[entry["approach"]] = replace(iv, effect=effect, funding=funding)
+        evidence = tuple((outcome, str(eid)) for outcome, eid in entry.get("evidence", {}).items())
+        presets[entry["approach"]] = replace(iv, effect=effect, funding=funding, evidence=evidence)
     return presets
 
 
