@@ -11,11 +11,11 @@ from __future__ import annotations
 import glob
 import os
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from ..resources import resource_path
-from .model import APPROACH_LABELS, DESIGN_LABELS, EVIDENCE_GRADES
+from .model import APPROACH_LABELS, DESIGN_LABELS, EVIDENCE_GRADES, OUTCOME_FIELDS, Intervention, Uncertain
 
 # Outcomes that set a figure of an intervention, and the field each sets ("service:<id>" sets
 # the effect on that service).
@@ -161,3 +161,62 @@ def entries_for(approach: str | None = None, outcome: str | None = None,
     pool = evidence_library() if entries is None else entries
     return tuple(e for e in pool if (approach is None or approach in e.approach)
                  and (outcome is None or e.outcome == outcome))
+
+
+# -- entries and interventions -------------------------------------------------------------------
+DESIGN_ORDER = ("rct", "controlled", "uncontrolled", "judgement")  # strongest first
+_OUTCOME_KIND = {"wellbeing": "wellbeing", "qaly": "qaly"}  # the rest of the figure outcomes carry no design
+
+
+def outcome_kind(outcome: str) -> str | None:
+    """Which design and grade an outcome's figure carries: "effect", "wellbeing", "qaly" or None."""
+    return "effect" if outcome.startswith("service:") else _OUTCOME_KIND.get(outcome)
+
+
+def figure_of(iv: Intervention, outcome: str) -> Uncertain | None:
+    """The figure ``outcome`` sets in ``iv`` (None for an outcome that sets none)."""
+    if outcome.startswith("service:"):
+        return iv.effect_on(outcome[len("service:"):])
+    name = FIGURE_OUTCOMES.get(outcome)
+    return getattr(iv, name) if name else None
+
+
+def apply_entry(iv: Intervention, found: EvidenceEntry) -> Intervention:
+    """``iv`` with the figure of ``found`` (its value and interval), its design and grade, and the
+    entry recorded in ``iv.evidence``.
+
+    The effects on use of one intervention share one design and grade: when other effects
+    remain, they keep the weaker of theirs and the entry's, so deadweight and the haircut err
+    against the case.
+    """
+    if not found.sets_figure:
+        raise ValueError(f"{found.id} informs only: it sets no figure")
+    value = Uncertain(found.value, found.low, found.high)
+    if found.outcome.startswith("service:"):
+        updated = iv.with_effect(found.outcome[len("service:"):], value)
+    else:
+        updated = replace(iv, **{FIGURE_OUTCOMES[found.outcome]: value})
+    kind = outcome_kind(found.outcome)
+    if kind is not None:
+        design, grade = found.design, found.grade
+        others = kind == "effect" and any(sid != found.outcome[8:] and v != Uncertain.fixed(0.0)
+                                          for sid, v in iv.effect)
+        if others:
+            design = max(design, iv.effect_design, key=DESIGN_ORDER.index)
+            grade = max(grade, iv.evidence_grade)
+        design_field, grade_field = OUTCOME_FIELDS[kind]
+        updated = replace(updated, **{design_field: design, grade_field: grade})
+    links = dict(iv.evidence)
+    links[found.outcome] = found.id
+    return replace(updated, evidence=tuple(links.items()))
+
+
+def without_entry(iv: Intervention, outcome: str) -> Intervention:
+    """``iv`` no longer citing an entry for ``outcome`` (its figure was typed in locally)."""
+    return replace(iv, evidence=tuple((o, e) for o, e in iv.evidence if o != outcome))
+
+
+def stale_links(before: Intervention, after: Intervention) -> list[str]:
+    """The outcomes whose figure changed between ``before`` and ``after`` while citing an entry:
+    a typed figure is a local one, no longer the study's."""
+    return [outcome for outcome, _ in after.evidence if figure_of(before, outcome) != figure_of(after, outcome)]

@@ -31,8 +31,8 @@ def test_uncertain_numbers_are_plain_when_fixed_and_ranges_otherwise():
     sme = d["options"][0]["interventions"][0]
     assert sme["reach"] == 0.0027
     assert sme["completion"] == {"central": 0.7, "low": 0.6, "high": 0.8}
-    assert d["baseline_use"]["adults_ltc"]["gp"] == 3.9
-    assert sme["effect"]["gp"] == {"central": 0.0, "low": -0.05, "high": 0.07}
+    assert d["baseline_use"]["adults_ltc"]["gp"] == 4.3
+    assert sme["effect"]["gp"] == {"central": 0.0, "low": -0.10, "high": 0.10}
 
 
 def test_missing_settings_take_defaults_but_area_is_required():
