@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import GRADE_NAMES
+from ..core import GRADE_NAMES, figure_evidence
 from ..core.outputs import (NPV_FISCAL, NPV_SOCIAL, REPORT_INTERVALS, REPORT_OPTIONS, REPORT_PROBABILITIES,
                             TORNADO_METRICS, format_output, short)
 from ..core.outputs import label as figure_label
@@ -297,14 +297,41 @@ def evidence(f: ReportFigures) -> list[Block]:
     rows = tuple((f"{g + 1}", GRADE_NAMES[g].capitalize(), pounds(value), percent(value / total) if total > 0 else "n/a")
                  for g, value in enumerate(f.grades))
     share = r.summary["share_social_weak_evidence"]
-    lead = (f"{percent(share)} of the social value rests on interventions with evidence graded 4 to 6 (emerging, weak or "
-            "untested). Benefits are already cut by the optimism bias of each grade; the grade says how far the "
-            "figures could still move." if share is not None else "There is no social value to weigh.")
+    lead = (f"{percent(share)} of the social value rests on evidence graded 4 to 6 (emerging, weak or untested), "
+            "each outcome by its own grade: a wellbeing gain no study measured counts as untested, whatever the "
+            "evidence for the same intervention's effect on services. Benefits are already cut by the optimism "
+            "bias of each grade, and harms raised by it; the grade says how far the figures could still move."
+            if share is not None else "There is no social value to weigh.")
     return [Heading("Strength of evidence behind the value", 1, "evidence"), Paragraph(lead),
+            Paragraph(wellbeing_rests(r.summary)),
             *chart(ValueByGradeChart, lambda ch: _grades_alone(ch, r), alt=_grades_alt(f)),
             Table(("Grade", "Evidence", "Social value", "Share"), rows, numeric=(2, 3), widths=(1, 4, 2, 2),
-                  caption="Present social value of the interventions at each evidence grade. More: "
-                          "[What the value rests on](#method-what-the-value-rests-on).")]
+                  caption="Present social value resting on evidence of each grade, each outcome by its own grade. "
+                          "More: [What the value rests on](#method-what-the-value-rests-on)."),
+            *_studies(r.scenario)]
+
+
+def wellbeing_rests(summary: dict) -> str:
+    """How much of the case is wellbeing: the value without it and the switching value (MODEL.md 10d)."""
+    without = summary["npv_social_excl_wellbeing"]
+    switch = summary["switch_wellbeing"]
+    said = f"Without any wellbeing value, net social value would be {money(without)}."
+    if switch is None:
+        return said + " No wellbeing value is counted."
+    return f"{said} Wellbeing gains needed to break even: {format_output('switch_wellbeing', switch)}."
+
+
+def _studies(scenario) -> list[Block]:
+    """The study behind each counted figure (the evidence library's entry), or that there is none."""
+    rows = tuple((e.intervention, e.figure, e.value, f"{e.design}, grade {e.grade}",
+                  f"{e.citation} ({e.entry_id}; {e.link})" if e.entry_id else e.citation)
+                 for e in figure_evidence(scenario))
+    if not rows:
+        return []
+    return [Heading("The studies behind each figure", 2, "evidence-studies"),
+            Table(("Intervention", "Figure", "Central (range)", "Evidence", "Study"), rows, widths=(3, 3, 3, 3, 6),
+                  caption="Each effect, wellbeing gain and QALY gain counted, with the entry of the evidence library "
+                          "it comes from. Deadweight is taken off only figures without a comparison group.")]
 
 
 def _grades_alone(panel: ValueByGradeChart, results) -> None:
