@@ -98,7 +98,8 @@ def plane_sentence(name: str, against: str, summary: dict, threshold: float) -> 
     """One option's place on the plane in words: average gain, average extra cost, and how often
     it is worth its cost at ``threshold``."""
     cost, gain = summary["inc_net_cost"], summary["inc_qalys"]
-    health = f"gains {gain:,.1f} QALYs" if gain >= 0 else f"loses {-gain:,.1f} QALYs"
+    health = (f"gains {gain:,.1f} QALYs" if gain > 0 else f"loses {-gain:,.1f} QALYs" if gain < 0 else
+              "gains no QALYs")
     spend = (f"{format_money(cost, True)} more net cost" if cost > 0 else
              f"{format_money(-cost, True)} less net cost" if cost < 0 else "no change in net cost")
     return (f"Against {against}, {name} {health} for {spend} on average; it is "

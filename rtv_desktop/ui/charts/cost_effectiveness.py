@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ...core.cost_effectiveness import (CEAC_MAX, comparator_name, contenders, ceac_sentence, plane_summary)
-from ...core.text import DO_NOTHING, format_money, format_percent, simulation_caption
+from ...core.text import DO_NOTHING, format_money, format_percent
 from .base import LINE, ChartPanel
 from .decision import RUN_SIMULATION
 from .lines import OptionLinesChart
@@ -73,7 +73,6 @@ class CeacChart(OptionLinesChart):
         self.set_note(f"{ceac_sentence(sim)} Each line: the share of draws in which that option has the highest net "
                       "monetary benefit (QALYs valued at the £ on the axis, less net cost). Dashed line: this "
                       "document's threshold.")
-        self.set_export_note(f"Simulation: {simulation_caption(sim)}.")
         self.show_plot()
 
     def clear(self) -> None:
@@ -155,10 +154,10 @@ class PlaneChart(ChartPanel):
         self.set_legend(entries)
         self._fit()
         self.plot.getAxis("bottom").setLabel(f"Extra QALYs against {against}")
-        self.set_note(f"Each dot is one draw: right means more QALYs than {against}, up means more net cost (cost "
+        sample = f" ({len(draws):,} of the {sim.iterations:,} shown)" if len(draws) < sim.iterations else ""
+        self.set_note(f"Each dot is one draw{sample}: right means more QALYs than {against}, up means more net cost (cost "
                       f"less NHS savings). Below the dashed line an option is worth its cost at "
                       f"{_per_qaly(self.threshold)}: {', '.join(worth)} of draws.")
-        self.set_export_note(f"Simulation: {simulation_caption(sim)}; up to {PLANE_POINTS:,} draws shown per option.")
         self.show_plot()
 
     def _fit(self) -> None:

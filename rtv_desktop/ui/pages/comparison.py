@@ -221,6 +221,9 @@ class ComparisonPage(QScrollArea):
                 self.charts.send(name, "clear")
             else:
                 self.charts.send(name, "update_simulation", sim)
+        # Said once on the page; a copied or saved picture of these two carries it with it.
+        for name in ("ceac", "plane"):
+            self.charts.send(name, "set_export_note", f"Simulation: {simulation_caption(sim)}." if sim else "")
         self._refresh_simulation()
 
     def _refresh_simulation(self) -> None:
