@@ -22,6 +22,7 @@ from ..ui.charts.options import OptionsChart
 from ..ui.charts.parties import WhoPaysChart
 from ..ui.charts.value import ICEBERG_LAYERS, iceberg_values
 from .charts import chart
+from .cost_effectiveness import cost_effectiveness
 from .figures import ReportFigures, StoryPlace
 from .model import Block, Heading, Paragraph, Quote, Table
 from .summary import evpi_words
@@ -43,7 +44,8 @@ def options_compared(f: ReportFigures) -> list[Block]:
         Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
         *chart(OptionsChart, lambda ch: ch.update_comparison(c), alt=_options_alt(f)),
         Table(("Option", *(short(key) for key in REPORT_OPTIONS)), each,
-              caption="Present values.", numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 2, 2)),
+              caption="Present values.", numeric=tuple(range(1, len(REPORT_OPTIONS) + 1)),
+              widths=(3, *(2,) * len(REPORT_OPTIONS))),  # as many columns as figures listed
         Heading(f"Against {comparator}", 2),
     ]
     rows = []
@@ -242,6 +244,7 @@ def uncertainty(f: ReportFigures) -> list[Block]:
                        f"and {money(o.summary[NPV_FISCAL]['p95'])}."),
             *chart(FanChart, lambda ch: ch.update_simulation(_option_view(sim, f.focus)),
                    alt="Fan chart of cumulative net fiscal value by year: median with the 5th to 95th percentile band."),
+            *cost_effectiveness(sim),
         ]
     rows = f.tornados.get(NPV_SOCIAL) or []
     if rows:

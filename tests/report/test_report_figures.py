@@ -12,6 +12,7 @@ from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
 from rtv_desktop.report.words import money, probability
 from rtv_desktop.core.text import format_money, format_percent
+from rtv_desktop.core.cost_effectiveness import ceac_leader, ceac_sentence, plane_summary
 from rtv_desktop.core.outputs import CARDS, format_output, said
 
 from .conftest import docx_text, needs_poppler, pdf_image_count, pdf_text, three_options, with_stories
@@ -99,7 +100,7 @@ def test_every_chart_is_in_both_files_with_alt_text(default_report):
     _doc, report, pdf_path, word_path, _pdf, _word = default_report
     figures = [b for b in report.blocks if isinstance(b, Figure)]
     assert {f.name for f in figures} == {"iceberg", "cumulative", "by_intervention", "who_pays", "histogram", "fan",
-                                         "tornado", "value_by_grade"}
+                                         "ceac", "plane", "tornado", "value_by_grade"}
     assert pdf_image_count(pdf_path) == len(figures)
     shapes = docx.Document(str(word_path)).inline_shapes
     assert len(shapes) == len(figures)
@@ -158,6 +159,28 @@ def test_three_options_with_a_simulation(options_report):
     assert {"options", "prob_best"} <= set(charts)
     assert f"{preferred}: fiscal {money(c.options[c.preferred].summary['npv_fiscal'])}" in charts["options"].alt
     assert f"{doc.options[1].name} {probability(sim.prob_best_social[1])}" in charts["prob_best"].alt
+
+
+def test_the_uncertainty_detail_has_the_ceac_and_the_plane_with_their_sentences(options_report):
+    doc, report, _pdf_path, _word_path, pdf, word = options_report
+    sim = simulate(doc, iterations=400, seed=3)
+    sentence = ceac_sentence(sim)
+    assert sentence.startswith("At £20,000 per QALY, ") and sentence.endswith(" of draws.")
+    name, share = ceac_leader(sim, doc.settings.qaly_threshold)
+    assert f"{name} is the most cost-effective in {format_percent(share)}" in sentence
+    against = doc.options[doc.comparator].name
+    social = next(k for k, o in enumerate(doc.options) if o.name == "Social prescribing only")
+    worth = plane_summary(*sim.plane(social), doc.settings.qaly_threshold)["cost_effective"]
+    for text in (pdf, word):
+        assert sentence in text
+        assert f"Against {against}, Social prescribing only " in text
+        assert f"cost-effective at £20,000 per QALY in {format_percent(worth)} of draws" in text
+        assert "£20,000 (this document)" in text  # the curve's table marks the document's threshold
+    charts = {f.name: f for f in report.figures()}
+    assert sentence in charts["ceac"].alt and f"against {against}" in charts["plane"].alt
+    headings = [h.text for h in report.headings(2)]
+    assert headings.index("Cost-effectiveness: the acceptability curve and the plane") < headings.index(
+        "What matters most")  # in the uncertainty detail
 
 
 def test_report_of_the_empty_scenario(qapp, tmp_path):
