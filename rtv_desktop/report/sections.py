@@ -25,7 +25,7 @@ from .charts import chart
 from .cost_effectiveness import cost_effectiveness
 from .figures import ReportFigures, StoryPlace
 from .model import Block, Heading, Paragraph, Quote, Table
-from .summary import evpi_words
+from .summary import evpi_words, wellbeing_rests
 from .words import count, listing, money, percent, pounds, probability, ratio, years
 
 TORNADO_TABLE_ROWS = 10
@@ -37,15 +37,17 @@ def options_compared(f: ReportFigures) -> list[Block]:
         return []
     doc, c, sim = f.document, f.comparison, f.simulation
     comparator = doc.options[doc.comparator].name if doc.comparator is not None else "doing nothing"
-    each = tuple((o.name, *(format_output(key, r.summary[key]) for key in REPORT_OPTIONS))
+    # Headline form (£14.6m): seven columns of exact pounds do not fit an A4 page.
+    each = tuple((o.name, *(format_output(key, r.summary[key], compact=True) for key in REPORT_OPTIONS))
                  for o, r in zip(doc.options, c.options))
     blocks: list[Block] = [
         Heading("Options compared", 1, "options"),
         Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
         *chart(OptionsChart, lambda ch: ch.update_comparison(c), alt=_options_alt(f)),
         Table(("Option", *(short(key) for key in REPORT_OPTIONS)), each,
-              caption="Present values.", numeric=tuple(range(1, len(REPORT_OPTIONS) + 1)),
-              widths=(3, *(2,) * len(REPORT_OPTIONS))),  # as many columns as figures listed
+              caption="Present values, rounded (the workbook has them to the pound).",
+              numeric=tuple(range(1, len(REPORT_OPTIONS) + 1)),
+              widths=(4, *(2,) * len(REPORT_OPTIONS))),  # as many columns as figures listed
         Heading(f"Against {comparator}", 2),
     ]
     rows = []
@@ -312,16 +314,6 @@ def evidence(f: ReportFigures) -> list[Block]:
                   caption="Present social value resting on evidence of each grade, each outcome by its own grade. "
                           "More: [What the value rests on](#method-what-the-value-rests-on)."),
             *_studies(r.scenario)]
-
-
-def wellbeing_rests(summary: dict) -> str:
-    """How much of the case is wellbeing: the value without it and the switching value (MODEL.md 10d)."""
-    without = summary["npv_social_excl_wellbeing"]
-    switch = summary["switch_wellbeing"]
-    said = f"Without any wellbeing value, net social value would be {money(without)}."
-    if switch is None:
-        return said + " No wellbeing value is counted."
-    return f"{said} Wellbeing gains needed to break even: {format_output('switch_wellbeing', switch)}."
 
 
 def _studies(scenario) -> list[Block]:

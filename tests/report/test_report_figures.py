@@ -57,7 +57,7 @@ def test_headline_figures_are_the_window_cards(default_report):
         assert exact in pdf and exact in word, (key, exact)
         assert words in pdf and words in word, (key, words)
     share = format_percent(r.summary["share_social_weak_evidence"])
-    assert f"{share} of the social value rests on interventions whose evidence is emerging, weak or untested" in pdf
+    assert f"{share} of the social value rests on evidence that is emerging, weak or untested" in pdf
 
 
 def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_on(default_report):
@@ -66,8 +66,10 @@ def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_
     assert r["npv_fiscal"] < 0 < r["npv_social"]  # the shipped example: savings fall short
     for text in (pdf, word):
         assert "NHS savings do not cover the cost" in text
-        assert f"adds {format_money(-r['pv_saving'], True)} to the cost of services" in text  # never "saves -£"
+        assert f"saves {format_money(r['pv_saving'], True)} in services" in text
         assert "saves -" not in text and "saves \u2212" not in text
+        assert f"Without any wellbeing value, net social value would be " \
+               f"{format_money(r['npv_social_excl_wellbeing'], True)}" in text
         assert f"wellbeing worth {format_money(r['pv_wellbeing'], True)}" in text
         assert "Volunteer time is counted as a benefit" in text
         assert "correlation of 50% between interventions" in text
@@ -143,7 +145,7 @@ def test_three_options_with_a_simulation(options_report):
         assert f"The preferred option is {preferred}" in text
         for k, option in enumerate(doc.options):
             s = c.options[k].summary
-            assert f"{option.name} {format_money(s['pv_cost'])} {format_money(s['pv_saving'])}" in text
+            assert f"{option.name} {format_money(s['pv_cost'], True)} {format_money(s['pv_saving'], True)}" in text
             best = probability(sim.prob_best_social[k])
             if k == doc.comparator:  # its chance of being best is listed too, so the column adds up
                 assert f"(comparator) - - - - {best}" in word and "(comparator)" in pdf  # the PDF wraps the name
