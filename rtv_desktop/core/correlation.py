@@ -126,6 +126,11 @@ def correlate(draws: dict[str, np.ndarray], inputs: list[UncertainInput], rho: f
                 _set_column(draws, item, _column(draws, item)[perm])
 
 
+def owners_by_kind(inputs: list[UncertainInput]) -> dict[str, dict[str, list[UncertainInput]]]:
+    """``{kind: {owner: inputs}}`` of the intervention inputs that are uncertain (frame inputs have no kind)."""
+    return _by_kind(inputs)
+
+
 def _by_kind(inputs: list[UncertainInput]) -> dict[str, dict[str, list[UncertainInput]]]:
     out: dict[str, dict[str, list[UncertainInput]]] = {}
     for item in inputs:
