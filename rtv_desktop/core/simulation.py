@@ -279,15 +279,17 @@ def fitted_blocks(scenario: Scenario, inputs, n: int, seed: int, rho: float):
     ``z_j = sqrt(r) w + sqrt(1 - r) e_j``, where ``e_j`` comes from the input's own stream and
     ``w`` from the kind's stream: every pair of interventions then has normal correlation ``r``
     (:func:`normal_correlation` of ``rho``), the equicorrelation matrix, factored without a
-    matrix, so adding or reordering interventions leaves the others' draws alone, and ``rho = 1``
-    is comonotonic. Frame inputs are single draws and stay independent. The value is the
+    matrix, so adding, removing or reordering interventions leaves the others' draws alone (common
+    random numbers between documents as well as options), and ``rho = 1`` is comonotonic. Frame inputs are single draws and stay independent. The value is the
     family's quantile at ``z_j`` (:func:`rtv_desktop.core.distributions.quantile`): no column is
     sorted. Two versions of one intervention share its streams, so they draw at the same
     scores (common random numbers).
     """
     laws = [law_of(item) for item in inputs]
     streams = [stream(seed, item.key) for item in inputs]
-    correlated = {kind for kind, owners in owners_by_kind(inputs).items() if len(owners) > 1} if rho > 0 else set()
+    # Every kind takes its factor, even with one intervention: an intervention's draws then do not
+    # depend on which others the document holds.
+    correlated = set(owners_by_kind(inputs)) if rho > 0 else set()
     factors = {kind: stream(seed, f"copula/{kind}") for kind in correlated}
     r = normal_correlation(rho)
     shared, own = np.sqrt(r), np.sqrt(max(0.0, 1.0 - r))
