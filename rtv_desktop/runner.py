@@ -189,6 +189,7 @@ class ComputeRunner(QObject):
             sim = simulate(document, iterations=iterations, seed=seed, progress=report,
                            cancelled=cancel.is_set, chunk_size=SIMULATION_CHUNK)
             sim.acceptability  # worked out here, on the worker, not when the chart first draws
+            sim.ceac
             self._rawSimulation.emit(run_id, sim)
         except SimulationCancelled as exc:
             self.simulationCancelled.emit(run_id, str(exc))

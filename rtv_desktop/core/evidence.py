@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .declare import specs
+from .declare import show, specs
 from .defaults import Source, approach_presets, default_area, default_settings, service_catalogue, source_for
 from .document import Scenario
-from .model import EVIDENCE_GRADES, GROUP_LABELS, GROUPS, Intervention
+from .library import entry, outcome_kind
+from .model import DESIGN_LABELS, EVIDENCE_GRADES, GROUP_LABELS, GROUPS, Intervention
 from .results import Results
 
 GRADE_NAMES = ("strong local evidence", "strong evidence elsewhere", "promising", "emerging",
@@ -20,10 +21,16 @@ MOSTLY = 0.5  # "most of the value": the headline note appears above this share
 
 
 def value_by_grade(results: Results) -> np.ndarray:
-    """Present social value [£] of the interventions of each evidence grade 1..6: [6]."""
-    grades = np.array([iv.evidence_grade for iv in results.scenario.interventions], dtype=int)
+    """Present social value [£] resting on evidence of each grade 1..6, each outcome by its own
+    grade (MODEL.md 10c): savings and volunteer time by the service-use grade, wellbeing by the
+    wellbeing grade: [6]."""
+    ivs = results.scenario.interventions
     social = np.asarray(results.by_intervention["pv_social"], dtype=float)
-    return np.array([social[grades == g].sum() for g in range(1, EVIDENCE_GRADES + 1)])
+    wellbeing = np.asarray(results.by_intervention["pv_wellbeing"], dtype=float)
+    out = np.zeros(EVIDENCE_GRADES)
+    np.add.at(out, np.array([iv.evidence_grade - 1 for iv in ivs], dtype=int), social - wellbeing)
+    np.add.at(out, np.array([iv.wellbeing_grade - 1 for iv in ivs], dtype=int), wellbeing)
+    return out
 
 
 def weak_evidence_note(results: Results) -> str:
@@ -31,8 +38,8 @@ def weak_evidence_note(results: Results) -> str:
     share = results.summary["share_social_weak_evidence"]
     if share is None or share <= MOSTLY:
         return ""
-    return (f"{share:.0%} of the social value rests on interventions whose evidence is emerging, weak or untested "
-            f"(grades {WEAK_FROM_GRADE}-{EVIDENCE_GRADES}).")
+    return (f"{share:.0%} of the social value rests on evidence that is emerging, weak or untested "
+            f"(grades {WEAK_FROM_GRADE}-{EVIDENCE_GRADES}), each outcome by its own grade.")
 
 
 @dataclass(frozen=True)
@@ -88,3 +95,39 @@ def _intervention_assumptions(iv: Intervention) -> list[AssumptionInUse]:
 def _found(what: str, path: str) -> list[AssumptionInUse]:
     source = source_for(path)
     return [AssumptionInUse(what, source.value, source)] if source is not None and source.assumption else []
+
+
+@dataclass(frozen=True)
+class FigureEvidence:
+    """What one counted figure of one intervention rests on (the report's and workbook's evidence table)."""
+
+    intervention: str
+    figure: str  # in the words of the screen: "Effect on A&E attendance (all types)", "Wellbeing gain"
+    value: str
+    design: str  # words of DESIGN_LABELS
+    grade: int
+    entry_id: str  # "" for a local figure or judgement
+    citation: str
+    link: str
+
+
+def figure_evidence(s: Scenario) -> list[FigureEvidence]:
+    """Every effect, wellbeing gain and QALY gain ``s`` counts, with the study behind it (or that it
+    is a local figure or judgement)."""
+    names = {svc.id: svc.name for svc in s.services}
+    out = []
+    for iv in s.interventions:
+        figures = [(f"service:{sid}", f"Effect on {names.get(sid, sid)}", "signed_fraction", v) for sid, v in iv.effect]
+        figures += [("wellbeing", "Wellbeing gain", "points", iv.wellbeing_gain), ("qaly", "QALY gain", "qalys",
+                                                                                     iv.qaly_gain)]
+        for outcome, words, kind, v in figures:
+            if (v.central, v.low, v.high) == (0.0, 0.0, 0.0):
+                continue
+            which = outcome_kind(outcome)
+            cited = entry(iv.evidence_for(outcome)) if iv.evidence_for(outcome) else None
+            out.append(FigureEvidence(
+                iv.name, words, f"{show(kind, v.central)} ({show(kind, v.low)} to {show(kind, v.high)})",
+                DESIGN_LABELS[iv.design_of(which)], iv.grade_of(which), cited.id if cited else "",
+                cited.citation if cited else "A local figure or judgement: no study in the library",
+                cited.link if cited else ""))
+    return out

@@ -220,3 +220,10 @@ def stale_links(before: Intervention, after: Intervention) -> list[str]:
     """The outcomes whose figure changed between ``before`` and ``after`` while citing an entry:
     a typed figure is a local one, no longer the study's."""
     return [outcome for outcome, _ in after.evidence if figure_of(before, outcome) != figure_of(after, outcome)]
+
+
+def without_stale(iv: Intervention, before: Intervention) -> Intervention:
+    """``iv`` citing only the entries whose figures are unchanged since ``before``."""
+    for outcome in stale_links(before, iv):
+        iv = without_entry(iv, outcome)
+    return iv

@@ -1,11 +1,19 @@
 """Local need: national default shares of adults with long-term conditions, scaled by an index.
 
-The index is an area's share of residents disabled under the Equality Act (Census 2021: a
-condition that limits day-to-day activities) over England's 17.30%. It is not "any
-long-term condition", so it is used only as a relative index of need, applied to the LTC and
-multimorbidity shares and never to baseline use per person (need changes how many people
-there are, not each person's use; the all-age census measure already overlaps the age
-structure).
+The index is an area's share of residents with a need measure over England's share, from
+Census 2021 TS038 (all ages). Two bases are offered (:data:`NEED_BASES`):
+
+- ``any_ltc`` (the default): residents disabled under the Equality Act **or** not disabled but
+  with a long-term physical or mental health condition: 24.13% in England. It is the census
+  measure closest to "has a long-term condition".
+- ``disability``: residents disabled under the Equality Act (a condition that limits
+  day-to-day activities): 17.30% in England. It misses conditions that do not limit daily
+  life, so it weighs areas by the severity of need more than by how common conditions are.
+
+Either is a self-reported, all-age measure, so it is used only as a relative index, applied
+to the LTC and multimorbidity shares and never to baseline use per person (need changes how
+many people there are, not each person's use; the all-age census measure already overlaps
+the age structure).
 """
 
 from __future__ import annotations
@@ -15,6 +23,15 @@ from dataclasses import replace
 from .model import Area, FigureSource
 
 ENGLAND_DISABLED_PERCENT = 17.30  # Census 2021, England: 9,774,514 of 56,490,051 residents
+# Census 2021, England: 9,774,514 disabled + 3,856,070 not disabled with a long-term condition, of
+# 56,490,051 residents (TS038).
+ENGLAND_ANY_LTC_PERCENT = 24.13
+NEED_BASES = {
+    "any_ltc": ("residents with any long-term condition (disabled under the Equality Act, or not disabled but "
+                "with a long-term condition)", ENGLAND_ANY_LTC_PERCENT),
+    "disability": ("residents disabled under the Equality Act", ENGLAND_DISABLED_PERCENT),
+}
+DEFAULT_NEED_BASIS = "any_ltc"
 NEED_SHARES = ("ltc_share", "multimorbid_share")
 
 

@@ -105,7 +105,7 @@ SUMMARY = (
            "by its own grade: a wellbeing gain no study measured counts as untested"),
     _money("npv_social_excl_wellbeing", "Net social value without wellbeing", "Without wellbeing",
            "Net social value with no wellbeing value at all: the case on savings and volunteer time alone"),
-    Output("switch_wellbeing", "Wellbeing gains needed to break even", "Wellbeing to break even", "switch",
+    Output("switch_wellbeing", "Wellbeing gains needed to break even", "Wellbeing needed", "switch",
            "times the assumed gains",
            "The factor on every wellbeing gain at which net social value is zero: below 1, the gains could be "
            "smaller and the case still breaks even; above 1, they must be larger than assumed"),
@@ -165,8 +165,10 @@ OUTPUTS: dict[str, Output] = {o.key: o for o in SUMMARY + WORKING + INCREMENTS +
 SUMMARY_KEYS = tuple(o.key for o in SUMMARY)
 
 # What each table shows, in order (labels and kinds come from the declarations above).
-CARDS = (NPV_FISCAL, NPV_SOCIAL, NPV_CASHABLE, "starters", "bcr_fiscal", "bcr_social", "payback_year", "completers",
-         "npv_social_excl_wellbeing", "switch_wellbeing")
+# Net social value is never shown without what it rests on: the value without wellbeing and the
+# factor on wellbeing gains that breaks even (MODEL.md 10d).
+CARDS = (NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing", NPV_CASHABLE, "bcr_social",
+         "payback_year", "starters")
 HEALTH_CARDS = ("qalys", "cost_per_qaly", "nmb", "prob_nmb_positive")  # the last from the simulation
 HEADLINE_STRIP = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "bcr_social")
 COMPARISON = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing", "pv_cost", "bcr_social", "qalys", "cost_per_qaly", "nmb",
@@ -180,8 +182,7 @@ AREA_PROBABILITIES = ("prob_npv_fiscal_positive", "prob_bcr_social_above_1")
 COVER = (NPV_FISCAL, NPV_SOCIAL, "bcr_social", "nmb")
 REPORT_PARTS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
                 "cost_per_completer", "share_social_weak_evidence")
-REPORT_OPTIONS = ("pv_cost", "pv_saving", NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing",
-                  "bcr_social")
+REPORT_OPTIONS = ("pv_cost", "pv_saving", NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "bcr_social")
 REPORT_INTERVALS = (NPV_SOCIAL, NPV_FISCAL, NPV_CASHABLE, "pv_cost", "pv_saving", "pv_wellbeing")
 REPORT_PROBABILITIES = ("prob_npv_social_positive", "prob_npv_fiscal_positive", "prob_bcr_social_above_1",
                         "prob_payback_within_horizon", "prob_nmb_positive")

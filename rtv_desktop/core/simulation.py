@@ -16,6 +16,7 @@ import numpy as np
 
 from . import engine
 from .correlation import BLOCK, correlate, owners_by_kind
+from .cost_effectiveness import CEAC_THRESHOLDS, NET_COST, QALYS, draws_of, plane_points
 from .distributions import quantile
 from .document import Document, Scenario
 from .model import Intervention
@@ -81,6 +82,10 @@ class SimulationResults:
     ``acceptability`` is ``(wellby_values [41], probs [K][41])``:
     the probability each option is best on net social value as the WELLBY value runs from £0
     to twice its high value (``acceptability_do_nothing`` [41] when doing nothing competes).
+    ``ceac`` is ``(thresholds [41] £ per QALY, probs [K][41])``: the cost-effectiveness
+    acceptability curve, the probability each option has the highest net monetary benefit from
+    £0 to £100,000 per QALY (``ceac_do_nothing`` [41] when doing nothing competes, else None);
+    ``plane(k)`` is option ``k``'s incremental QALYs and net cost [£] per draw against the comparator.
     """
 
     document: Document
@@ -115,6 +120,29 @@ class SimulationResults:
     @property
     def acceptability_do_nothing(self) -> np.ndarray | None:
         return self._acceptability[2]
+
+    @cached_property
+    def _ceac(self):
+        return ceac_curve(self.options, self.prob_best_do_nothing is not None)
+
+    @property
+    def ceac(self) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+        """Worked out when first asked for, like :attr:`acceptability`."""
+        thresholds, probs, _nothing = self._ceac
+        return thresholds, probs
+
+    @property
+    def ceac_do_nothing(self) -> np.ndarray | None:
+        return self._ceac[2]
+
+    def ceac_at(self, threshold: float) -> tuple[tuple[float, ...], float | None]:
+        """The curve at one threshold [£ per QALY], on the grid or not: (per option, doing nothing or None)."""
+        _values, probs, nothing = ceac_curve(self.options, self.prob_best_do_nothing is not None, [threshold])
+        return tuple(float(p[0]) for p in probs), (None if nothing is None else float(nothing[0]))
+
+    def plane(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Option ``k`` against the comparator, per draw: (incremental QALYs [N], incremental net cost [N] £)."""
+        return plane_points(self.options, k, self.document.comparator)
 
     @property
     def scenario(self) -> Scenario:
@@ -406,6 +434,21 @@ def acceptability_curve(doc: Document, options, wellbys: np.ndarray, nothing: bo
         probs[row] = _best_shares(_with_nothing(base + lam * wellbys, nothing))
     per_option = tuple(_readonly(probs[:, j]) for j in range(k))
     return _readonly(values), per_option, (_readonly(probs[:, k]) if nothing else None)
+
+
+def ceac_curve(options, nothing: bool, thresholds: np.ndarray = CEAC_THRESHOLDS):
+    """P(each option has the highest net monetary benefit) at each threshold [£ per QALY].
+
+    ``nmb(lambda) = qalys * lambda - net_cost`` per draw (MODEL.md 11c); doing nothing (0) competes
+    when ``nothing``. Returns ``(thresholds, probs [K][len], do nothing's [len] or None)``.
+    """
+    qalys, net_cost = draws_of(options, QALYS), draws_of(options, NET_COST)
+    k = qalys.shape[1]
+    probs = np.empty((len(thresholds), k + int(nothing)))
+    for row, lam in enumerate(thresholds):
+        probs[row] = _best_shares(_with_nothing(qalys * lam - net_cost, nothing))
+    per_option = tuple(_readonly(probs[:, j]) for j in range(k))
+    return _readonly(np.asarray(thresholds, dtype=float)), per_option, (_readonly(probs[:, k]) if nothing else None)
 
 
 def summarise(samples: dict[str, np.ndarray]) -> dict:

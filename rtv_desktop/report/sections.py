@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..core import GRADE_NAMES
+from ..core import GRADE_NAMES, figure_evidence
 from ..core.outputs import (NPV_FISCAL, NPV_SOCIAL, REPORT_INTERVALS, REPORT_OPTIONS, REPORT_PROBABILITIES,
                             TORNADO_METRICS, format_output, short)
 from ..core.outputs import label as figure_label
@@ -22,9 +22,10 @@ from ..ui.charts.options import OptionsChart
 from ..ui.charts.parties import WhoPaysChart
 from ..ui.charts.value import ICEBERG_LAYERS, iceberg_values
 from .charts import chart
+from .cost_effectiveness import cost_effectiveness
 from .figures import ReportFigures, StoryPlace
 from .model import Block, Heading, Paragraph, Quote, Table
-from .summary import evpi_words
+from .summary import evpi_words, wellbeing_rests
 from .words import count, listing, money, percent, pounds, probability, ratio, years
 
 TORNADO_TABLE_ROWS = 10
@@ -36,14 +37,17 @@ def options_compared(f: ReportFigures) -> list[Block]:
         return []
     doc, c, sim = f.document, f.comparison, f.simulation
     comparator = doc.options[doc.comparator].name if doc.comparator is not None else "doing nothing"
-    each = tuple((o.name, *(format_output(key, r.summary[key]) for key in REPORT_OPTIONS))
+    # Headline form (£14.6m): seven columns of exact pounds do not fit an A4 page.
+    each = tuple((o.name, *(format_output(key, r.summary[key], compact=True) for key in REPORT_OPTIONS))
                  for o, r in zip(doc.options, c.options))
     blocks: list[Block] = [
         Heading("Options compared", 1, "options"),
         Paragraph(f"{len(doc.options)} options valued on the same area, settings and services. " + _why(f)),
         *chart(OptionsChart, lambda ch: ch.update_comparison(c), alt=_options_alt(f)),
         Table(("Option", *(short(key) for key in REPORT_OPTIONS)), each,
-              caption="Present values.", numeric=(1, 2, 3, 4, 5), widths=(3, 2, 2, 2, 2, 2)),
+              caption="Present values, rounded (the workbook has them to the pound).",
+              numeric=tuple(range(1, len(REPORT_OPTIONS) + 1)),
+              widths=(4, *(2,) * len(REPORT_OPTIONS))),  # as many columns as figures listed
         Heading(f"Against {comparator}", 2),
     ]
     rows = []
@@ -244,6 +248,7 @@ def uncertainty(f: ReportFigures) -> list[Block]:
                        f"and {money(o.summary[NPV_FISCAL]['p95'])}."),
             *chart(FanChart, lambda ch: ch.update_simulation(_option_view(sim, f.focus)),
                    alt="Fan chart of cumulative net fiscal value by year: median with the 5th to 95th percentile band."),
+            *cost_effectiveness(sim),
         ]
     rows = f.tornados.get(NPV_SOCIAL) or []
     if rows:
@@ -308,14 +313,31 @@ def evidence(f: ReportFigures) -> list[Block]:
     rows = tuple((f"{g + 1}", GRADE_NAMES[g].capitalize(), pounds(value), percent(value / total) if total > 0 else "n/a")
                  for g, value in enumerate(f.grades))
     share = r.summary["share_social_weak_evidence"]
-    lead = (f"{percent(share)} of the social value rests on interventions with evidence graded 4 to 6 (emerging, weak or "
-            "untested). Benefits are already cut by the optimism bias of each grade; the grade says how far the "
-            "figures could still move." if share is not None else "There is no social value to weigh.")
+    lead = (f"{percent(share)} of the social value rests on evidence graded 4 to 6 (emerging, weak or untested), "
+            "each outcome by its own grade: a wellbeing gain no study measured counts as untested, whatever the "
+            "evidence for the same intervention's effect on services. Benefits are already cut by the optimism "
+            "bias of each grade, and harms raised by it; the grade says how far the figures could still move."
+            if share is not None else "There is no social value to weigh.")
     return [Heading("Strength of evidence behind the value", 1, "evidence"), Paragraph(lead),
+            Paragraph(wellbeing_rests(r.summary)),
             *chart(ValueByGradeChart, lambda ch: _grades_alone(ch, r), alt=_grades_alt(f)),
             Table(("Grade", "Evidence", "Social value", "Share"), rows, numeric=(2, 3), widths=(1, 4, 2, 2),
-                  caption="Present social value of the interventions at each evidence grade. More: "
-                          "[What the value rests on](#method-what-the-value-rests-on).")]
+                  caption="Present social value resting on evidence of each grade, each outcome by its own grade. "
+                          "More: [What the value rests on](#method-what-the-value-rests-on)."),
+            *_studies(r.scenario)]
+
+
+def _studies(scenario) -> list[Block]:
+    """The study behind each counted figure (the evidence library's entry), or that there is none."""
+    rows = tuple((e.intervention, e.figure, e.value, f"{e.design}, grade {e.grade}",
+                  f"{e.citation} ({e.entry_id}; {e.link})" if e.entry_id else e.citation)
+                 for e in figure_evidence(scenario))
+    if not rows:
+        return []
+    return [Heading("The studies behind each figure", 2, "evidence-studies"),
+            Table(("Intervention", "Figure", "Central (range)", "Evidence", "Study"), rows, widths=(3, 3, 3, 3, 6),
+                  caption="Each effect, wellbeing gain and QALY gain counted, with the entry of the evidence library "
+                          "it comes from. Deadweight is taken off only figures without a comparison group.")]
 
 
 def _grades_alone(panel: ValueByGradeChart, results) -> None:

@@ -97,8 +97,10 @@ def _rests_on(f: ReportFigures) -> str:
     if share is None:
         weak = "There is no social value to weigh by strength of evidence."
     else:
-        weak = (f"**{percent(share)} of the social value rests on interventions whose evidence is emerging, weak or "
-                f"untested** (grades 4 to 6); {percent(1 - share)} rests on stronger evidence (grades 1 to 3).")
+        weak = (f"**{percent(share)} of the social value rests on evidence that is emerging, weak or untested** "
+                f"(grades 4 to 6, each outcome by its own grade: a wellbeing gain no study measured is untested); "
+                f"{percent(1 - share)} rests on stronger evidence (grades 1 to 3).")
+    weak += " " + wellbeing_rests(r)
     assumptions = (f" {len(f.assumptions)} inputs still use shipped figures that no published source supports "
                    "(listed under [Assumptions and sources](#assumptions)): replace them with local evidence."
                    if f.assumptions else " Every input the figures use either has a source or was entered locally.")
@@ -107,6 +109,16 @@ def _rests_on(f: ReportFigures) -> str:
                 f"inputs of one kind with a correlation of {correlation} between interventions "
                 f"(0% = independent evidence, 100% = all move together).")
     return weak + assumptions + settings
+
+
+def wellbeing_rests(summary: dict) -> str:
+    """How much of the case is wellbeing: the value without it and the switching value (MODEL.md 10d)."""
+    without = summary["npv_social_excl_wellbeing"]
+    switch = summary["switch_wellbeing"]
+    said = f"Without any wellbeing value, net social value would be {money(without)}."
+    if switch is None:
+        return said + " No wellbeing value is counted."
+    return f"{said} Wellbeing gains needed to break even: {format_output('switch_wellbeing', switch)}."
 
 
 def _uncertainty(f: ReportFigures) -> str:

@@ -159,3 +159,21 @@ def test_options_must_be_a_list_and_the_comparator_a_number():
     with pytest.raises(ScenarioFormatError) as caught:
         Document.from_dict(d)
     assert {i.field for i in caught.value.issues} == {"comparator", "options[0].interventions[0].funding.nhs"}
+
+
+def test_a_version_2_file_reads_every_outcome_as_uncontrolled_and_graded_as_before():
+    d = json.loads(json.dumps(default_document().to_dict()))
+    d["version"] = 2
+    for option in d["options"]:
+        for iv in option["interventions"]:
+            for name in ("effect_design", "wellbeing_design", "qaly_design", "wellbeing_grade", "qaly_grade",
+                         "evidence"):
+                iv.pop(name)
+    d["settings"].pop("distributions")
+    doc = Document.from_dict(d)
+    for iv in doc.options[0].interventions:
+        assert (iv.effect_design, iv.wellbeing_design, iv.qaly_design) == ("uncontrolled",) * 3
+        assert iv.wellbeing_grade == iv.qaly_grade == iv.evidence_grade
+        assert iv.evidence == ()
+    assert doc.settings.distributions == "pert"  # its simulations do not move
+    assert doc.to_dict()["version"] == 3

@@ -23,10 +23,10 @@ def test_tornado_end_equals_a_run_with_that_input_moved():
     s = default_scenario()
     row = next(r for r in tornado(s, metric="npv_fiscal") if r.path == "interventions[5].effect.gp")
     ivs = list(s.interventions)
-    ivs[5] = ivs[5].with_effect("gp", Uncertain(0.4, 0.0, 0.4))
+    ivs[5] = ivs[5].with_effect("gp", Uncertain(0.05, -0.05, 0.05))  # social prescribing: GP 0 (-5% to 5%)
     moved = run(replace(s, interventions=tuple(ivs))).summary
     assert row.npv_fiscal_high == pytest.approx(moved["npv_fiscal"])
-    assert row.high_input == 0.4
+    assert row.high_input == 0.05
 
 
 def test_low_central_high_scenarios_are_ordered():

@@ -8,7 +8,7 @@ import pytest
 from rtv_desktop import cli
 from rtv_desktop.core import Area, Option, default_document, run, simulate
 from rtv_desktop.core.batch import england_rows, run_areas, simulate_areas
-from rtv_desktop.core.need import ENGLAND_DISABLED_PERCENT, adjust_for_need, adjusted_index, need_index
+from rtv_desktop.core.need import ENGLAND_ANY_LTC_PERCENT, ENGLAND_DISABLED_PERCENT, adjust_for_need, adjusted_index, need_index
 from rtv_desktop.io.areas.bundled import areas_at, bundled_areas
 from rtv_desktop.io.areas.run import COLUMNS, area_inputs, run_all_areas, write_area_table
 from rtv_desktop.io.scenario_json import write_scenario_json
@@ -41,6 +41,10 @@ def test_every_bundled_area_has_its_need_and_england_is_on_average_one():
     assert all(record.need_percent is not None for record in bundled_areas())
     weighted = sum(r.need_percent * r.population_total for r in utlas) / sum(r.population_total for r in utlas)
     assert weighted == pytest.approx(ENGLAND_DISABLED_PERCENT, abs=0.1)
+    # Any long-term condition (TS038: disabled, or not disabled with a condition), the default measure.
+    assert all(record.ltc_percent > record.need_percent for record in bundled_areas())
+    weighted = sum(r.ltc_percent * r.population_total for r in utlas) / sum(r.population_total for r in utlas)
+    assert weighted == pytest.approx(ENGLAND_ANY_LTC_PERCENT, abs=0.1)
 
 
 def test_one_area_through_the_batch_equals_run_of_that_areas_scenario():

@@ -75,9 +75,26 @@ def test_values_come_from_the_cells_not_the_hidden_copy(tmp_path):
     del wb["_rtv"]
     wb.save(tmp_path / "copy.xlsx")
     imported = read_workbook(tmp_path / "copy.xlsx")
-    assert imported.document == doc
+    # The studies each figure cites are provenance, like the stories: they come from the hidden copy.
+    assert imported.document == uncited(doc)
     assert imported.exported_from is None
     assert "changes since export cannot be listed" in str(imported.warnings[0])
+
+
+def uncited(doc):
+    return replace(doc, options=tuple(replace(o, interventions=tuple(replace(iv, evidence=()) for iv in o.interventions))
+                                      for o in doc.options))
+
+
+def test_a_figure_changed_in_the_workbook_no_longer_cites_its_study(tmp_path):
+    doc = default_document()
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    row = [iv.id for iv in doc.options[0].interventions].index("group_activities")
+    table_cell(wb, "Interventions", "wellbeing_gain", row).value = 0.3  # within its range (0.035 to 0.378)
+    wb.save(tmp_path / "edited.xlsx")
+    back = {iv.id: iv for iv in read_workbook(tmp_path / "edited.xlsx").document.options[0].interventions}
+    assert back["group_activities"].evidence == ()  # typed over: a local figure
+    assert back["social_prescribing"].evidence_for("wellbeing") == "munford-2020-wellbeing"  # unchanged: still cited
 
 
 def test_a_scenario_is_written_as_a_document_of_one_option(tmp_path):

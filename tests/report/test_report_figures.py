@@ -12,6 +12,7 @@ from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
 from rtv_desktop.report.words import money, probability
 from rtv_desktop.core.text import format_money, format_percent
+from rtv_desktop.core.cost_effectiveness import ceac_leader, ceac_sentence, plane_summary
 from rtv_desktop.core.outputs import CARDS, format_output, said
 
 from .conftest import docx_text, needs_poppler, pdf_image_count, pdf_text, three_options, with_stories
@@ -56,7 +57,7 @@ def test_headline_figures_are_the_window_cards(default_report):
         assert exact in pdf and exact in word, (key, exact)
         assert words in pdf and words in word, (key, words)
     share = format_percent(r.summary["share_social_weak_evidence"])
-    assert f"{share} of the social value rests on interventions whose evidence is emerging, weak or untested" in pdf
+    assert f"{share} of the social value rests on evidence that is emerging, weak or untested" in pdf
 
 
 def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_on(default_report):
@@ -65,8 +66,10 @@ def test_the_summary_says_savings_do_not_cover_the_cost_and_what_the_case_rests_
     assert r["npv_fiscal"] < 0 < r["npv_social"]  # the shipped example: savings fall short
     for text in (pdf, word):
         assert "NHS savings do not cover the cost" in text
-        assert f"adds {format_money(-r['pv_saving'], True)} to the cost of services" in text  # never "saves -£"
+        assert f"saves {format_money(r['pv_saving'], True)} in services" in text
         assert "saves -" not in text and "saves \u2212" not in text
+        assert f"Without any wellbeing value, net social value would be " \
+               f"{format_money(r['npv_social_excl_wellbeing'], True)}" in text
         assert f"wellbeing worth {format_money(r['pv_wellbeing'], True)}" in text
         assert "Volunteer time is counted as a benefit" in text
         assert "correlation of 50% between interventions" in text
@@ -102,7 +105,7 @@ def test_every_chart_is_in_both_files_with_alt_text(default_report):
     _doc, report, pdf_path, word_path, _pdf, _word = default_report
     figures = [b for b in report.blocks if isinstance(b, Figure)]
     assert {f.name for f in figures} == {"iceberg", "cumulative", "by_intervention", "who_pays", "histogram", "fan",
-                                         "tornado", "value_by_grade"}
+                                         "ceac", "plane", "tornado", "value_by_grade"}
     assert pdf_image_count(pdf_path) == len(figures)
     shapes = docx.Document(str(word_path)).inline_shapes
     assert len(shapes) == len(figures)
@@ -145,7 +148,7 @@ def test_three_options_with_a_simulation(options_report):
         assert f"The preferred option is {preferred}" in text
         for k, option in enumerate(doc.options):
             s = c.options[k].summary
-            assert f"{option.name} {format_money(s['pv_cost'])} {format_money(s['pv_saving'])}" in text
+            assert f"{option.name} {format_money(s['pv_cost'], True)} {format_money(s['pv_saving'], True)}" in text
             best = probability(sim.prob_best_social[k])
             if k == doc.comparator:  # its chance of being best is listed too, so the column adds up
                 assert f"(comparator) - - - - {best}" in word and "(comparator)" in pdf  # the PDF wraps the name
@@ -161,6 +164,28 @@ def test_three_options_with_a_simulation(options_report):
     assert {"options", "prob_best"} <= set(charts)
     assert f"{preferred}: fiscal {money(c.options[c.preferred].summary['npv_fiscal'])}" in charts["options"].alt
     assert f"{doc.options[1].name} {probability(sim.prob_best_social[1])}" in charts["prob_best"].alt
+
+
+def test_the_uncertainty_detail_has_the_ceac_and_the_plane_with_their_sentences(options_report):
+    doc, report, _pdf_path, _word_path, pdf, word = options_report
+    sim = simulate(doc, iterations=400, seed=3)
+    sentence = ceac_sentence(sim)
+    assert sentence.startswith("At £20,000 per QALY, ") and sentence.endswith(" of draws.")
+    name, share = ceac_leader(sim, doc.settings.qaly_threshold)
+    assert f"{name} is the most cost-effective in {format_percent(share)}" in sentence
+    against = doc.options[doc.comparator].name
+    social = next(k for k, o in enumerate(doc.options) if o.name == "Social prescribing only")
+    worth = plane_summary(*sim.plane(social), doc.settings.qaly_threshold)["cost_effective"]
+    for text in (pdf, word):
+        assert sentence in text
+        assert f"Against {against}, Social prescribing only " in text
+        assert f"cost-effective at £20,000 per QALY in {format_percent(worth)} of draws" in text
+        assert "£20,000 (this document)" in text  # the curve's table marks the document's threshold
+    charts = {f.name: f for f in report.figures()}
+    assert sentence in charts["ceac"].alt and f"against {against}" in charts["plane"].alt
+    headings = [h.text for h in report.headings(2)]
+    assert headings.index("Cost-effectiveness: the acceptability curve and the plane") < headings.index(
+        "What matters most")  # in the uncertainty detail
 
 
 def test_report_of_the_empty_scenario(qapp, tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox
 
 import json
 
@@ -88,11 +88,18 @@ def test_choosing_an_area_adjusts_the_ltc_shares_for_need_and_it_can_be_switched
     area = page.session.scenario.area
     index = adjusted_index(area)
     record = page._records[_greater_manchester(page)]
-    assert index == pytest.approx(record.need_percent / 17.30) and index > 1  # more need than England
+    # Any long-term condition (Census 2021 TS038) is the default measure: the area's share over England's.
+    assert index == pytest.approx(record.ltc_percent / 24.13) and index > 1  # more need than England
+    assert "any long-term condition" in area.source_of("ltc_share").source
     assert area.ltc_share == pytest.approx(national.ltc_share * index)
     assert area.multimorbid_share == pytest.approx(national.multimorbid_share * index)
     assert "need index" in page.findChild(QLabel, "area.need_note").text()
     assert "not adjusted" in page.findChild(QLabel, "area.need_note").text()  # baseline use per person
+    basis = page.findChild(QComboBox, "area.need_basis")
+    basis.setCurrentIndex(basis.findData("disability"))  # the other measure, said in the note
+    assert adjusted_index(page.session.scenario.area) == pytest.approx(record.need_percent / 17.30)
+    assert "disabled under the Equality Act" in page.findChild(QLabel, "area.need_note").text()
+    page.session.undo()
     page.set_need_adjustment(False)
     area = page.session.scenario.area
     assert area.ltc_share == national.ltc_share and adjusted_index(area) is None

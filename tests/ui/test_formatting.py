@@ -71,7 +71,7 @@ def test_tick_labels_are_short_and_distinct(value, spacing, largest, text):
 
 @pytest.mark.parametrize("value, text", [
     (0.05505665, "£0.06 back per £1"), (8.4854916, "£8.49 back per £1"), (0.0, "£0.00 back per £1"),
-    (-0.5, "-£0.50 back per £1"), (None, "n/a"), (math.nan, "n/a"),
+    (-0.5, "nothing back: £0.50 more cost per £1"), (None, "n/a"), (math.nan, "n/a"),
 ])
 def test_ratio_reads_as_pounds_back_per_pound(value, text):
     assert format_ratio(value) == text

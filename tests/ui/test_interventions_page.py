@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView
 
 from rtv_desktop.core import Uncertain, approach_preset, blank_scenario, run
 
@@ -79,11 +79,16 @@ def test_effects_table_edits_low_central_high(qtbot, window):
     view = window.findChild(QTableView, "interventions.selected.effect")
     model = view.model()
     services = window.session.scenario.service_ids
-    row = services.index("ae")
+    row = services.index("gp")
+    assert window.session.scenario.interventions[0].evidence_for("service:gp") == "kennedy-2007-gp"
     assert model.setData(model.index(row, 3), 12.0)  # high, in %
-    effect = dict(window.session.scenario.interventions[0].effect)["ae"]
-    assert effect == Uncertain(0.0, -0.05, 0.12)
+    edited = window.session.scenario.interventions[0]
+    assert dict(edited.effect)["gp"] == Uncertain(0.0, -0.10, 0.12)
     assert model.index(row, 3).data() == "12.0%"
+    # Typed over the study's figure: a local figure, no longer cited, and the evidence panel says so.
+    assert edited.evidence_for("service:gp") == ""
+    status = window.findChild(QLabel, "interventions.selected.evidence.status").text()
+    assert "GP consultation (surgery) is now your own figure" in status
 
 
 def test_tooltips_cite_the_approach_source(window):

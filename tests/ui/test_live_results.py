@@ -45,7 +45,7 @@ def test_tornado_is_computed_with_every_result(qtbot, window):
 
 def test_fraction_fields_show_percent_and_store_fractions(qtbot, window):
     spin = window.findChild(NumberEdit, "area.ltc_share")
-    assert spin.value() == pytest.approx(56.0) and spin.suffix() == "%"
+    assert spin.value() == pytest.approx(55.0) and spin.suffix() == "%"
     spin.setValue(45.0)
     assert window.session.scenario.area.ltc_share == 0.45
     groups = window.findChild(QLabel, "groups.adults_ltc")

@@ -36,16 +36,18 @@ def test_funding_shares_that_do_not_add_up_are_outlined_with_the_message(window)
     names = [f"interventions.selected.funding.{p}" for p in ("nhs", "council", "vcse", "other")]
     total = window.findChild(QLabel, "interventions.selected.funding.total")
     assert total.text() == "Total 100%"
-    edit(window, names[0]).setValue(70)
-    assert window.session.scenario.interventions[0].funding == (("nhs", 0.7),)
+    edit(window, names[0]).setValue(60)  # self-management: 80% NHS, 10% council, 5% VCSE, 5% other
+    assert dict(window.session.scenario.interventions[0].funding) == pytest.approx(
+        {"nhs": 0.6, "council": 0.1, "vcse": 0.05, "other": 0.05})
     assert all(edit(window, name).property("invalid") == "error" for name in names)
-    assert "add up to 70%; they must add up to 100%" in total.text()
+    assert "add up to 80%; they must add up to 100%" in total.text()
     assert "must add up to 100%" in edit(window, names[2]).toolTip()
     assert not window.session.is_runnable()
     edit(window, names[1]).setValue(20)
     edit(window, names[2]).setValue(10)
+    edit(window, names[3]).setValue(10)
     assert dict(window.session.scenario.interventions[0].funding) == pytest.approx(
-        {"nhs": 0.7, "council": 0.2, "vcse": 0.1})
+        {"nhs": 0.6, "council": 0.2, "vcse": 0.1, "other": 0.1})
     assert all(edit(window, name).property("invalid") == "" for name in names)
     assert total.text() == "Total 100%" and window.session.is_runnable()
 

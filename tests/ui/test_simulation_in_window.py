@@ -22,6 +22,8 @@ def test_simulation_runs_on_the_worker_with_the_settings_seed(qtbot, window):
     assert sim.seed == 42 and sim.iterations == 2_000
     expected = simulate(window.session.scenario, iterations=2_000, seed=42)
     assert sim.summary == expected.summary
+    # The curves the Comparison page draws were worked out on the worker, not on the window's thread.
+    assert "_acceptability" in vars(sim) and "_ceac" in vars(sim)
     assert "seed 42" in window.findChild(QLabel, "results.simulation_info").text()
 
 

@@ -108,7 +108,7 @@ def test_choosing_a_bundled_area_fills_population_and_its_source(window):
     area = window.session.scenario.area
     record = page._records[label]
     assert area.population == record.population_total and area.area_code == record.code
-    assert area.ltc_share == pytest.approx(0.56 * record.index)  # national share x Cornwall's need index
+    assert area.ltc_share == pytest.approx(0.55 * record.index)  # national share x Cornwall's need index
     assert "ONS mid-2023" in page.source_notes["area.population"].text()
     assert validate(window.session.scenario) == [] or all(i.severity == "warning" for i in validate(window.session.scenario))
     completer = page.search.completer()

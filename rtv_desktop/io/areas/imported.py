@@ -3,8 +3,8 @@
 Columns: ``area_code, area_name, population_total, population_18_plus,
 population_65_plus, reference_period``, and optionally ``disabled_equality_act_pct`` (the
 share of residents [%] whose condition limits day-to-day activities, or a local measure of
-need on the same scale, e.g. from QOF or public-health figures) with ``need_source`` saying
-where it comes from. Every problem is reported at once with its row
+need on the same scale, e.g. from QOF or public-health figures) and ``any_ltc_pct`` (the share
+with any long-term condition, Census 2021 TS038), with ``need_source`` saying where they come from. Every problem is reported at once with its row
 (and cell, for a workbook); an area code that is not ``E`` + 8 digits is only a warning,
 since local codes (e.g. a PCN) are legitimate.
 """
@@ -22,7 +22,7 @@ from ..errors import InputFileError, Problem
 COLUMNS = ("area_code", "area_name", "population_total", "population_18_plus", "population_65_plus",
            "reference_period")
 COUNT_COLUMNS = COLUMNS[2:5]
-NEED_COLUMN, NEED_SOURCE_COLUMN = "disabled_equality_act_pct", "need_source"
+NEED_COLUMN, LTC_COLUMN, NEED_SOURCE_COLUMN = "disabled_equality_act_pct", "any_ltc_pct", "need_source"
 ONS_CODE = re.compile(r"^E\d{8}$")
 MAX_ROWS = 100_000
 IMPORTED_KIND = "Imported area"
@@ -132,25 +132,27 @@ def _record(row: dict, number: int, sheet, columns, table: str, problems, notes)
                                                           f"population_18_plus ({adults:,}): everyone 65+ is an adult"))
         return None
     period = str(row["reference_period"]).strip()
-    need = _need(row, at, problems)
-    if need is ...:
+    need, ltc = _need(row, at, problems), _need(row, at, problems, LTC_COLUMN, 24.1)
+    if need is ... or ltc is ...:
         return None
-    source = str(row.get(NEED_SOURCE_COLUMN, "") or "").strip() or f"{table}, column {NEED_COLUMN}"
-    return AreaRecord(code, name, IMPORTED_KIND, total, adults, older, period, table, need, source, today())
+    given = " and ".join(c for c, v in ((NEED_COLUMN, need), (LTC_COLUMN, ltc)) if v is not None)
+    source = str(row.get(NEED_SOURCE_COLUMN, "") or "").strip() or f"{table}, column {given or NEED_COLUMN}"
+    return AreaRecord(code, name, IMPORTED_KIND, total, adults, older, period, table, need, source, today(),
+                      ltc_percent=ltc)
 
 
-def _need(row: dict, at, problems: list[Problem]):
-    """The optional need percentage; ``None`` when blank or absent, ``...`` after a problem."""
-    text = str(row.get(NEED_COLUMN, "") or "").strip().rstrip("%").strip()
+def _need(row: dict, at, problems: list[Problem], column: str = NEED_COLUMN, example: float = 17.3):
+    """An optional need percentage; ``None`` when blank or absent, ``...`` after a problem."""
+    text = str(row.get(column, "") or "").strip().rstrip("%").strip()
     if not text:
         return None
     try:
         value = float(text)
     except ValueError:
-        problems.append(Problem(at(NEED_COLUMN), f"{NEED_COLUMN} must be a percentage such as 17.3; it is '{text}'"))
+        problems.append(Problem(at(column), f"{column} must be a percentage such as {example:g}; it is '{text}'"))
         return ...
     if not 0 < value <= 100:
-        problems.append(Problem(at(NEED_COLUMN), f"{NEED_COLUMN} must be a percentage above 0 and at most 100; "
-                                                 f"it is {value:g}"))
+        problems.append(Problem(at(column), f"{column} must be a percentage above 0 and at most 100; "
+                                            f"it is {value:g}"))
         return ...
     return value

@@ -26,8 +26,8 @@ COLUMNS = ("area_code", "area_name", "option") + AREA_COLUMNS + SUMMARY_KEYS
 SIMULATED_COLUMNS = (*(percentile_key(key, stat) for key in AREA_SIMULATED for stat in ("p5", "p95")),
                      *AREA_PROBABILITIES)
 ENGLAND_CODE = "E92000001"
-ATTRIBUTION = (f"Area populations: {ONS_ATTRIBUTION}\nLocal need (share of residents disabled under the Equality "
-               f"Act, used as a relative index): {CENSUS_ATTRIBUTION}\n")
+ATTRIBUTION = (f"Area populations: {ONS_ATTRIBUTION}\nLocal need (share of residents with any long-term "
+               f"condition, used as a relative index): {CENSUS_ATTRIBUTION}\n")
 
 
 @dataclass(frozen=True)

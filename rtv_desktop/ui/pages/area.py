@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
-from PySide6.QtWidgets import (QCheckBox, QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QScrollArea, QWidget)
 
 from ...core import GROUP_LABELS, Area, FigureSource
 from ...core.defaults import default_area
-from ...core.need import adjust_for_need, adjusted_index, national_shares
+from ...core.need import NEED_BASES, adjust_for_need, adjusted_index, national_shares
 from ...io import InputFileError
 from ...io.areas.imported import read_area_table
 from ...io.areas.bundled import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, bundled_areas, today
@@ -123,9 +123,23 @@ class AreaPage(QScrollArea):
         self.need_box.setChecked(True)
         self.need_box.setToolTip("When an ICB or council is chosen, its shares of adults with one and with 2+ "
                                  "long-term conditions are the national defaults times its need index (Census "
-                                 "2021 disability)")
+                                 "2021, the measure chosen beside)")
         self.need_box.toggled.connect(self.set_need_adjustment)
+        self.need_basis = QComboBox()
+        self.need_basis.setObjectName("area.need_basis")
+        self.need_basis.setAccessibleName("Measure of local need")
+        for basis, (words, england) in NEED_BASES.items():
+            self.need_basis.addItem(f"{words[0].upper()}{words[1:]} (England {england:.2f}%)", basis)
+        self.need_basis.setToolTip("Any long-term condition counts conditions that do not limit daily life too; "
+                                   "disability under the Equality Act counts only those that do")
+        self.need_basis.currentIndexChanged.connect(lambda _i: self.set_need_adjustment(self.need_box.isChecked(),
+                                                                                      redo=True))
         g.widget_row(self.need_box)
+        caption = QLabel("Need &measure:")
+        caption.setBuddy(self.need_basis)
+        g.layout.addWidget(caption, g.row, 0)
+        g.layout.addWidget(self.need_basis, g.row, 1, 1, 4)
+        g.row += 1
         self.need_note = QLabel()
         self.need_note.setObjectName("area.need_note")
         self.need_note.setWordWrap(True)
@@ -208,7 +222,7 @@ class AreaPage(QScrollArea):
         if record is None:
             return False
         document = self.session.document
-        new_area = record.apply_to(document.area, default_area() if self.need_box.isChecked() else None)
+        new_area = record.apply_to(document.area, default_area() if self.need_box.isChecked() else None, self.basis)
         self.session.set_document(replace(document, area=new_area), f"Choose {record.name}")
         with QSignalBlocker(self.search):
             self.search.clear()
@@ -237,8 +251,14 @@ class AreaPage(QScrollArea):
         self.import_note.show()
         return len(table.records)
 
-    def set_need_adjustment(self, on: bool) -> None:
-        """Apply the chosen area's need index to the national shares, or go back to the national shares."""
+    @property
+    def basis(self) -> str:
+        """The need measure chosen: "any_ltc" or "disability"."""
+        return self.need_basis.currentData()
+
+    def set_need_adjustment(self, on: bool, redo: bool = False) -> None:
+        """Apply the chosen area's need index to the national shares, or go back to the national shares;
+        ``redo`` applies it again (the measure changed)."""
         if self.need_box.isChecked() != on:
             with QSignalBlocker(self.need_box):
                 self.need_box.setChecked(on)
@@ -253,14 +273,19 @@ class AreaPage(QScrollArea):
             return
         record = self._record_with_need(area.area_code)
         if record is None:
-            self._say("There is no need figure for this area: choose an ICB or council, or import a table with a "
-                      "disabled_equality_act_pct column.")
+            if not redo:
+                self._say("There is no need figure for this area on this measure: choose an ICB or council, or "
+                          "import a table with an any_ltc_pct or disabled_equality_act_pct column.")
             return
-        new_area = adjust_for_need(area, default_area(), record.index, record.need_description, record.imported)
+        index = record.index_for(self.basis)
+        if redo and adjusted_index(area) == index:
+            return
+        new_area = adjust_for_need(area, default_area(), index, record.need_description(self.basis), record.imported)
         self.session.set_document(replace(document, area=new_area), "Adjust for local need")
 
     def _record_with_need(self, code: str):
-        return next((r for r in self._records.values() if r.code == code and r.index is not None), None)
+        return next((r for r in self._records.values() if r.code == code and r.index_for(self.basis) is not None),
+                    None)
 
     def _ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import areas", "", "Area tables (*.csv *.xlsx)")
@@ -283,6 +308,7 @@ def need_text(area) -> str:
             "how much each person uses services.")
     if index is None:
         return f"The long-term condition shares are not adjusted for local need. {kept}"
-    return (f"The long-term condition shares are the national defaults x need index {index:.3f} (the area's share "
-            f"of residents disabled under the Equality Act, Census 2021, over England's 17.30%). {kept} "
-            f"{CENSUS_ATTRIBUTION}")
+    found = area.source_of("ltc_share")
+    measure = found.source.split(": ", 1)[-1] if found is not None else ""
+    return (f"The long-term condition shares are the national defaults x need index {index:.3f}: {measure}. "
+            f"{kept} {CENSUS_ATTRIBUTION}")

@@ -6,7 +6,8 @@ Live like the Results page: each edit recomputes every option on the worker and 
 names: ``page.comparison``, ``comparison.verdict``, ``comparison.basis``,
 ``comparison.evidence_note``, ``comparison.decision``, ``comparison.stale_banner``,
 ``comparison.table``, ``comparison.copy``; charts ``chart.options``,
-``chart.options_cumulative``, ``chart.prob_best``, ``chart.acceptability``.
+``chart.options_cumulative``, ``chart.prob_best``, ``chart.acceptability``, ``chart.ceac`` (the
+cost-effectiveness acceptability curve) and ``chart.plane`` (the cost-effectiveness plane).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ NO_SIMULATION = ("Run a simulation (Ctrl+R) to see how likely each option is to 
 OUTDATED = "Inputs changed since this simulation \u2014 run it again (Ctrl+R). "
 TABLE_STYLE = ("QHeaderView::section:vertical { font-weight: 400; color: #212B32; background: white; "
                "border: none; border-bottom: 1px solid #E8EDEE; padding: 2px 8px; }")
+SIMULATION_CHARTS = ("prob_best", "acceptability", "ceac", "plane")
 CHART_HEIGHT = 300  # [px] each chart; the page scrolls
 TWO_COLUMNS_FROM = 880  # [px] narrower pages stack the charts
 
@@ -99,7 +101,8 @@ class ComparisonPage(QScrollArea):
         self.copy_button.clicked.connect(self.copy_table)
         # Made when the page is first shown: most sessions open it late or never.
         self.charts = LazyCharts({"options": "options.OptionsChart", "options_cumulative": "options.OptionsCumulativeChart",
-                                  "prob_best": "decision.ProbBestChart", "acceptability": "decision.AcceptabilityChart"})
+                                  "prob_best": "decision.ProbBestChart", "acceptability": "decision.AcceptabilityChart",
+                                  "ceac": "cost_effectiveness.CeacChart", "plane": "cost_effectiveness.PlaneChart"})
         self._chart_grid = QGridLayout()
         self._columns = 0
         self.setWidget(self._content())
@@ -214,11 +217,14 @@ class ComparisonPage(QScrollArea):
         """Table and simulation charts from the last comparison and the document's simulation."""
         comparison, sim = self.session.comparison or self.model.comparison, self.session.simulation
         self.model.set_comparison(comparison, sim, sim is not None and not self.session.simulation_current)
-        for name in ("prob_best", "acceptability"):
+        for name in SIMULATION_CHARTS:
             if sim is None:
                 self.charts.send(name, "clear")
             else:
                 self.charts.send(name, "update_simulation", sim)
+        # Said once on the page; a copied or saved picture of these two carries it with it.
+        for name in ("ceac", "plane"):
+            self.charts.send(name, "set_export_note", f"Simulation: {simulation_caption(sim)}." if sim else "")
         self._refresh_simulation()
 
     def _refresh_simulation(self) -> None:

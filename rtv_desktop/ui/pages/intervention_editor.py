@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ...core import FUNDERS, PARTY_LABELS, Intervention, Spec, source_for
 from ..widgets.declared_form import DeclaredForm
+from ..widgets.evidence_picker import EvidencePicker
 from ..widgets.delegates import NumberDelegate
 from ..widgets.fields import FormBinder, NumberEdit, source_tooltip
 from ..widgets.forms import FormGrid
@@ -35,6 +36,7 @@ SECTION_TITLES = {
     "outcomes": "Outcomes: wellbeing, health and volunteering",
     "notes": None,
 }
+EVIDENCE_TITLE = "Evidence: the studies behind these figures"
 FUNDER_SHORT = {"vcse": "VCSE"}  # the sector's usual short name keeps the label column narrow
 _ROW = r"^options\[(\d+)\]\.interventions\[(\d+)\]"
 _EFFECT = re.compile(_ROW + r"\.effect\.(\w+?)(?:\.(low|high))?$")
@@ -60,6 +62,9 @@ class InterventionEditor(QWidget):
         self.form = DeclaredForm(self.grid, Intervention, PREFIX, SECTION_TITLES, hidden=("id",),
                                  special={"effect": self._effects_row, "funding": self._funding_rows})
         self.form.build()
+        self.grid.section(EVIDENCE_TITLE)
+        self.evidence = EvidencePicker(self)
+        self.grid.widget_row(self.evidence, 6)
         self.grid.layout.setRowStretch(self.grid.row, 1)
 
     def _effects_row(self, spec: Spec) -> None:
@@ -102,10 +107,11 @@ class InterventionEditor(QWidget):
         return view
 
     # -- selection and document -> widgets ------------------------------------------------
-    def load(self, document, option: int, index: int | None, live_problems=None) -> None:
+    def load(self, document, option: int, index: int | None, live_problems=None, typed_over=()) -> None:
         """Show intervention ``index`` of ``document``'s option ``option`` (disabled when there is none).
 
-        ``live_problems``: the session's entry-problem fields (typed text kept on screen).
+        ``live_problems``: the session's entry-problem fields (typed text kept on screen);
+        ``typed_over``: outcomes whose study figure was just typed over (the evidence panel says so).
         """
         interventions = document.options[option].interventions if document.options else ()
         self.option = option
@@ -122,6 +128,7 @@ class InterventionEditor(QWidget):
         self._fit_effects_height()
         self._set_source_tooltips(intervention.approach)
         self._show_funding_total(intervention, None)
+        self.evidence.show_for(intervention, {svc.id: svc.name for svc in document.services}, list(typed_over))
         # Only a custom group has a size to type; the others follow from the area.
         self.binder.widgets[PREFIX + "custom_size"].setEnabled(intervention.target_group == "custom")
 

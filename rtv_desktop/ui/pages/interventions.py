@@ -27,7 +27,9 @@ from ...core import edits
 from .intervention_editor import InterventionEditor
 from ..models.interventions import InterventionTableModel
 from .options_panel import OptionsPanel
+from ...core import entry
 from ...core.edits import edit_label, intervention_path, with_value
+from ...core.library import apply_entry, stale_links, without_entry
 
 _OPTION_FIELD = re.compile(r"^options\[(\d+)\]\.?(.*)$")
 _ROW_FIELD = re.compile(r"^interventions\[(\d+)\]")
@@ -47,6 +49,8 @@ class InterventionsPage(QWidget):
         self.editor.edited.connect(self._on_field_edited)
         self.editor.problem.connect(session.set_entry_problem)
         self.editor.effect_edit_handler = self._on_effect_edited
+        self.editor.evidence.chosen.connect(self._on_evidence_chosen)
+        self._typed_over: tuple[str, ...] = ()  # outcomes just typed over a study's figure
         self.options = OptionsPanel(session)
         self.options.message.connect(self.message)
         outer = QHBoxLayout(self)
@@ -220,7 +224,8 @@ class InterventionsPage(QWidget):
         self.select(0)
 
     def _load_editor(self, row: int | None) -> None:
-        self.editor.load(self.session.document, self.session.option, row, self.session.entry_problems)
+        typed_over, self._typed_over = self._typed_over, ()
+        self.editor.load(self.session.document, self.session.option, row, self.session.entry_problems, typed_over)
 
     def show_issues(self, issues) -> None:
         self.model.set_issues(issues)
@@ -351,11 +356,39 @@ class InterventionsPage(QWidget):
         return True
 
     def _on_field_edited(self, path: str, value) -> None:
-        self.session.set_document(with_value(self.session.document, path, value), edit_label(path), merge_key=path)
+        document = self._as_local_figures(with_value(self.session.document, path, value))
+        self.session.set_document(document, edit_label(path), merge_key=path)
 
     def _on_effect_edited(self, index: int, service_id: str, value) -> None:
         rows = list(self.rows)
         rows[index] = rows[index].with_effect(service_id, value)
         path = intervention_path(self.session.option, index, f"effect.{service_id}")
+        document = self._as_local_figures(self.session.document.with_interventions(self.session.option, rows))
+        self.session.set_document(document, "Edit effect", merge_key=path)
+
+    def _as_local_figures(self, edited):
+        """A figure typed over a study's is the user's own: it no longer cites the study, and the
+        evidence panel asks for its design and grade."""
+        k, i = self.session.option, self.editor.index
+        if i is None or i >= len(self.rows):
+            return edited
+        after = edited.options[k].interventions[i]
+        stale = stale_links(self.rows[i], after)
+        if not stale:
+            return edited
+        for outcome in stale:
+            after = without_entry(after, outcome)
+        rows = list(edited.options[k].interventions)
+        rows[i] = after
+        self._typed_over = tuple(stale)
+        return edited.with_interventions(k, rows)
+
+    def _on_evidence_chosen(self, entry_id: str) -> None:
+        i, found = self.editor.index, entry(entry_id)
+        if i is None or found is None:
+            return
+        rows = list(self.rows)
+        rows[i] = apply_entry(rows[i], found)
         self.session.set_document(self.session.document.with_interventions(self.session.option, rows),
-                                  "Edit effect", merge_key=path)
+                                  f"Use the figure of {entry_id}")
+        self.message.emit(f"{rows[i].name}: figure, interval, design and grade set from {entry_id}")

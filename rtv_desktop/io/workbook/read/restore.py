@@ -5,7 +5,9 @@
   when the same entries are present, they keep the order they were exported in.
 - Provenance follows the figure: an area figure whose value changed while its Source cell
   did not is credited to the workbook ("Changed in the workbook '<file>'", dated today), not
-  to the table it first came from.
+  to the table it first came from; an intervention's figure that cites a study in the evidence
+  library keeps the citation only while the figure is the one exported (a figure typed over in
+  the workbook is a local one).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import dataclasses
 import datetime as dt
 from dataclasses import replace
 
-from ....core import Area, Document, FigureSource, specs
+from ....core import Area, Document, FigureSource, Intervention, specs
+from ....core.library import without_stale
 
 
 def changed_source(file_name: str) -> FigureSource:
@@ -31,7 +34,8 @@ def restore(doc: Document, exported: Document | None, file_name: str) -> Documen
     for k, option in enumerate(doc.options):
         before = exported.options[k].interventions if k < len(exported.options) else ()
         options.append(replace(option, interventions=tuple(
-            _same_order(iv, before[i]) if i < len(before) else iv for i, iv in enumerate(option.interventions))))
+            _cited(_same_order(iv, before[i]), before[i]) if i < len(before) else iv
+            for i, iv in enumerate(option.interventions))))
     return replace(doc, area=area, options=tuple(options), stories=exported.stories)
 
 
@@ -47,6 +51,13 @@ def _same_order(obj, before):
             values = dict(now)
             changes[f.name] = tuple((key, values[key]) for key in order)
     return replace(obj, **changes) if changes else obj
+
+
+def _cited(iv: Intervention, before: Intervention) -> Intervention:
+    """``iv`` citing the studies ``before`` cited, for the figures that did not change."""
+    if iv.evidence or not before.evidence or iv.id != before.id:
+        return iv
+    return without_stale(replace(iv, evidence=before.evidence), before)
 
 
 def _provenance(area: Area, before: Area, file_name: str) -> Area:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from .... import __version__
-from ....core import Area, Document, Settings, default_sources
+from ....core import Area, Document, Settings, default_sources, figure_evidence
 from .. import styles as st
 from ...areas.bundled import ONS_ATTRIBUTION
 from ....core.outputs import COVER as COVER_KEYS
@@ -79,7 +79,7 @@ def write_assumptions(wb, doc: Document) -> None:
     st.title(ws, "Assumptions log", "Every shipped default with its source and price year, then where this "
                                     "document's area figures came from, its services and its interventions. "
                                     "Illustrative defaults: replace with local evidence.")
-    st.header_row(ws, 4, ("Item", "Value", "Source", "Price year or date", "Judgement / assumption"))
+    st.header_row(ws, 4, ("Item", "Value", "Source", "Price year or date", "Judgement / assumption, or evidence"))
     rows = [(src.path, src.value, src.source, src.price_year, "assumption" if src.assumption else "")
             for src in default_sources()]
     for cell in record_cells(Area):
@@ -87,8 +87,11 @@ def write_assumptions(wb, doc: Document) -> None:
         if found is not None:
             rows.append((f"This area: {cell.label}", _shown(cell, doc.area), found.source, found.date, ""))
     rows += [(f"Service: {svc.name}", svc.id, svc.source, "", "") for svc in doc.services]
-    for option in doc.options:
+    for k, option in enumerate(doc.options):
         rows += [(f"Option '{option.name}': {iv.name}", iv.id, iv.notes, "", "") for iv in option.interventions]
+        rows += [(f"Option '{option.name}': {e.intervention}: {e.figure}", e.value,
+                  f"{e.citation}. {e.link}. Evidence library entry {e.entry_id}" if e.entry_id else e.citation,
+                  "", f"{e.design}, grade {e.grade}") for e in figure_evidence(doc.scenario(k))]
     rows += [(cell.label, cell.value(doc.settings), "", "", "") for cell in record_cells(Settings, skip_series=True)
              if cell.is_text and not cell.spec.choices and cell.value(doc.settings)]
     rows.append(("Population data", "", ONS_ATTRIBUTION, "", ""))

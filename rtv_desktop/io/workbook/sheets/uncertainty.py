@@ -4,7 +4,8 @@ Per option: cost per QALY (the ratio of means), each headline figure's mean and 
 95th percentiles and the headline probabilities; across options: the probability each is best,
 the expected value of perfect information (on net social value, net fiscal value and net
 monetary benefit, per person, and in words), how ranges were read, which inputs were drawn and
-held fixed, the correlation the draws used, the seed and the iterations.
+held fixed, the correlation the draws used, the seed and the iterations; then the
+cost-effectiveness acceptability curve and the plane (:mod:`.cost_effectiveness`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .. import styles as st
 from ..text_cells import write_text
 from ..figures import FIGURES, fmt
 from ..layout import MONEY, UNCERTAINTY, number_format
+from .cost_effectiveness import write_ceac, write_plane
 
 
 
@@ -30,11 +32,12 @@ def write_uncertainty(wb, simulation: SimulationResults | None, tornado_rows) ->
         row = _comparison_block(ws, simulation, row)
         for k, option in enumerate(simulation.options):
             row = _option_block(ws, f"Option {k + 1}: {option.name}", option.summary, row, option.cost_per_qaly)
+        row = write_plane(ws, simulation, write_ceac(ws, simulation, row))
     if tornado_rows:
         _tornado_block(ws, tornado_rows, row)
     else:
         ws.cell(row, 1, "No one-way sensitivity (tornado) run was saved with this export.")
-    st.widths(ws, {"A": 52, **{c: 18 for c in "BCDEFGHIJKL"}})
+    st.widths(ws, {"A": 52, **{c: 18 for c in "BCDEFGHIJKLM"}})
     st.print_layout(ws, landscape=True)
     st.protect(ws)
 
