@@ -158,7 +158,10 @@ def test_three_options_with_a_simulation(options_report):
                 assert best in text
         # Only self-management education has a QALY gain: the full mix adds none to the current service.
         assert c.increments[2]["inc_qalys"] == 0 and "no QALY difference" in text
-        assert f"worth at most {format_money(sim.evpi_social, True)}" in text
+        # Said as what it is (MODEL.md 11d): about, on what, for whom, over what horizon, which inputs.
+        assert (f"worth about {format_money(sim.evpi_social, True)} on net social value, for the whole area over "
+                "5 years, counting only the inputs the simulation draws") in text
+        assert "at most £" not in text and "The simulation draws" in text
     assert report.title_lines[1] == ("Author", "A. Commissioner")
     charts = {f.name: f for f in report.figures()}
     assert {"options", "prob_best"} <= set(charts)
