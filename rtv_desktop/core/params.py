@@ -236,13 +236,15 @@ def stream(seed: int, key: str) -> np.random.Generator:
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=words)))
 
 
-def draws_at(s: Scenario, n: int, pick: str = "central") -> dict[str, np.ndarray]:
+def draws_at(s: Scenario, n: int, pick: str = "central", writable=None) -> dict[str, np.ndarray]:
     """Draw arrays with every uncertain input at ``pick`` ("central", "low" or "high").
 
     Shapes: ``wellby_value [n]``, ``unit_cost [n, S]``, ``cashable_share [n, S]``, ``baseline
     [n, G, S]`` (every target group of :data:`GROUPS`), per-intervention inputs ``[n, I]``,
     ``effect [n, I, S]`` (zero where an intervention does not affect a service). The
-    arrays are fresh and writable, so callers may overwrite columns with draws.
+    arrays are fresh and writable, so callers may overwrite columns with draws; given
+    ``writable`` (names of arrays), the others are read-only views of one row (nothing is drawn
+    into them, and repeating a row ``n`` times in memory would cost time for nothing).
     """
     ivs, column = s.interventions, {sid: j for j, sid in enumerate(s.service_ids)}
     effect = np.zeros((len(ivs), len(s.services)))
@@ -250,19 +252,22 @@ def draws_at(s: Scenario, n: int, pick: str = "central") -> dict[str, np.ndarray
         for sid, value in iv.effect:
             if sid in column:
                 effect[i, column[sid]] = getattr(value, pick)
-    draws = {name: _rows(n, [getattr(getattr(iv, name), pick) for iv in ivs]) for name in INTERVENTION_UNCERTAIN}
-    draws["effect"] = _rows(n, effect)
-    draws["unit_cost"] = _rows(n, [getattr(svc.unit_cost, pick) for svc in s.services])
-    draws["cashable_share"] = _rows(n, [getattr(svc.cashable_share, pick) for svc in s.services])
+    rows = {name: [getattr(getattr(iv, name), pick) for iv in ivs] for name in INTERVENTION_UNCERTAIN}
+    rows["effect"] = effect
+    rows["unit_cost"] = [getattr(svc.unit_cost, pick) for svc in s.services]
+    rows["cashable_share"] = [getattr(svc.cashable_share, pick) for svc in s.services]
     use = np.array([[getattr(svc.baseline[g], pick) for svc in s.services] for g in range(len(GROUPS))], dtype=float)
-    draws["baseline"] = _rows(n, use.reshape(len(GROUPS), len(s.services)))
-    draws["wellby_value"] = np.full(n, float(getattr(s.settings.wellby_value, pick)))
-    return draws
+    rows["baseline"] = use.reshape(len(GROUPS), len(s.services))
+    rows["wellby_value"] = float(getattr(s.settings.wellby_value, pick))
+    return {name: _rows(n, values, writable is None or name in writable) for name, values in rows.items()}
 
 
-def _rows(n: int, values) -> np.ndarray:
-    """``n`` copies of ``values`` stacked along a new first axis (fresh and writable)."""
+def _rows(n: int, values, fresh: bool = True) -> np.ndarray:
+    """``n`` copies of ``values`` stacked along a new first axis: fresh and writable, or (not
+    ``fresh``) a read-only view that repeats one row."""
     values = np.asarray(values, dtype=float)
+    if not fresh:
+        return np.broadcast_to(values, (n,) + values.shape)
     out = np.empty((n,) + values.shape)
     out[...] = values
     return out

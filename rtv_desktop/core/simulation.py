@@ -281,9 +281,10 @@ def draw_blocks(scenario: Scenario, n: int, seed: int, rho: float, distributions
         yield from fitted_blocks(scenario, inputs, n, seed, rho)
         return
     streams = [stream(seed, item.key) for item in inputs]
+    drawn_into = {item.array for item in inputs}
     for block, start in enumerate(range(0, n, BLOCK)):
         m = min(BLOCK, n - start)
-        draws = draws_at(scenario, m)
+        draws = draws_at(scenario, m, writable=drawn_into)
         for item, gen in zip(inputs, streams):
             v = item.value
             draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
@@ -321,9 +322,10 @@ def fitted_blocks(scenario: Scenario, inputs, n: int, seed: int, rho: float):
     factors = {kind: stream(seed, f"copula/{kind}") for kind in correlated}
     r = normal_correlation(rho)
     shared, own = np.sqrt(r), np.sqrt(max(0.0, 1.0 - r))
+    drawn_into = {item.array for item in inputs}
     for start in range(0, n, BLOCK):
         m = min(BLOCK, n - start)
-        draws = draws_at(scenario, m)
+        draws = draws_at(scenario, m, writable=drawn_into)
         common = {kind: gen.standard_normal(m) * shared for kind, gen in factors.items()}
         for item, law, gen in zip(inputs, laws, streams):
             z = gen.standard_normal(m)
