@@ -117,7 +117,8 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
     starters = fixed.eligible * d["reach"]  # [n, I]
     completers = starters * d["completion"]
     k = effect_weighted_completers(completers, persistence(d["drop_off"], fixed.effect_years, fixed.years))
-    avoided = adjusted(fixed, d, "effect", d["effect"]) * baseline_use(fixed, d)  # [n, I, S] contacts per completer-year
+    # [n, I, S] contacts per completer-year
+    avoided = adjusted(fixed, d, "effect", d["effect"]) * baseline_use(fixed, d)
     value = avoided * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
     cost = _annual_cost(fixed, starters, d["cost_per_starter"])[..., None] * np.ones(fixed.years)
     cost[..., 0] += fixed.setup_cost * fixed.cost_uplift

@@ -309,13 +309,14 @@ def fitted_blocks(scenario: Scenario, inputs, n: int, seed: int, rho: float):
     ``w`` from the kind's stream: every pair of interventions then has normal correlation ``r``
     (:func:`normal_correlation` of ``rho``), the equicorrelation matrix, factored without a
     matrix, so adding, removing or reordering interventions leaves the others' draws alone (common
-    random numbers between documents as well as options), and ``rho = 1`` is comonotonic. Frame inputs are single draws and stay independent. The value is the
-    family's quantile at ``z_j`` (:func:`rtv_desktop.core.distributions.quantile`): no column is
-    sorted. Two versions of one intervention share its streams, so they draw at the same
-    scores (common random numbers).
+    random numbers between documents as well as options), and ``rho = 1`` is comonotonic. Frame
+    inputs are single draws and stay independent. The value is the family's quantile at ``z_j``
+    (:func:`rtv_desktop.core.distributions.quantile`): no column is sorted. Two versions of one
+    intervention share its streams, so they draw at the same scores (common random numbers).
     """
     laws = [law_of(item) for item in inputs]
-    streams = [stream(seed, item.key) for item in inputs]
+    # Versions of one intervention (in different options) share a key, so a stream: drawn once.
+    streams = {item.key: stream(seed, item.key) for item in inputs}
     # Every kind takes its factor, even with one intervention: an intervention's draws then do not
     # depend on which others the document holds.
     correlated = set(owners_by_kind(inputs)) if rho > 0 else set()
@@ -327,12 +328,15 @@ def fitted_blocks(scenario: Scenario, inputs, n: int, seed: int, rho: float):
         m = min(BLOCK, n - start)
         draws = draws_at(scenario, m, writable=drawn_into)
         common = {kind: gen.standard_normal(m) * shared for kind, gen in factors.items()}
-        for item, law, gen in zip(inputs, laws, streams):
-            z = gen.standard_normal(m)
-            if item.kind in common:
-                z *= own
-                z += common[item.kind]
-            draws[item.array][(slice(None), *item.index)] = quantile(law, z)
+        scores: dict[str, np.ndarray] = {}
+        for item, law in zip(inputs, laws):
+            if item.key not in scores:
+                z = streams[item.key].standard_normal(m)
+                if item.kind in common:
+                    z *= own
+                    z += common[item.kind]
+                scores[item.key] = z
+            draws[item.array][(slice(None), *item.index)] = quantile(law, scores[item.key])
         yield draws
 
 

@@ -385,7 +385,8 @@ def evpi_text(sim) -> str:
 MEAN_VS_CENTRAL_SHARE = 0.01  # the two figures differ when apart by more than 1% of the larger ...
 MEAN_VS_CENTRAL_POUNDS = 1_000.0  # ... and by more than £1,000
 MEAN_VS_CENTRAL_REASONS = {
-    "fitted": "each range is wider on one side and the model multiplies uncertain inputs together",
+    "fitted": "each range is wider on one side, the model multiplies uncertain inputs together, and optimism bias "
+              "raises a drawn loss rather than shrinking it",
     "pert": "the most likely value of a skewed range is not its average, and the model multiplies uncertain "
             "inputs together",
 }

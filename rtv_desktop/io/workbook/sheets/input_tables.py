@@ -100,7 +100,8 @@ def write_baseline(wb, doc: Document, where: InputMap) -> None:
                Plain("description", "Target group", "text", None, 38), *ranges)
     rows = [{"group": g, **{svc.id: getattr(svc, name)[k].central for svc in doc.services},
              "description": GROUP_LABELS[g],
-             **{f"{svc.id}_{end}": getattr(getattr(svc, name)[k], end) for svc in doc.services for end in ("low", "high")}}
+             **{f"{svc.id}_{end}": getattr(getattr(svc, name)[k], end)
+                for svc in doc.services for end in ("low", "high")}}
             for k, g in enumerate(GROUPS)]
     where.baseline_columns, data_rows = write_table(ws, BASELINE_TABLE, columns, rows)
     where.baseline_rows = (data_rows[0], data_rows[-1])
