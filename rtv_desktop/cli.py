@@ -16,6 +16,7 @@ from typing import Sequence
 
 from . import __version__, messages
 from .core import APPROACH_LABELS, Comparison, InvalidScenario, SimulationResults, compare, entries_for, simulate
+from .core.text import evpi_text
 from .io import InputFileError, Problem, SaveError, load_document, save_document
 from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIXES, same_file
 from .logs import configure_logging
@@ -181,13 +182,21 @@ def simulation_json(sim: SimulationResults) -> dict:
         "iterations": sim.iterations,
         "seed": sim.seed,
         "correlation": sim.correlation,
+        "distributions": sim.distributions,
+        "drawn": list(sim.drawn),
+        "fixed": list(sim.fixed),
         **sim.summary,
-        "options": [{"name": option.name, "summary": option.summary} for option in sim.options],
+        "cost_per_qaly": sim.options[0].cost_per_qaly,
+        "options": [{"name": option.name, "summary": option.summary, "cost_per_qaly": option.cost_per_qaly}
+                    for option in sim.options],
         "prob_best_social": list(sim.prob_best_social),
         "prob_best_fiscal": list(sim.prob_best_fiscal),
         "prob_best_do_nothing": sim.prob_best_do_nothing,
         "evpi_social": sim.evpi_social,
         "evpi_fiscal": sim.evpi_fiscal,
+        "evpi_nmb": sim.evpi_nmb,
+        "evpi_social_per_person": sim.evpi_social_per_person,
+        "evpi_said": evpi_text(sim),
     }
 
 

@@ -115,7 +115,7 @@ def simulate_areas(doc: Document, areas: Sequence[Area], iterations: int, seed: 
     for scenario in doc.scenarios():
         check_runnable(scenario)
     union, fixed = _fixed_for_areas(doc, areas)
-    blocks = list(draw_blocks(union.scenario, iterations, seed, doc.settings.correlation))
+    blocks = list(draw_blocks(union.scenario, iterations, seed, doc.settings.correlation, doc.settings.distributions))
     draws = {key: np.concatenate([block[key] for block in blocks]) for key in blocks[0]}
     results = []
     for a in range(len(areas)):

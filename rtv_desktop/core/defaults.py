@@ -47,6 +47,8 @@ def _csv(name: str) -> list[dict[str, str]]:
 
 
 def _uncertain(value) -> Uncertain:
+    if isinstance(value, str):
+        return Uncertain.fixed(float(value))
     if isinstance(value, dict):
         central = value.get("central", value.get("value"))
         return Uncertain(float(central), float(value["low"]), float(value["high"]))
@@ -90,19 +92,29 @@ def default_settings() -> Settings:
     return Settings(**_declared_values(Settings, _entry_values(_toml("settings.toml"))))
 
 
+def _range(row: dict[str, str], central: str, low: str, high: str) -> dict | str:
+    """``{central, low, high}`` from a CSV row; the central value alone when the row has no range."""
+    if row.get(low, "") == "" or row.get(high, "") == "":
+        return row[central]
+    return {"central": row[central], "low": row[low], "high": row[high]}
+
+
 def _service(row: dict[str, str], use: dict) -> Service:
-    values = {"id": row["id"], "name": row["name"], "cashable_share": row["cashable_share"], "source": row["source"],
-              "unit_cost": {"central": row["unit_cost"], "low": row["unit_cost_low"], "high": row["unit_cost_high"]}}
+    values = {"id": row["id"], "name": row["name"], "source": row["source"],
+              "cashable_share": _range(row, "cashable_share", "cashable_low", "cashable_high"),
+              "unit_cost": _range(row, "unit_cost", "unit_cost_low", "unit_cost_high")}
     if row.get("party"):
         values["party"] = row["party"]
     service = Service(**_declared_values(Service, values))
-    return replace(service, baseline=tuple(use.get((g, row["id"]), 0.0) for g in GROUPS))
+    return replace(service, baseline=tuple(use.get((g, row["id"]), Uncertain.fixed(0.0)) for g in GROUPS))
 
 
 @lru_cache(maxsize=1)
 def service_catalogue() -> tuple[Service, ...]:
-    """Every service with a shipped unit cost, whether or not it is in the default mix."""
-    use = {(row["group"], row["service"]): float(row["value"]) for row in _csv("baseline_use.csv")}
+    """Every service with a shipped unit cost, whether or not it is in the default mix; baseline use and
+    cashable shares carry their ranges (MODEL.md 11b)."""
+    use = {(row["group"], row["service"]): _uncertain(_range(row, "value", "low", "high"))
+           for row in _csv("baseline_use.csv")}
     return tuple(_service(row, use) for row in _csv("services.csv"))
 
 
@@ -153,13 +165,21 @@ def default_sources() -> tuple[Source, ...]:
         cost = f"{row['unit_cost']} ({row['unit_cost_low']}-{row['unit_cost_high']})"
         out.append(Source(f"services.{sid}.unit_cost", cost, row["source"], row["price_year"],
                           row.get("unit_cost_assumption", "no") == "yes"))
-        out.append(Source(f"services.{sid}.cashable_share", row["cashable_share"], row["cashable_source"],
-                          "", "assumption" in row["cashable_source"].lower()))
+        out.append(Source(f"services.{sid}.cashable_share", _range_text(row, "cashable_share", "cashable_low",
+                                                                          "cashable_high"),
+                          row["cashable_source"], "", "assumption" in row["cashable_source"].lower()))
     for row in _csv("baseline_use.csv"):
-        out.append(Source(f"baseline_use.{row['group']}.{row['service']}", row["value"], row["source"],
-                          "", row["basis"] == "assumption"))
+        out.append(Source(f"baseline_use.{row['group']}.{row['service']}", _range_text(row, "value", "low", "high"),
+                          row["source"], "", row["basis"] == "assumption"))
     out += _approach_sources(_toml("interventions.toml"))
     return tuple(out)
+
+
+def _range_text(row: dict[str, str], central: str, low: str, high: str) -> str:
+    """"3.1 (2.8 to 3.5)", or the central value alone when the row has no range (or a degenerate one)."""
+    if row.get(low, "") == "" or row.get(high, "") == "" or float(row[low]) == float(row[high]):
+        return row[central]
+    return f"{row[central]} ({row[low]} to {row[high]})"
 
 
 def _approach_sources(data: dict) -> list[Source]:

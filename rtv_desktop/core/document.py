@@ -42,8 +42,8 @@ class Scenario:
 
     @property
     def baseline_use(self) -> dict[str, dict[str, float]]:
-        """Contacts per person per year, ``{group: {service_id: value}}``."""
-        return {g: {s.id: s.baseline[k] for s in self.services} for k, g in enumerate(GROUPS)}
+        """Contacts per person per year, ``{group: {service_id: central value}}``."""
+        return {g: {s.id: s.baseline[k].central for s in self.services} for k, g in enumerate(GROUPS)}
 
     def eligible(self, intervention: Intervention) -> float:
         """Size of the intervention's target group [persons]."""

@@ -5,7 +5,7 @@ Values are read and replaced by document path (``settings.wellby_value.low``,
 
 Paths are the ones :func:`rtv_desktop.core.validate_document` reports: dotted attribute
 names, with ``[k]`` after a tuple attribute (``options[0].interventions[2].reach``,
-``settings.optimism_bias[3]``), plus ``baseline_use.<group>.<service>``.
+``settings.optimism_bias[3]``), plus ``baseline_use.<group>.<service>[.low|.high]``.
 A path ending on an ``Uncertain`` means its central value. A tuple of ``(key, value)`` pairs
 (an intervention's funding shares) is addressed by key: ``interventions[0].funding.council``;
 a key it does not hold reads as 0 and is appended when set.
@@ -117,11 +117,11 @@ def value_at(root, field: str):
     Raises ``KeyError``, ``IndexError`` or ``ValueError`` when the field does not exist.
     """
     parts = field.split(".")
-    if parts[0] == "baseline_use" and len(parts) == 3:
+    if parts[0] == "baseline_use" and len(parts) in (3, 4):
         service = next((s for s in root.services if s.id == parts[2]), None)
-        if service is None:
+        if service is None or parts[3:] not in ([], ["low"], ["high"], ["central"]):
             raise KeyError(field)
-        return service.baseline[GROUPS.index(parts[1])]
+        return getattr(service.baseline[GROUPS.index(parts[1])], parts[3] if parts[3:] else "central")
     match = _EFFECT_PATH.match(field)
     if match:
         intervention = get_value(root, match.group(1))

@@ -85,6 +85,17 @@ def adjusted(fixed: FixedInputs, d: dict[str, np.ndarray], outcome: str, value: 
     return value * optimism_factor(value, ob) * keep * fixed.attribution
 
 
+def baseline_use(fixed: FixedInputs, d: dict[str, np.ndarray]) -> np.ndarray:
+    """``u[g_i, s]``: each intervention's group's use of each service [contacts per person a year],
+    [n, I, S] from the draws, or the central values [I, S] when none is uncertain."""
+    return d["baseline"][:, fixed.group, :] if fixed.baseline_varies else fixed.baseline
+
+
+def cashable_shares(fixed: FixedInputs, d: dict[str, np.ndarray]) -> np.ndarray:
+    """The cashable share of each service's saving: [n, S] from the draws, or [1, S] central values."""
+    return d["cashable_share"] if fixed.cashable_varies else fixed.cashable_share[None, :]
+
+
 def _annual_cost(fixed: FixedInputs, starters: np.ndarray, cost_per_starter: np.ndarray) -> np.ndarray:
     """Delivery and fixed cost of each year [£], raised by the cost optimism bias: [n, I]."""
     return (starters * cost_per_starter + fixed.fixed_cost) * fixed.cost_uplift
@@ -106,7 +117,8 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
     starters = fixed.eligible * d["reach"]  # [n, I]
     completers = starters * d["completion"]
     k = effect_weighted_completers(completers, persistence(d["drop_off"], fixed.effect_years, fixed.years))
-    avoided = adjusted(fixed, d, "effect", d["effect"]) * fixed.baseline  # [n, I, S] contacts per completer-year
+    # [n, I, S] contacts per completer-year
+    avoided = adjusted(fixed, d, "effect", d["effect"]) * baseline_use(fixed, d)
     value = avoided * d["unit_cost"][:, None, :]  # [n, I, S] £ per completer-year
     cost = _annual_cost(fixed, starters, d["cost_per_starter"])[..., None] * np.ones(fixed.years)
     cost[..., 0] += fixed.setup_cost * fixed.cost_uplift
@@ -117,7 +129,7 @@ def yearly_flows(fixed: FixedInputs, d: dict[str, np.ndarray]) -> dict[str, np.n
         "effect_weighted": k,
         "avoided_rate": avoided,
         "saving": k * value.sum(axis=-1)[..., None],
-        "cashable": k * (value * fixed.cashable_share).sum(axis=-1)[..., None],
+        "cashable": k * (value * cashable_shares(fixed, d)[:, None, :]).sum(axis=-1)[..., None],
         "cost": cost,
         "wellbeing": k * (adjusted(fixed, d, "wellbeing", d["wellbeing_gain"]) * d["wellby_value"][:, None])[..., None],
         "qalys": k * adjusted(fixed, d, "qaly", d["qaly_gain"])[..., None],
@@ -149,8 +161,9 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     cum_pi = cumulative_persistence(drop_off, fixed.effect_years, fixed.years)
     # Contacts avoided per completer-year net of additionality (A_i,s), valued by a batched
     # product over services (much faster than broadcasting the unit costs over [n, I, S] and summing).
-    avoided = adjusted(fixed, d, "effect", d["effect"]) * fixed.baseline  # [n, I, S]
+    avoided = adjusted(fixed, d, "effect", d["effect"]) * baseline_use(fixed, d)  # [n, I, S]
     unit_cost = d["unit_cost"][:, :, None]  # [n, S, 1]
+    cashable_share = cashable_shares(fixed, d)[:, :, None]  # [n or 1, S, 1]
     per_completer = (avoided @ unit_cost)[..., 0]  # £ per completer-year [n, I]
     saving_rate = completers * per_completer  # £ per unit of cum_pi
     pv_factor = completers * (cum_pi @ fixed.discount)  # C_i * sum_t cumsum(pi)[t] * DF[t]
@@ -161,7 +174,7 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     out = {
         "pv_cost": annual_cost * years + setup,
         "pv_saving": per_completer * pv_factor,
-        "pv_cashable": (avoided @ (unit_cost * fixed.cashable_share[:, None]))[..., 0] * pv_factor,
+        "pv_cashable": (avoided @ (unit_cost * cashable_share))[..., 0] * pv_factor,
         "wellbys": wellbys,
         "pv_wellbeing": wellbys * d["wellby_value"][:, None],
         "pv_volunteer": starters * (fixed.volunteer_hours * fixed.volunteer_hour_value * years),
@@ -174,7 +187,7 @@ def intervention_values(fixed: FixedInputs, d: dict[str, np.ndarray], parties: b
     }
     if parties:
         out["saving_by_party"] = pv_factor[..., None] * (avoided @ (unit_cost * fixed.service_party))
-        cashable = unit_cost * (fixed.cashable_share[:, None] * fixed.service_party)
+        cashable = unit_cost * (cashable_share * fixed.service_party)
         out["cashable_by_party"] = pv_factor[..., None] * (avoided @ cashable)
     out["social"] = social_value(out, fixed.volunteer_time)
     out["pv_social_weak"] = weak_social_value(out, fixed)

@@ -43,8 +43,9 @@ def describe_field(path: str, context=None, open_option: int | None = None) -> s
         return _story_field(int(head.group(2)), parts[1:], context)
     if parts[0] in _SPECS:
         return _frame_field(parts[0], parts[1:])
-    if parts[0] == "baseline_use" and len(parts) == 3:
-        return f"Baseline use of {_service_name(parts[2], context)}, {GROUP_LABELS.get(parts[1], parts[1])}"
+    if parts[0] == "baseline_use" and len(parts) in (3, 4):
+        label = f"Baseline use of {_service_name(parts[2], context)}, {GROUP_LABELS.get(parts[1], parts[1])}"
+        return _with_end(label, parts[3:])
     return _TOP.get(parts[0], parts[0].replace("_", " ").capitalize())
 
 

@@ -101,7 +101,8 @@ class Uncertain:
     """A number with a plausible range: ``low <= central <= high``.
 
     Deterministic runs use ``central``; scenarios, the tornado and the Monte Carlo
-    simulation use the range (beta-PERT with mode ``central``).
+    simulation use the range (``settings.distributions``: a 90% interval with mean ``central``,
+    or beta-PERT with mode ``central``; :mod:`.distributions`).
     """
 
     central: float
@@ -239,24 +240,39 @@ class Service:
     """A service whose use can change.
 
     ``baseline`` holds contacts per person per year for each target group, in the order of
-    :data:`GROUPS`; ``party`` is the organisation that bears its cost (and so receives its
-    saving).
+    :data:`GROUPS`, each with its range; ``cashable_share`` is uncertain too (MODEL.md 11b).
+    ``party`` is the organisation that bears its cost (and so receives its saving).
     """
 
     id: str = declared("", label="Short id", kind="text", required=True)
     name: str = declared("", label="Service", kind="text")
     unit_cost: Uncertain = declared(Uncertain.fixed(0.0), label="Unit cost", kind="money_pence", unit="£ per contact",
                                     lo=0.0, hi=MAX_UNIT_COST, uncertain=True, required=True, rebase=True)
-    cashable_share: float = declared(0.0, label="Cashable share", kind="fraction",
-                                     unit="share of the saving that releases cash", lo=0.0, hi=1.0)
-    baseline: tuple[float, ...] = declared((0.0,) * len(GROUPS), label="Baseline use", kind="contacts",
-                                           unit="contacts per person per year", lo=0.0, hi=1000.0)
+    cashable_share: Uncertain = declared(Uncertain.fixed(0.0), label="Cashable share", kind="fraction",
+                                         unit="share of the saving that releases cash", lo=0.0, hi=1.0,
+                                         uncertain=True)
+    baseline: tuple[Uncertain, ...] = declared((Uncertain.fixed(0.0),) * len(GROUPS), label="Baseline use",
+                                               kind="contacts", unit="contacts per person per year", lo=0.0,
+                                               hi=1000.0, uncertain=True)
     source: str = declared("", label="Source", kind="text")
     party: str = declared("nhs", label="Organisation", kind="choice", choices={p: PARTY_LABELS[p] for p in FUNDERS},
                           help="The organisation that bears this service's cost, and so receives its saving")
 
-    def baseline_for(self, group: str) -> float:
+    def __post_init__(self):
+        # A plain number (code written before version 3, a test's builder) is a figure known exactly.
+        if isinstance(self.cashable_share, (int, float)):
+            object.__setattr__(self, "cashable_share", Uncertain.fixed(self.cashable_share))
+        if any(isinstance(u, (int, float)) for u in self.baseline):
+            object.__setattr__(self, "baseline", tuple(Uncertain.fixed(u) if isinstance(u, (int, float)) else u
+                                                       for u in self.baseline))
+
+    def baseline_for(self, group: str) -> Uncertain:
         return self.baseline[GROUPS.index(group)]
+
+    @property
+    def baseline_central(self) -> tuple[float, ...]:
+        """Contacts per person per year by group, central values (what a deterministic run uses)."""
+        return tuple(u.central for u in self.baseline)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ interventions get ids from their row order, and fields added in version 2 take t
 declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS). In files before
 version 3 every outcome reads as measured without a comparison group (``"uncontrolled"``, so
 its figures keep the deadweight they had), the wellbeing and QALY grades are the service-use
-grade, and simulations draw beta-PERT (``settings.distributions = "pert"``).
+grade, and simulations draw beta-PERT (``settings.distributions = "pert"``). Baseline use and
+cashable shares are a number (known exactly, as every file before version 3 has them) or
+``{central, low, high}``.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def intervention_to_dict(iv: Intervention) -> dict:
 def document_to_dict(doc) -> dict:
     """The JSON form (version :data:`FORMAT_VERSION`) of a ``Document``."""
     services = [_plain(svc) for svc in doc.services]
-    baseline = {g: {svc.id: svc.baseline[k] for svc in doc.services} for k, g in enumerate(GROUPS)}
+    baseline = {g: {svc.id: uncertain_to_json(svc.baseline[k]) for svc in doc.services} for k, g in enumerate(GROUPS)}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -229,12 +231,14 @@ def _read_services(r: Reader, data: dict) -> tuple[Service, ...]:
     return tuple(out)
 
 
-def _read_baseline(r: Reader, use: dict, sid: str) -> tuple[float, ...]:
+def _read_baseline(r: Reader, use: dict, sid: str) -> tuple[Uncertain, ...]:
+    """Each group's use of service ``sid``: a number (known exactly, as in files before version 3)
+    or ``{central, low, high}``; an absent one is a problem to report."""
     values = []
     for group in GROUPS:
         row = use.get(group, {})
         row = row if isinstance(row, dict) else {}
-        values.append(r.number(row, sid, f"baseline_use.{group}.{sid}") or 0.0)
+        values.append(r.uncertain(row, sid, f"baseline_use.{group}.{sid}"))
     return tuple(values)
 
 

@@ -15,12 +15,14 @@ from typing import Callable
 import numpy as np
 
 from . import engine
-from .correlation import BLOCK, correlate
+from .correlation import BLOCK, correlate, owners_by_kind
 from .cost_effectiveness import CEAC_THRESHOLDS, NET_COST, QALYS, draws_of, plane_points
+from .distributions import quantile
 from .document import Document, Scenario
 from .model import Intervention
 from .outputs import NPV_FISCAL, NPV_SOCIAL
-from .params import draws_at, fixed_inputs, intervention_key, stream, uncertain_inputs
+from .params import (draws_at, drawn_and_fixed, fixed_inputs, intervention_key, is_drawn, law_of, stream,
+                     uncertain_inputs)
 from .uncertainty import SIMULATED_KEYS, SimulationCancelled, check_runnable, pert
 
 # Working arrays of [chunk, I, T] floats stay near this many elements: bounded memory, and small
@@ -38,7 +40,9 @@ class OptionSimulation:
     null ratio, -1 for "no payback within the horizon"); ``cumulative_net`` is [N, T] £.
     ``summary[key]`` is ``{"mean", "median", "p5", "p50", "p95"}`` plus the probabilities
     ``prob_npv_fiscal_positive``, ``prob_npv_social_positive``, ``prob_bcr_social_above_1``,
-    ``prob_payback_within_horizon`` and ``prob_nmb_positive``.
+    ``prob_payback_within_horizon`` and ``prob_nmb_positive``. ``cost_per_qaly`` is the ratio of
+    the means, ``mean(net_cost) / mean(qalys)`` [£ per QALY], None when ``mean(qalys) <= 0``: it
+    has no percentiles (MODEL.md 11c).
     """
 
     name: str
@@ -46,6 +50,7 @@ class OptionSimulation:
     samples: dict
     cumulative_net: np.ndarray
     fan_percentiles: np.ndarray  # [3, T] £: 5th, 50th, 95th percentile of cumulative_net
+    cost_per_qaly: float | None = None
 
     def histogram(self, key: str = NPV_FISCAL, bins: int = 40) -> tuple[np.ndarray, np.ndarray]:
         """Counts and bin edges of one figure's draws (NaNs left out)."""
@@ -66,8 +71,15 @@ class SimulationResults:
     ``summary``, ``samples``, ``cumulative_net``, ``histogram`` and ``fan`` are the first
     option's (as for a single scenario). ``prob_best_social[k]`` is the share of draws in
     which option ``k`` has the highest net social value (ties shared); with no comparator,
-    doing nothing competes (``prob_best_do_nothing``). ``evpi_social`` is the expected value
-    of perfect information [£]. ``acceptability`` is ``(wellby_values [41], probs [K][41])``:
+    doing nothing competes (``prob_best_do_nothing``). ``evpi_social``, ``evpi_fiscal`` and
+    ``evpi_nmb`` are the expected value of perfect information [£ present value, for the whole
+    area over the horizon] on net social value, net fiscal value and net monetary benefit at the
+    QALY threshold; each counts only the inputs the simulation draws (``drawn``, by declared
+    label; ``fixed`` names the kinds held fixed). ``evpi_social_per_person`` divides
+    ``evpi_social`` by the people who start over the horizon in the document's distinct
+    interventions (each counted once however many options hold it, at its central reach), None
+    when nobody starts. ``distributions`` is how the ranges were read ("fitted" or "pert").
+    ``acceptability`` is ``(wellby_values [41], probs [K][41])``:
     the probability each option is best on net social value as the WELLBY value runs from £0
     to twice its high value (``acceptability_do_nothing`` [41] when doing nothing competes).
     ``ceac`` is ``(thresholds [41] £ per QALY, probs [K][41])``: the cost-effectiveness
@@ -88,6 +100,11 @@ class SimulationResults:
     evpi_social: float
     evpi_fiscal: float
     wellbys: np.ndarray  # [N, K] discounted WELLBYs of each option in each draw
+    evpi_nmb: float = 0.0
+    evpi_social_per_person: float | None = None
+    drawn: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    distributions: str = "pert"
 
     @cached_property
     def _acceptability(self):
@@ -178,6 +195,13 @@ def union_of_options(doc: Document) -> _Union:
     return _Union(replace(doc.scenario(0), interventions=ivs), membership)
 
 
+def people_starting(union: _Union) -> float:
+    """People who start over the horizon in the distinct interventions of a document [persons],
+    at the central reach: ``sum_i E_i * reach_i * T``."""
+    s = union.scenario
+    return float(sum(s.eligible(iv) * iv.reach.central for iv in s.interventions) * s.settings.horizon_years)
+
+
 def simulate(
     target: Document | Scenario,
     iterations: int | None = None,
@@ -186,7 +210,7 @@ def simulate(
     cancelled: Callable[[], bool] | None = None,
     chunk_size: int | None = None,
 ) -> SimulationResults:
-    """Monte Carlo valuation of every option: each uncertain input drawn from its beta-PERT range.
+    """Monte Carlo valuation of every option: each uncertain input drawn from its range.
 
     Parameters
     ----------
@@ -205,11 +229,10 @@ def simulate(
     Notes
     -----
     Each uncertain input draws from its own stream keyed by what it is
-    (:func:`rtv_desktop.core.params.stream`), in blocks of 10,000 draws; within a block the
-    draws of each kind are reordered to the settings' ``correlation`` (Iman-Conover). A
-    degenerate range (low == high) is a constant and consumes no draws. The same seed gives
-    the same draws whatever the chunk size, and the same intervention gets the same draws
-    in every option (common random numbers).
+    (:func:`rtv_desktop.core.params.stream`), in blocks of 10,000 draws, from the family the
+    settings' ``distributions`` name (:func:`draw_blocks`). A degenerate range (low == high) is a
+    constant and consumes no draws. The same seed gives the same draws whatever the chunk size,
+    and the same intervention gets the same draws in every option (common random numbers).
     """
     doc = target if isinstance(target, Document) else Document.from_scenario(target)
     if not doc.options:
@@ -226,7 +249,8 @@ def simulate(
     chunk = chunk_size or max(256, CHUNK_ELEMENTS // width)
     store = _Store(n_total, len(doc.options), fixed.years)
     done = 0
-    for draws in draw_blocks(union.scenario, n_total, seed, doc.settings.correlation):
+    settings = doc.settings
+    for draws in draw_blocks(union.scenario, n_total, seed, settings.correlation, settings.distributions):
         m = len(draws["wellby_value"])
         for offset in range(0, m, chunk):
             if cancelled is not None and cancelled():
@@ -237,24 +261,82 @@ def simulate(
             done += len(part["wellby_value"])
             if progress is not None:
                 progress(done, n_total)
-    return _results(doc, n_total, seed, store)
+    drawn, held = drawn_and_fixed(union.scenario, settings.distributions)
+    people = people_starting(union)
+    return _results(doc, n_total, seed, store, drawn, held, people)
 
 
-def draw_blocks(scenario: Scenario, n: int, seed: int, rho: float):
+def draw_blocks(scenario: Scenario, n: int, seed: int, rho: float, distributions: str = "pert"):
     """The draws of every uncertain input of ``scenario``, in blocks of up to 10,000 (a generator).
 
-    Each input has its own stream (:func:`rtv_desktop.core.params.stream`); each block's draws
-    are correlated at ``rho`` across interventions before they are handed out.
+    Each input has its own stream (:func:`rtv_desktop.core.params.stream`). Under ``"pert"``
+    (MODEL.md 4 and 7) each draws beta-PERT variates, and each block's draws of one kind are
+    reordered to a rank correlation of ``rho`` across interventions (Iman-Conover), exactly as
+    before version 3. Under ``"fitted"`` (MODEL.md 11a) each draws standard normal scores, and
+    its fitted family's quantile function turns them into values (a Gaussian copula,
+    :func:`fitted_blocks`).
     """
-    inputs = [item for item in uncertain_inputs(scenario) if not item.value.is_fixed]
+    inputs = [item for item in uncertain_inputs(scenario) if is_drawn(item, distributions)]
+    if distributions == "fitted":
+        yield from fitted_blocks(scenario, inputs, n, seed, rho)
+        return
     streams = [stream(seed, item.key) for item in inputs]
+    drawn_into = {item.array for item in inputs}
     for block, start in enumerate(range(0, n, BLOCK)):
         m = min(BLOCK, n - start)
-        draws = draws_at(scenario, m)
+        draws = draws_at(scenario, m, writable=drawn_into)
         for item, gen in zip(inputs, streams):
             v = item.value
             draws[item.array][(slice(None), *item.index)] = pert(gen, v.low, v.central, v.high, m)
         correlate(draws, inputs, rho, seed, block)
+        yield draws
+
+
+def normal_correlation(rho: float) -> float:
+    """The correlation of the normal scores that gives a rank (Spearman) correlation of ``rho``:
+    ``2 sin(pi rho / 6)`` (Pearson 1907), so "correlation" means the same under both readings."""
+    return 2.0 * np.sin(np.pi * rho / 6.0)
+
+
+def fitted_blocks(scenario: Scenario, inputs, n: int, seed: int, rho: float):
+    """Fitted draws in blocks of up to 10,000: a Gaussian copula with one common factor per kind.
+
+    Notes
+    -----
+    Input ``j`` of a correlated kind (an effect, completion, cost per starter, ...: the same
+    kinds as :func:`rtv_desktop.core.correlation.correlate`) takes the score
+    ``z_j = sqrt(r) w + sqrt(1 - r) e_j``, where ``e_j`` comes from the input's own stream and
+    ``w`` from the kind's stream: every pair of interventions then has normal correlation ``r``
+    (:func:`normal_correlation` of ``rho``), the equicorrelation matrix, factored without a
+    matrix, so adding, removing or reordering interventions leaves the others' draws alone (common
+    random numbers between documents as well as options), and ``rho = 1`` is comonotonic. Frame
+    inputs are single draws and stay independent. The value is the family's quantile at ``z_j``
+    (:func:`rtv_desktop.core.distributions.quantile`): no column is sorted. Two versions of one
+    intervention share its streams, so they draw at the same scores (common random numbers).
+    """
+    laws = [law_of(item) for item in inputs]
+    # Versions of one intervention (in different options) share a key, so a stream: drawn once.
+    streams = {item.key: stream(seed, item.key) for item in inputs}
+    # Every kind takes its factor, even with one intervention: an intervention's draws then do not
+    # depend on which others the document holds.
+    correlated = set(owners_by_kind(inputs)) if rho > 0 else set()
+    factors = {kind: stream(seed, f"copula/{kind}") for kind in correlated}
+    r = normal_correlation(rho)
+    shared, own = np.sqrt(r), np.sqrt(max(0.0, 1.0 - r))
+    drawn_into = {item.array for item in inputs}
+    for start in range(0, n, BLOCK):
+        m = min(BLOCK, n - start)
+        draws = draws_at(scenario, m, writable=drawn_into)
+        common = {kind: gen.standard_normal(m) * shared for kind, gen in factors.items()}
+        scores: dict[str, np.ndarray] = {}
+        for item, law in zip(inputs, laws):
+            if item.key not in scores:
+                z = streams[item.key].standard_normal(m)
+                if item.kind in common:
+                    z *= own
+                    z += common[item.kind]
+                scores[item.key] = z
+            draws[item.array][(slice(None), *item.index)] = quantile(law, scores[item.key])
         yield draws
 
 
@@ -272,23 +354,36 @@ class _Store:
         self.cumulative[start:start + m] = out["cumulative_net"]
 
 
-def _results(doc: Document, n: int, seed: int, store: _Store) -> SimulationResults:
+def _results(doc: Document, n: int, seed: int, store: _Store, drawn: tuple[str, ...], held: tuple[str, ...],
+             people: float) -> SimulationResults:
     options = []
     for k, option in enumerate(doc.options):
         samples = {key: _readonly(store.samples[key][:, k]) for key in SIMULATED_KEYS}
         cumulative = _readonly(store.cumulative[:, k])
         fan = _readonly(percentiles(np.ascontiguousarray(cumulative.T), FAN_PERCENTILES))
-        options.append(OptionSimulation(option.name, summarise(samples), samples, cumulative, fan))
-    social, fiscal = store.samples[NPV_SOCIAL], store.samples[NPV_FISCAL]
+        options.append(OptionSimulation(option.name, summarise(samples), samples, cumulative, fan,
+                                        ratio_of_means(samples["net_cost"], samples["qalys"])))
+    social, fiscal, nmb = store.samples[NPV_SOCIAL], store.samples[NPV_FISCAL], store.samples["nmb"]
     nothing = doc.comparator is None
     best_social, best_social_nothing = prob_best(social, nothing)
     best_fiscal, best_fiscal_nothing = prob_best(fiscal, nothing)
+    evpi_social = evpi(social, nothing)
     return SimulationResults(
         document=doc, iterations=n, seed=seed, correlation=doc.settings.correlation, options=tuple(options),
         prob_best_social=best_social, prob_best_fiscal=best_fiscal,
         prob_best_do_nothing=best_social_nothing, prob_best_fiscal_do_nothing=best_fiscal_nothing,
-        evpi_social=evpi(social, nothing), evpi_fiscal=evpi(fiscal, nothing),
-        wellbys=_readonly(store.samples["wellbys"]))
+        evpi_social=evpi_social, evpi_fiscal=evpi(fiscal, nothing),
+        wellbys=_readonly(store.samples["wellbys"]), evpi_nmb=evpi(nmb, nothing),
+        evpi_social_per_person=evpi_social / people if people > 0 else None,
+        drawn=drawn, fixed=held, distributions=doc.settings.distributions)
+
+
+def ratio_of_means(net_cost: np.ndarray, qalys: np.ndarray) -> float | None:
+    """Cost per QALY from a simulation: ``mean(net_cost) / mean(qalys)`` [£ per QALY], None when
+    ``mean(qalys) <= 0`` (MODEL.md 11c). Never the mean of the per-draw ratios, which a draw with
+    QALYs near zero can swing without limit."""
+    gained = float(np.mean(qalys))
+    return float(np.mean(net_cost)) / gained if gained > 0 else None
 
 
 def _readonly(array: np.ndarray) -> np.ndarray:

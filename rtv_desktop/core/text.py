@@ -248,6 +248,17 @@ def cost_per_qaly_text(summary: dict) -> str:
     return format_money(summary["cost_per_qaly"])
 
 
+def cost_per_qaly_simulated(value) -> str:
+    """A simulation's cost per QALY (the ratio of means, MODEL.md 11c) in a sentence."""
+    if value is None:
+        return "On average over the draws no QALYs are gained, so the simulation gives no cost per QALY."
+    if value <= 0:
+        return ("On average over the draws it saves money and gains health: no net cost per QALY (dominant; "
+                "the average net cost over the average QALYs gained).")
+    return (f"From the simulation, cost per QALY is {format_money(value)}: the average net cost over the average "
+            "QALYs gained (a ratio of means, so it has no percentiles).")
+
+
 def quadrant_text(quadrant: str | None) -> str:
     return QUADRANT_WORDS.get(quadrant, "") if quadrant else ""
 
@@ -304,10 +315,101 @@ def _fiscal_aside(comparison, best: int) -> str:
             f"({format_money(top_value, True)}).")
 
 
-def evpi_sentence(evpi: float) -> str:
-    """The expected value of perfect information in words."""
-    return (f"Resolving all uncertainty would be worth at most {format_money(max(evpi, 0.0), True)} to this "
-            "decision (expected value of perfect information, on net social value).")
+EVPI_BASES = {"social": "net social value", "fiscal": "net fiscal value", "nmb": "net monetary benefit"}
+FIXED_EXAMPLES = 3  # fixed kinds of input an EVPI sentence names
+
+
+def years_phrase(years: int) -> str:
+    """"5 years", "1 year"."""
+    return f"{years} year" + ("" if years == 1 else "s")
+
+
+def list_phrase(items) -> str:
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _lower_first(label: str) -> str:
+    """"Effect years" -> "effect years", but "WELLBY value" and "QALY gain" keep their capitals."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def drawn_phrase(sim) -> str:
+    """"The simulation draws completion, cost per starter, ...; it holds fixed effect years, ..." (every kind)."""
+    drawn = list_phrase(_lower_first(k) for k in sim.drawn) or "no input"
+    fixed = list_phrase(_lower_first(k) for k in sim.fixed) or "nothing"
+    return f"The simulation draws {drawn}; it holds fixed {fixed}."
+
+
+def _counted_inputs(sim) -> str:
+    examples = list_phrase(_lower_first(k) for k in sim.fixed[:FIXED_EXAMPLES])
+    if not examples:
+        return "counting every input"
+    return (f"counting only the inputs the simulation draws (its fixed inputs, such as {examples}, "
+            "are not counted)")
+
+
+def evpi_sentence(sim, on: str = "social") -> str:
+    """The expected value of perfect information in words: what it is on, for whom, over what
+    horizon and which inputs it counts, and "about £x" (MODEL.md 11d).
+
+    ``on`` is ``"social"``, ``"fiscal"`` or ``"nmb"`` (net monetary benefit at the QALY threshold).
+    """
+    value = max(float(getattr(sim, f"evpi_{on}")), 0.0)
+    basis = EVPI_BASES[on]
+    if on == "nmb":
+        basis += f" at {format_money(sim.document.settings.qaly_threshold)} per QALY"
+    years = years_phrase(sim.document.settings.horizon_years)
+    return (f"Perfect information would be worth about {format_money(value, True)} on {basis}, for the whole "
+            f"area over {years}, {_counted_inputs(sim)}.")
+
+
+def evpi_per_person_sentence(sim) -> str:
+    """"That is about £17 for each of the 4,400 people who start over 5 years." (empty when nobody starts)."""
+    each = sim.evpi_social_per_person
+    if each is None:
+        return ""
+    people = sim.evpi_social / each if each else 0.0
+    years = years_phrase(sim.document.settings.horizon_years)
+    return (f"On net social value that is about {format_money(max(each, 0.0))} for each of the "
+            f"{format_count(people)} people who start over {years}.")
+
+
+def evpi_text(sim) -> str:
+    """The EVPI sentences every output gives: on net social value, per person, and on net monetary benefit."""
+    return " ".join(part for part in (evpi_sentence(sim, "social"), evpi_per_person_sentence(sim),
+                                      evpi_sentence(sim, "nmb")) if part)
+
+
+MEAN_VS_CENTRAL_SHARE = 0.01  # the two figures differ when apart by more than 1% of the larger ...
+MEAN_VS_CENTRAL_POUNDS = 1_000.0  # ... and by more than £1,000
+MEAN_VS_CENTRAL_REASONS = {
+    "fitted": "each range is wider on one side, the model multiplies uncertain inputs together, and optimism bias "
+              "raises a drawn loss rather than shrinking it",
+    "pert": "the most likely value of a skewed range is not its average, and the model multiplies uncertain "
+            "inputs together",
+}
+
+
+def means_differ(central, mean) -> bool:
+    """Whether a simulation's average is far enough from the central-value figure to say so."""
+    if is_missing(central) or is_missing(mean):
+        return False
+    gap = abs(float(mean) - float(central))
+    return gap > MEAN_VS_CENTRAL_SHARE * max(abs(float(mean)), abs(float(central))) and gap > MEAN_VS_CENTRAL_POUNDS
+
+
+def mean_vs_central_note(key: str, central, mean, distributions: str = "fitted") -> str:
+    """One line when a simulated average and the central-value figure of money figure ``key`` differ
+    (by more than 1% of the larger and £1,000), else "": both figures and why (MODEL.md 11a)."""
+    if not means_differ(central, mean):
+        return ""
+    from .outputs import label  # noqa: PLC0415 (outputs imports this module)
+
+    reason = MEAN_VS_CENTRAL_REASONS.get(distributions, MEAN_VS_CENTRAL_REASONS["fitted"])
+    return (f"{label(key)}: the simulation's average ({format_money(mean, True)}) differs from the central figure "
+            f"({format_money(central, True)}) because {reason}.")
 
 
 def prob_best_sentence(sim) -> str:

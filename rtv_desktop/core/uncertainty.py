@@ -15,9 +15,9 @@ from .results import InvalidScenario, Results, run
 from .validation import validate
 
 PERT_SHAPE = 4.0
-# Headline figures summarised by ``simulate`` (mean, p5, p50, p95 each).
-SIMULATED_KEYS = (*SUMMARY_KEYS[:SUMMARY_KEYS.index("payback_year") + 1], "qalys", "net_cost", "cost_per_qaly",
-                  "nmb")
+# Headline figures summarised by ``simulate`` (mean, p5, p50, p95 each). Cost per QALY is not
+# among them: a simulation gives it as the ratio of the means (MODEL.md 11c), with no percentiles.
+SIMULATED_KEYS = (*SUMMARY_KEYS[:SUMMARY_KEYS.index("payback_year") + 1], "qalys", "net_cost", "nmb")
 
 
 class SimulationCancelled(Exception):
@@ -35,10 +35,17 @@ def set_central(s: Scenario, item: UncertainInput, value: float) -> Scenario:
     new = Uncertain(float(value), item.value.low, item.value.high)
     if item.array == "wellby_value":
         return replace(s, settings=replace(s.settings, wellby_value=new))
-    if item.array == "unit_cost":
+    if item.array in ("unit_cost", "cashable_share"):
         (j,) = item.index
         services = list(s.services)
-        services[j] = replace(services[j], unit_cost=new)
+        services[j] = replace(services[j], **{item.array: new})
+        return replace(s, services=tuple(services))
+    if item.array == "baseline":
+        g, j = item.index
+        services = list(s.services)
+        use = list(services[j].baseline)
+        use[g] = new
+        services[j] = replace(services[j], baseline=tuple(use))
         return replace(s, services=tuple(services))
     i = item.index[0]
     interventions = list(s.interventions)

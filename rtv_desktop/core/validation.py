@@ -151,7 +151,7 @@ def _check_services(c: _Checks, services: tuple[Service, ...]) -> None:
         if len(svc.baseline) != len(GROUPS):
             c.add(f"{path}.baseline", f"needs one baseline value for each of the {len(GROUPS)} target groups")
         for group, value in zip(GROUPS, svc.baseline):
-            c.number(f"baseline_use.{group}.{svc.id}", value, baseline)
+            c.uncertain(f"baseline_use.{group}.{svc.id}", value, baseline)
 
 
 def _check_options(c: _Checks, doc) -> None:

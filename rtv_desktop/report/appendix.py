@@ -93,8 +93,11 @@ def _services_table(s) -> Table:
     rows = []
     for svc in s.services:  # every amount in a document is in its own price year, rebased or not
         cost = svc.unit_cost
+        share = svc.cashable_share
+        cashable = percent(share.central) if share.is_fixed else \
+            f"{percent(share.central)} ({percent(share.low)} to {percent(share.high)})"
         rows.append((svc.name, f"{_pence(cost.central)} ({_pence(cost.low)} to {_pence(cost.high)})",
-                     percent(svc.cashable_share), svc.source or "-", s.settings.price_year or "-"))
+                     cashable, svc.source or "-", s.settings.price_year or "-"))
     return Table(("Service", "Unit cost (range)", "Cashable", "Source", "Price year"), tuple(rows),
                  numeric=(1, 2), widths=(3, 3, 1.4, 6, 1.4))
 

@@ -12,7 +12,7 @@ from ..core import GRADE_NAMES, figure_evidence
 from ..core.outputs import (NPV_FISCAL, NPV_SOCIAL, REPORT_INTERVALS, REPORT_OPTIONS, REPORT_PROBABILITIES,
                             TORNADO_METRICS, format_output, short)
 from ..core.outputs import label as figure_label
-from ..core.text import format_input, simulation_basis
+from ..core.text import cost_per_qaly_simulated, drawn_phrase, format_input, mean_vs_central_note, simulation_basis
 from ..ui.charts.savings import CumulativeChart
 from ..ui.charts.uncertainty import FanChart, HistogramChart, TornadoChart
 from ..ui.charts.value import ByInterventionChart, IcebergChart
@@ -69,7 +69,7 @@ def options_compared(f: ReportFigures) -> list[Block]:
     if sim is not None:
         drawn = chart(ProbBestChart, lambda ch: ch.update_simulation(sim), alt=_prob_best_alt(f))
         # The chart's note already gives the value of resolving uncertainty.
-        said = "" if drawn else evpi_words(sim.evpi_social) + " "
+        said = "" if drawn else evpi_words(sim) + " "
         blocks += [Paragraph(said + "How to read this: [Uncertainty](#method-uncertainty) in the methods "
                                     "appendix."), *drawn]
     return blocks
@@ -87,7 +87,7 @@ def _prob_best_alt(f: ReportFigures) -> str:
     if sim.prob_best_do_nothing is not None:
         parts.append(f"doing nothing {probability(sim.prob_best_do_nothing)}")
     return ("Bar chart of how likely each option is to have the highest net social value: " + "; ".join(parts)
-            + ". " + evpi_words(sim.evpi_social))
+            + ". " + evpi_words(sim))
 
 
 def _why(f: ReportFigures) -> str:
@@ -238,8 +238,10 @@ def uncertainty(f: ReportFigures) -> list[Block]:
         blocks += [
             Paragraph(f"Monte Carlo simulation of {f.option_name}: "
                       f"{simulation_basis(sim.iterations, sim.seed, sim.correlation)}. The same seed gives the same "
-                      "answer."),
-            _interval_table(o.summary),
+                      f"answer. {drawn_phrase(sim)}"),
+            _interval_table(o.summary, r.summary),
+            *_mean_notes(o.summary, r.summary, sim.distributions),
+            Paragraph(f"{cost_per_qaly_simulated(o.cost_per_qaly)} {evpi_words(sim)}"),
             *chart(HistogramChart, lambda ch: (ch.update_simulation(_option_view(sim, f.focus))),
                    alt=f"Histogram of net fiscal value over {sim.iterations:,} draws: median "
                        f"{money(o.summary[NPV_FISCAL]['p50'])}, 90% between {money(o.summary[NPV_FISCAL]['p5'])} "
@@ -273,13 +275,22 @@ class _option_view:
         return self._o.fan(percentiles)
 
 
-def _interval_table(summary: dict) -> Table:
-    rows = [(figure_label(key), *(pounds(summary[key][stat]) for stat in ("mean", "p5", "p50", "p95")))
+def _interval_table(summary: dict, central: dict) -> Table:
+    rows = [(figure_label(key), pounds(central.get(key)),
+             *(pounds(summary[key][stat]) for stat in ("mean", "p5", "p50", "p95")))
             for key in REPORT_INTERVALS if key in summary]
-    rows += [(figure_label(key), "", "", probability(summary[key]), "") for key in REPORT_PROBABILITIES]
-    return Table(("Figure", "Mean", "5th percentile", "Median", "95th percentile"), tuple(rows),
-                 caption="90% of draws lie between the 5th and 95th percentiles. Probabilities (median column) are the "
-                         "share of draws.", numeric=(1, 2, 3, 4), widths=(4, 2, 2, 2, 2))
+    rows += [(figure_label(key), "", "", "", probability(summary[key]), "") for key in REPORT_PROBABILITIES]
+    return Table(("Figure", "Central values", "Mean", "5th percentile", "Median", "95th percentile"), tuple(rows),
+                 caption="Central values: the run with every input at its central value. 90% of draws lie between "
+                         "the 5th and 95th percentiles. Probabilities (median column) are the share of draws.",
+                 numeric=(1, 2, 3, 4, 5), widths=(4, 2, 2, 2, 2, 2))
+
+
+def _mean_notes(summary: dict, central: dict, distributions: str) -> list[Block]:
+    """One line for each figure whose simulated average differs from its central-value figure."""
+    notes = [mean_vs_central_note(key, central.get(key), summary[key]["mean"], distributions)
+             for key in REPORT_INTERVALS if key in summary]
+    return [Paragraph(note) for note in notes if note]
 
 
 def _tornado_alt(rows) -> str:

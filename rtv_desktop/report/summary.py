@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.outputs import CARDS, NPV_FISCAL, NPV_SOCIAL, REPORT_PARTS, caption, format_output, said, short
-from ..core.text import setting_text
+from ..core.text import drawn_phrase, evpi_text, mean_vs_central_note, setting_text
 from .figures import ReportFigures
 from .model import Block, Heading, Paragraph, Table
 from .words import listing, money, payback, percent, pounds, probability, ratio, volunteer_treatment, years
@@ -140,15 +140,14 @@ def _uncertainty(f: ReportFigures) -> str:
                  f"{money(max(top.npv_social_low, top.npv_social_high))}.")
     if f.several:
         text += (f" {f.option_name} was best in {probability(sim.prob_best_social[f.focus])} of draws. "
-                 f"{evpi_words(sim.evpi_social)}")
-    return text
+                 f"{evpi_words(sim)}")
+    return text + " " + drawn_phrase(sim)
 
 
-def evpi_words(evpi: float) -> str:
-    """The expected value of perfect information, in words a board can act on."""
-    return (f"Resolving all the uncertainty would be worth at most {money(evpi)} to this decision (the expected "
-            "value of perfect information): more research or local evaluation costing more than that cannot pay "
-            "for itself in a better choice.")
+def evpi_words(sim) -> str:
+    """The expected value of perfect information, in words a board can act on (:func:`evpi_text`)."""
+    return (f"{evpi_text(sim)} Research or local evaluation of the drawn inputs costing more than that is "
+            "unlikely to pay for itself in a better choice.")
 
 
 def _qalys(f: ReportFigures) -> str:

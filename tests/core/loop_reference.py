@@ -36,9 +36,9 @@ def loop_summary(s: Scenario) -> dict:
             for svc in s.services:
                 effect = iv.effect_on(svc.id).central
                 add = additionality(iv, "effect", effect, st.optimism_bias)
-                saving = k * svc.baseline[g] * effect * add * svc.unit_cost.central
+                saving = k * svc.baseline[g].central * effect * add * svc.unit_cost.central
                 totals["pv_saving"] += saving * df
-                totals["pv_cashable"] += saving * svc.cashable_share * df
+                totals["pv_cashable"] += saving * svc.cashable_share.central * df
             cost = starters * iv.cost_per_starter.central + iv.fixed_cost + (iv.setup_cost if t == 0 else 0.0)
             totals["pv_cost"] += cost * uplift * df
             gain, qaly = iv.wellbeing_gain.central, iv.qaly_gain.central

@@ -128,7 +128,10 @@ def test_probability_best_and_evpi_from_the_draws():
 def test_evpi_of_an_option_best_in_every_draw_is_exactly_zero():
     # The default mix beats doing nothing on net social value in every draw: knowing the draw
     # changes no choice. Means of near-equal columns, subtracted, once gave -4e-8 here.
-    sim = simulate(default_document(), iterations=5000, seed=20160301)
+    # Beta-PERT keeps every draw inside its range, so the mix wins every draw; fitted tails
+    # (MODEL.md 11a, the default since version 3) let doing nothing win a few.
+    doc = default_document()
+    sim = simulate(replace(doc, settings=replace(doc.settings, distributions="pert")), iterations=5000, seed=20160301)
     assert sim.prob_best_do_nothing == 0
     assert sim.evpi_social == 0.0
 

@@ -144,7 +144,9 @@ def _degenerate(s):
     ivs = tuple(replace(iv, **{k: fix(getattr(iv, k)) for k in
                                ("reach", "completion", "cost_per_starter", "drop_off", "deadweight", "wellbeing_gain")},
                         effect=tuple((sid, fix(v)) for sid, v in iv.effect)) for iv in s.interventions)
-    services = tuple(replace(v, unit_cost=fix(v.unit_cost)) for v in s.services)
+    # Baseline use and cashable shares are drawn since version 3 (MODEL.md 11b): fixed here too.
+    services = tuple(replace(v, unit_cost=fix(v.unit_cost), cashable_share=fix(v.cashable_share),
+                             baseline=tuple(fix(u) for u in v.baseline)) for v in s.services)
     return replace(s, interventions=ivs, services=services,
                    settings=replace(s.settings, wellby_value=fix(s.settings.wellby_value)))
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 from rtv_desktop.core import (Document, FigureSource, Option, Scenario, ScenarioFormatError, Story, Uncertain,
-                              default_document, default_scenario, read_document, run)
+                              default_document, default_scenario, read_document, run, validate_document)
 
 from .test_properties import scenarios
 
@@ -31,8 +31,34 @@ def test_uncertain_numbers_are_plain_when_fixed_and_ranges_otherwise():
     sme = d["options"][0]["interventions"][0]
     assert sme["reach"] == 0.0027
     assert sme["completion"] == {"central": 0.7, "low": 0.6, "high": 0.8}
-    assert d["baseline_use"]["adults_ltc"]["gp"] == 4.3
+    # Baseline use and cashable shares carry ranges since version 3 (MODEL.md 11b); a degenerate one is a number.
+    assert d["baseline_use"]["adults_ltc"]["gp"] == {"central": 4.3, "low": 4.0, "high": 5.3}
+    assert d["services"][2]["cashable_share"] == {"central": 0.25, "low": 0.1, "high": 0.4}
     assert sme["effect"]["gp"] == {"central": 0.0, "low": -0.10, "high": 0.10}
+
+
+def test_version_2_baseline_use_and_cashable_shares_read_as_numbers_known_exactly():
+    d = default_scenario().to_dict()
+    d["version"] = 2
+    del d["settings"]["distributions"]  # a version-2 file has no such setting
+    d["baseline_use"] = {g: {sid: (v["central"] if isinstance(v, dict) else v) for sid, v in row.items()}
+                         for g, row in d["baseline_use"].items()}
+    for svc in d["services"]:
+        svc["cashable_share"] = svc["cashable_share"]["central"] if isinstance(svc["cashable_share"], dict) \
+            else svc["cashable_share"]
+    doc = Document.from_dict(d)
+    assert doc.services[2].cashable_share == Uncertain.fixed(0.25)
+    assert all(u.is_fixed for svc in doc.services for u in svc.baseline)
+    assert doc.settings.distributions == "pert"
+
+
+def test_baseline_ranges_are_checked_with_their_paths():
+    d = default_scenario().to_dict()
+    d["baseline_use"]["adults_ltc"]["gp"] = {"central": 4.3, "low": 4.5, "high": 5.3}
+    problems = validate_document(Document.from_dict(d))
+    assert [p.field for p in problems if p.severity == "error"] == ["baseline_use.adults_ltc.gp.low"]
+    assert "Baseline use of GP consultation (surgery), Adults with a long-term condition (low)" in \
+        [p.subject for p in problems]
 
 
 def test_missing_settings_take_defaults_but_area_is_required():

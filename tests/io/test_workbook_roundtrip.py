@@ -507,3 +507,24 @@ def test_a_version_1_file_with_few_draws_still_opens(tmp_path):
     path = tmp_path / "few-draws.json"
     path.write_text(json.dumps(data))
     assert load_document(path).settings.iterations == 50
+
+
+def test_a_workbook_from_before_ranges_on_baseline_use_and_cashable_shares_reads_them_as_exact(tmp_path):
+    """Version-2 workbooks have no low and high columns for baseline use and cashable shares (they are
+    new columns at the end of the tables since version 3): the central cells are read, known exactly."""
+    doc = Document.from_scenario(default_scenario())
+    wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
+    for title, name in (("Services", "Services"), ("Baseline use", "BaselineUse")):
+        ws = wb[title]
+        del ws.tables[name]
+        headers = {cell.value: cell.column for cell in ws[5] if cell.value}
+        for header in sorted((h for h in headers if h.endswith(("_low", "_high")) and not h.startswith("unit_cost")),
+                             key=headers.get, reverse=True):
+            ws.delete_cols(headers[header])
+    wb.save(tmp_path / "old.xlsx")
+    read = read_workbook(tmp_path / "old.xlsx").document
+    gp = read.services[0]
+    assert gp.unit_cost == doc.services[0].unit_cost  # ranges that were there before stay
+    assert gp.baseline[1] == Uncertain.fixed(doc.services[0].baseline[1].central)
+    assert read.services[2].cashable_share == Uncertain.fixed(doc.services[2].cashable_share.central)
+    assert not doc.services[2].cashable_share.is_fixed and not doc.services[0].baseline[1].is_fixed

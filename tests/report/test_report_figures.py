@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from rtv_desktop.core import blank_document, compare, default_document, simulate
+from rtv_desktop.core import blank_document, compare, default_document, run, simulate
 from rtv_desktop.report import build_report, write_report
 from rtv_desktop.report.model import Figure
 from rtv_desktop.report.words import money, probability
@@ -89,7 +89,10 @@ def test_simulation_figures_seed_and_iterations(default_report):
     doc, _report, _pdf, _word, pdf, word = default_report
     sim = simulate(doc, iterations=500, seed=7)
     social = sim.summary["npv_social"]
-    row = f"Net social value {format_money(social['mean'])} {format_money(social['p5'])} {format_money(social['p50'])}"
+    # The central-value figure comes first since version 3, beside the simulated mean (MODEL.md 11a).
+    central = run(doc.scenario(0)).summary["npv_social"]
+    row = (f"Net social value {format_money(central)} {format_money(social['mean'])} {format_money(social['p5'])} "
+           f"{format_money(social['p50'])}")
     for text in (pdf, word):
         assert row in text
         assert "500 draws, seed 7" in text
@@ -155,7 +158,10 @@ def test_three_options_with_a_simulation(options_report):
                 assert best in text
         # Only self-management education has a QALY gain: the full mix adds none to the current service.
         assert c.increments[2]["inc_qalys"] == 0 and "no QALY difference" in text
-        assert f"worth at most {format_money(sim.evpi_social, True)}" in text
+        # Said as what it is (MODEL.md 11d): about, on what, for whom, over what horizon, which inputs.
+        assert (f"worth about {format_money(sim.evpi_social, True)} on net social value, for the whole area over "
+                "5 years, counting only the inputs the simulation draws") in text
+        assert "at most £" not in text and "The simulation draws" in text
     assert report.title_lines[1] == ("Author", "A. Commissioner")
     charts = {f.name: f for f in report.figures()}
     assert {"options", "prob_best"} <= set(charts)

@@ -26,7 +26,8 @@ def test_unit_cost_edit_reaches_the_results(qtbot, window):
 def test_cashable_share_is_edited_in_percent(window):
     model = window.findChild(QTableView, "services.table").model()
     assert model.setData(model.index(0, 4), 40.0)
-    assert window.session.scenario.services[0].cashable_share == 0.4
+    # A cashable share has a range since version 3 (MODEL.md 11b): the cell sets its central value.
+    assert window.session.scenario.services[0].cashable_share.central == 0.4
 
 
 def test_baseline_cells_mark_assumptions_and_edit_the_right_group(window):

@@ -186,8 +186,10 @@ def test_after_a_simulation_prob_best_acceptability_and_evpi_are_shown(page_of, 
         np.testing.assert_allclose(y, line)
     assert accept.marker.value() == doc.settings.wellby_value.central
     decision = window.findChild(QLabel, "comparison.decision").text()
-    assert (f"Resolving all uncertainty would be worth at most {expected_money(max(sim.evpi_social, 0.0))} "
-            "to this decision") in decision
+    # Said as what it is (MODEL.md 11d): about, on what, for whom, over what horizon, counting which inputs.
+    assert (f"Perfect information would be worth about {expected_money(max(sim.evpi_social, 0.0))} on net social "
+            "value, for the whole area over 5 years, counting only the inputs the simulation draws") in decision
+    assert "at most" not in decision and "The simulation draws" in decision and "holds fixed" in decision
     assert "correlated at 50% across interventions" in decision  # as the form shows the setting
     shown = cells(page.table)
     for k, option in enumerate(doc.options):

@@ -45,7 +45,8 @@ def test_every_declared_field_has_a_widget(window, cls, prefix):
 def test_every_declared_service_input_is_a_column_of_the_services_table(window):
     model = window.findChild(QTableView, "services.table").model()
     headers = [model.headerData(k, Qt.Orientation.Horizontal) for k in range(model.columnCount())]
-    assert headers == ["Service", "Unit cost", "Low", "High", "Cashable share", "Organisation"]
+    # The cashable share has a range since version 3 (MODEL.md 11b), like the unit cost.
+    assert headers == ["Service", "Unit cost", "Low", "High", "Cashable share", "Low", "High", "Organisation"]
     for field, spec in specs(Service):
         if field == "baseline":  # per group: a table of its own
             assert window.findChild(QTableView, "baseline_use.table").model().rowCount() == model.rowCount()

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from rtv_desktop.core import Option, compare, default_document
+from rtv_desktop.core import Option, compare, default_document, simulate
 from rtv_desktop.core.text import format_money
 from rtv_desktop.core.text import (
     basis_note,
@@ -89,5 +89,9 @@ def test_cost_per_qaly_in_words():
 
 
 def test_evpi_in_words():
-    assert evpi_sentence(1_234_567.0) == ("Resolving all uncertainty would be worth at most £1.2m to this decision "
-                                          "(expected value of perfect information, on net social value).")
+    sim = simulate(default_document(), iterations=300, seed=1)
+    sim = replace(sim, evpi_social=1_234_567.0)
+    assert evpi_sentence(sim) == (
+        "Perfect information would be worth about £1.2m on net social value, for the whole area over 5 years, "
+        "counting only the inputs the simulation draws (its fixed inputs, such as reach per year, drop-off per "
+        "year and effect years, are not counted).")

@@ -206,7 +206,8 @@ def test_histogram_switches_to_net_social_value(page, sim):
     counts, edges = sim.histogram("npv_social")
     np.testing.assert_array_equal(histogram.curve.getData()[1], counts)
     np.testing.assert_allclose(histogram.curve.getData()[0], edges)
-    assert "P(net social benefit &gt; 0) = 100%" in histogram.note_label.text()
+    share = sim.summary["prob_npv_social_positive"]  # fitted tails (version 3) reach below zero now and then
+    assert f"P(net social benefit &gt; 0) = {share:.0%}" in histogram.note_label.text()
 
 
 def test_fan_chart_is_the_5_50_95_percentiles(page, sim):

@@ -77,7 +77,7 @@ def test_scenario_paths_read_and_replace_nested_values():
     t = with_value(s, "settings.wellby_value.low", 10_000.0)
     assert t.settings.wellby_value == Uncertain(16_000.0, 10_000.0, 19_700.0)
     t = with_value(t, "services[1].baseline[3]", 9.5)
-    assert t.services[1].baseline[3] == 9.5 and t.services[0] == s.services[0]
+    assert t.services[1].baseline[3].central == 9.5 and t.services[0] == s.services[0]  # a range's central value
     t = with_value(t, "interventions[2].reach", 0.02)
     assert t.interventions[2].reach.central == 0.02 and t.interventions[2].reach.low == s.interventions[2].reach.low
 
@@ -96,7 +96,10 @@ def test_document_paths_read_and_replace_an_options_values():
     assert edited.scenario(0) == with_value(doc.scenario(0), "interventions[2].reach", 0.02)
     effect = dict(doc.options[0].interventions[0].effect)["gp"]
     assert value_at(doc, "options[0].interventions[0].effect.gp.low") == effect.low
-    assert value_at(doc, "baseline_use.all_adults.gp") == doc.services[doc.service_ids.index("gp")].baseline[0]
+    # Baseline use has a range since version 3: the path names its central value, ".low" its low end.
+    gp = doc.services[doc.service_ids.index("gp")].baseline[0]
+    assert value_at(doc, "baseline_use.all_adults.gp") == gp.central
+    assert value_at(doc, "baseline_use.all_adults.gp.low") == gp.low
 
 
 def test_undo_steps_are_named_in_words():

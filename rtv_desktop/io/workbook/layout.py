@@ -186,6 +186,25 @@ def record_cells(cls, services=(), skip_series: bool = False, series_labels=None
     return out
 
 
+# Fields that gained a range after their central value had a column of its own (version 3): their
+# low and high columns go at the end of the table, so the central values stay in the same cells.
+RANGES_AT_END = ("cashable_share",)
+
+
+def service_cells() -> list[Cell]:
+    """The Services table's columns: every declared service field but baseline use, with the ends
+    of the ranges added in version 3 (:data:`RANGES_AT_END`) last."""
+    cells = [c for c in record_cells(_service_class(), skip_series=True)]
+    late = [c for c in cells if c.name in RANGES_AT_END and c.end in ("low", "high")]
+    return [c for c in cells if c not in late] + late
+
+
+def _service_class():
+    from ...core import Service  # noqa: PLC0415
+
+    return Service
+
+
 def series_field(cls) -> tuple[str, Spec] | None:
     """The one field of ``cls`` held as a series (optimism bias by grade; baseline use by group)."""
     return next(((n, s) for n, s in specs(cls) if shape_of(cls, n) == "series"), None)

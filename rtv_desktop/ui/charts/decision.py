@@ -46,7 +46,7 @@ class ProbBestChart(PairedBarsChart):
             social.append(sim.prob_best_do_nothing)
             fiscal.append(sim.prob_best_fiscal_do_nothing)
         self.set_rows(names, names, social, fiscal)
-        self.set_note(f"{evpi_sentence(sim.evpi_social)} {_draws(sim)}.")
+        self.set_note(f"{evpi_sentence(sim)} {_draws(sim)}.")
 
     def _fit_x(self, low: float, high: float) -> None:
         self.plot.setXRange(-0.04, 1.06, padding=0)  # room for the 0% and 100% labels

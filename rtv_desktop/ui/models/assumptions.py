@@ -262,13 +262,14 @@ class BaselineModel(_TableBase):
         return KINDS["contacts"]
 
     def _cell_value(self, row: int, column: int):
-        return self._services[row].baseline[column]
+        return self._services[row].baseline[column].central
 
     def _source(self, row: int, column: int):
         return source_for(f"baseline_use.{GROUPS[column]}.{self._services[row].id}")
 
     def _cell_data(self, row: int, column: int, role):
-        value = self._services[row].baseline[column]
+        use = self._services[row].baseline[column]
+        value = use.central
         source = self._source(row, column)
         # No shipped figure, or a shipped 0 that only stands in (social care: local records have it).
         to_fill = value == 0 and (source is None or (source.assumption and _is_zero(source.value)))
@@ -290,10 +291,11 @@ class BaselineModel(_TableBase):
                 shipped = f"\nSource: {source.source}" if source is not None else ""
                 return ("To fill in: there is no shipped figure for this service, so 0 stands in. Type the "
                         f"local contacts per person per year for this group.{shipped}")
+            spread = "" if use.is_fixed else f"Range {use.low:,.2f} to {use.high:,.2f} (drawn in a simulation). "
             if source is None:
-                return "Contacts per person per year (no shipped default: your own figure)"
+                return f"{spread}Contacts per person per year (no shipped default: your own figure)"
             tag = "Assumption, editable. " if assumed else ""
-            return f"{tag}Default {source.value}. Source: {source.source}"
+            return f"{spread}{tag}Default {source.value}. Source: {source.source}"
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:

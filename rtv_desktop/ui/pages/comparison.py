@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from ...core import errors, weak_evidence_note
+from ...core.outputs import NPV_SOCIAL
 from ...session import Session
 from ..charts.lazy import LazyCharts
 from ...core.text import simulation_caption
 from ..models.comparison import SECTION_ROLE, ComparisonModel
-from ...core.text import basis_note, evpi_sentence, prob_best_sentence, verdict
+from ...core.text import basis_note, drawn_phrase, evpi_text, mean_vs_central_note, prob_best_sentence, verdict
 
 VERDICT_STYLE = ("background: #F0F4F5; color: #212B32; border-left: 4px solid #007F3B; padding: 6px 10px; "
                  "font-size: 11pt; font-weight: 600;")
@@ -31,8 +32,8 @@ WARNING_STYLE = ("background: #FFF9EC; color: #212B32; border-left: 4px solid #E
                  "font-size: 9pt;")
 STALE_STYLE = ("background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; padding: 6px 10px; "
                "font-size: 10pt;")
-NO_SIMULATION = ("Run a simulation (Ctrl+R) to see how likely each option is to be best, and what resolving the "
-                 "uncertainty would be worth to this decision.")
+NO_SIMULATION = ("Run a simulation (Ctrl+R) to see how likely each option is to be best, and about what perfect "
+                 "information on the inputs it draws would be worth to this decision.")
 OUTDATED = "Inputs changed since this simulation \u2014 run it again (Ctrl+R). "
 TABLE_STYLE = ("QHeaderView::section:vertical { font-weight: 400; color: #212B32; background: white; "
                "border: none; border-bottom: 1px solid #E8EDEE; padding: 2px 8px; }")
@@ -235,10 +236,23 @@ class ComparisonPage(QScrollArea):
         outdated = not self.session.simulation_current
         if outdated != self.model.sim_outdated and self.model.comparison is not None:
             self.model.set_comparison(self.model.comparison, sim, outdated)
-        text = (f"{prob_best_sentence(sim)} {evpi_sentence(sim.evpi_social)} "
-                f"Simulation: {simulation_caption(sim)}.")
+        text = (f"{prob_best_sentence(sim)} {evpi_text(sim)} {drawn_phrase(sim)} "
+                f"Simulation: {simulation_caption(sim)}.{self._mean_notes(sim)}")
         self.decision_label.setText((OUTDATED if outdated else "") + text)
         self.decision_label.setStyleSheet(WARNING_STYLE if outdated else NOTE_STYLE)
+
+    def _mean_notes(self, sim) -> str:
+        """A line for each option whose simulated average net social value differs from its central figure."""
+        comparison = self.model.comparison
+        if comparison is None or len(comparison.options) != len(sim.options):
+            return ""
+        lines = []
+        for option, central in zip(sim.options, comparison.options):
+            note = mean_vs_central_note(NPV_SOCIAL, central.summary[NPV_SOCIAL], option.summary[NPV_SOCIAL]["mean"],
+                                        sim.distributions)
+            if note:
+                lines.append(f"{option.name}: {note[:1].lower()}{note[1:]}")
+        return "".join(f"\n{line}" for line in lines)
 
     def _on_issues(self, issues) -> None:
         problems = errors(issues)

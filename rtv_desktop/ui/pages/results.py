@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from ...core import weak_evidence_note
-from ...core.outputs import TORNADO_METRICS
-from ...core.text import basis_note, simulation_caption
+from ...core.outputs import NPV_FISCAL, NPV_SOCIAL, TORNADO_METRICS
+from ...core.text import basis_note, drawn_phrase, mean_vs_central_note, simulation_caption
 from ..charts.grid import ChartTab
 from ..charts.lazy import LazyCharts, LazyTab
 from ..widgets.kpi import KpiPanel
@@ -205,13 +205,24 @@ class ResultsPage(QWidget):
         caption = simulation_caption(self._sim) if self._sim is not None else ""
         if text is None:
             text = NO_SIMULATION if self._sim is None else \
-                f"Monte Carlo simulation{self._whose()}: {caption}. The same seed gives the same answer."
+                (f"Monte Carlo simulation{self._whose()}: {caption}. The same seed gives the same answer. "
+                 f"{drawn_phrase(self._sim)}{self._mean_notes()}")
         elif self._sim is not None:
             text += f" Shown: {caption}."
         self.simulation_label.setText(text)
         self.simulation_label.setStyleSheet(OUTDATED_STYLE if outdated else SIMULATION_STYLE)
         for name in ("histogram", "fan"):
             self.charts.send(name, "set_export_note", f"{caption}." if caption else "")
+
+    def _mean_notes(self) -> str:
+        """A line for each headline whose simulated average differs from its central-value figure."""
+        sim, results = self._sim, self._results
+        if sim is None or results is None or self._option >= len(sim.options):
+            return ""
+        summary = sim.options[self._option].summary
+        notes = [mean_vs_central_note(key, results.summary.get(key), summary[key]["mean"], sim.distributions)
+                 for key in (NPV_SOCIAL, NPV_FISCAL)]
+        return "".join(f"\n{note}" for note in notes if note)
 
     def _whose(self) -> str:
         """ " of Full mix" when the document has several options (the one shown is the open one's)."""

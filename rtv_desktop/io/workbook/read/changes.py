@@ -87,7 +87,9 @@ def inputs_by_path(doc: Document) -> dict[str, tuple[object, str]]:
     for j, svc in enumerate(doc.services):
         _record(out, f"services[{j}]", svc, record_cells(Service, skip_series=True))
         for group, value in zip(GROUPS, getattr(svc, series)):
-            out[f"baseline_use.{group}.{svc.id}"] = (value, spec.kind)
+            out[f"baseline_use.{group}.{svc.id}"] = (value.central, spec.kind)
+            for end in ("low", "high"):
+                out[f"baseline_use.{group}.{svc.id}.{end}"] = (getattr(value, end), spec.kind)
     out["comparator"] = (None if doc.comparator is None else doc.comparator + 1, "count")
     columns = record_cells(Intervention, doc.services)
     for k, option in enumerate(doc.options):

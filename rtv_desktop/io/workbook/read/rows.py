@@ -24,6 +24,7 @@ from ..layout import (
     SERVICES_TABLE,
     record_cells,
     series_field,
+    service_cells,
 )
 from .tables import TableRows, read_table
 
@@ -74,7 +75,7 @@ def _check_ranges(cells: CellReader, table: TableRows, row: int, out: dict, pref
 
 def read_services(wb, cells: CellReader) -> tuple[list[dict], dict]:
     """Service records and baseline use ``{group: {service id: contacts}}``."""
-    columns = record_cells(Service, skip_series=True)
+    columns = service_cells()
     table = read_table(wb, cells, SERVICES, SERVICES_TABLE, _required(columns))
     if table is None:
         return [], {}
@@ -103,11 +104,28 @@ def read_baseline(wb, cells: CellReader, service_ids: list[str]) -> dict:
             continue
         for group in GROUPS:
             if group in by_group:
-                value = cells.number(table.cell(by_group[group], sid.lower()), f"baseline_use.{group}.{sid}", sheet,
-                                     integer=use.integer)
+                value = _baseline_value(cells, table, by_group[group], group, sid, use.integer)
                 if value is not None:
                     out[group][sid] = value
     return out
+
+
+def _baseline_value(cells: CellReader, table: TableRows, row: int, group: str, sid: str, integer: bool):
+    """A number, or ``{central, low, high}`` when the table has range columns (version 3) with a value;
+    a blank end is the central value, as in the other tables."""
+    path = f"baseline_use.{group}.{sid}"
+    central = cells.number(table.cell(row, sid.lower()), path, table.ws.title, integer=integer)
+    ends = {}
+    for end in ("low", "high"):
+        header = f"{sid.lower()}_{end}"
+        if table.has(header):
+            value = cells.number(table.cell(row, header), f"{path}.{end}", table.ws.title, required=False,
+                                 integer=integer)
+            if value is not None:
+                ends[end] = value
+    if central is None or not ends:
+        return central
+    return {"central": central, "low": ends.get("low", central), "high": ends.get("high", central)}
 
 
 def read_options(wb, cells: CellReader) -> tuple[list[dict], list[int]]:

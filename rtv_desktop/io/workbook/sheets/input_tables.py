@@ -30,6 +30,7 @@ from ..layout import (
     Plain,
     record_cells,
     series_field,
+    service_cells,
 )
 
 TABLE_STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
@@ -78,7 +79,7 @@ def write_services(wb, doc: Document, where: InputMap) -> None:
     ws = wb.create_sheet(SERVICES)
     st.title(ws, "Services and unit costs", "One row per service whose use can change, with the organisation that "
                                             "bears its cost (and so receives its saving). £ at the price year.")
-    columns = record_cells(Service, skip_series=True)
+    columns = service_cells()
     rows = [_row_values(svc, columns) for svc in doc.services]
     where.service_columns, where.service_rows = write_table(ws, SERVICES_TABLE, columns, rows)
     st.protect(ws)
@@ -90,10 +91,17 @@ def write_baseline(wb, doc: Document, where: InputMap) -> None:
     st.title(ws, spec.label, f"{spec.unit[:1].upper()}{spec.unit[1:]} of each service, by target group "
                              "(columns are the service ids of the Services sheet).")
     use = [c for c in record_cells(Service, series_labels=lambda n, k: "") if c.name == name][0]
+    # Central values first (the cells formulas read); the low and high ends (version 3) at the end.
+    ranges = [Plain(f"{svc.id}_{end}", f"{svc.name or svc.id} ({end})", use.spec.kind, use.rule, 14,
+                    f"{end.capitalize()} end of the range of {svc.name or svc.id}; blank: the same as the central "
+                    "value.") for svc in doc.services for end in ("low", "high")]
     columns = (Plain("group", "Target group id", "text", None, 20),
                *(Plain(svc.id, svc.name or svc.id, use.spec.kind, use.rule, 14, use.help) for svc in doc.services),
-               Plain("description", "Target group", "text", None, 38))
-    rows = [{"group": g, **{svc.id: getattr(svc, name)[k] for svc in doc.services}, "description": GROUP_LABELS[g]}
+               Plain("description", "Target group", "text", None, 38), *ranges)
+    rows = [{"group": g, **{svc.id: getattr(svc, name)[k].central for svc in doc.services},
+             "description": GROUP_LABELS[g],
+             **{f"{svc.id}_{end}": getattr(getattr(svc, name)[k], end)
+                for svc in doc.services for end in ("low", "high")}}
             for k, g in enumerate(GROUPS)]
     where.baseline_columns, data_rows = write_table(ws, BASELINE_TABLE, columns, rows)
     where.baseline_rows = (data_rows[0], data_rows[-1])

@@ -1,14 +1,17 @@
 """The Uncertainty sheet: values of the last simulation and tornado (not live formulas).
 
-Per option: each headline figure's mean and 5th, 50th and 95th percentiles and the
-headline probabilities; across options: the probability each is best, the expected value
-of perfect information, the correlation the draws used, the seed and the iterations; then the
+Per option: cost per QALY (the ratio of means), each headline figure's mean and 5th, 50th and
+95th percentiles and the headline probabilities; across options: the probability each is best,
+the expected value of perfect information (on net social value, net fiscal value and net
+monetary benefit, per person, and in words), how ranges were read, which inputs were drawn and
+held fixed, the correlation the draws used, the seed and the iterations; then the
 cost-effectiveness acceptability curve and the plane (:mod:`.cost_effectiveness`).
 """
 
 from __future__ import annotations
 
 from ....core import Settings, SimulationResults, spec_of
+from ....core.text import cost_per_qaly_simulated, evpi_text, list_phrase
 from .. import styles as st
 from ..text_cells import write_text
 from ..figures import FIGURES, fmt
@@ -28,7 +31,7 @@ def write_uncertainty(wb, simulation: SimulationResults | None, tornado_rows) ->
     else:
         row = _comparison_block(ws, simulation, row)
         for k, option in enumerate(simulation.options):
-            row = _option_block(ws, f"Option {k + 1}: {option.name}", option.summary, row)
+            row = _option_block(ws, f"Option {k + 1}: {option.name}", option.summary, row, option.cost_per_qaly)
         row = write_plane(ws, simulation, write_ceac(ws, simulation, row))
     if tornado_rows:
         _tornado_block(ws, tornado_rows, row)
@@ -44,6 +47,11 @@ def _pair(ws, row: int, label: str, value, number_format: str = "General") -> No
     ws.cell(row, 2, "" if value is None else value).number_format = number_format
 
 
+def _text_pair(ws, row: int, label: str, text: str) -> None:
+    ws.cell(row, 1, label)
+    write_text(ws.cell(row, 2), text)
+
+
 def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
     ws.cell(row, 1, "Monte Carlo simulation (values, not live)").font = st.BOLD
     _pair(ws, row + 1, "Iterations", sim.iterations, "#,##0")
@@ -52,7 +60,14 @@ def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
     _pair(ws, row + 3, spec_of(Settings, "correlation").label, sim.correlation, number_format("fraction"))
     _pair(ws, row + 4, "Expected value of perfect information, net social value (£)", sim.evpi_social, MONEY)
     _pair(ws, row + 5, "Expected value of perfect information, net fiscal value (£)", sim.evpi_fiscal, MONEY)
-    row += 7
+    _pair(ws, row + 6, "Expected value of perfect information, net monetary benefit (£)", sim.evpi_nmb, MONEY)
+    _pair(ws, row + 7, "Expected value of perfect information on net social value per person who starts (£)",
+          sim.evpi_social_per_person, "£#,##0.00")
+    _text_pair(ws, row + 8, "What the expected value of perfect information counts", evpi_text(sim))
+    _text_pair(ws, row + 9, spec_of(Settings, "distributions").label, sim.distributions)
+    _text_pair(ws, row + 10, "Inputs drawn", list_phrase(sim.drawn))
+    _text_pair(ws, row + 11, "Inputs held fixed", list_phrase(sim.fixed))
+    row += 13
     st.header_row(ws, row, ("Option", "Probability best: net social value", "Probability best: net fiscal value"))
     for k, option in enumerate(sim.options):
         write_text(ws.cell(row + 1 + k, 1), option.name)
@@ -67,10 +82,15 @@ def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
     return row + 1
 
 
-def _option_block(ws, title: str, summary: dict, row: int) -> int:
+def _option_block(ws, title: str, summary: dict, row: int, cost_per_qaly: float | None) -> int:
     write_text(ws.cell(row, 1), title)
     ws.cell(row, 1).font = st.BOLD
     row += 1
+    # The ratio of the means (MODEL.md 11c): one figure, no percentiles.
+    _pair(ws, row, "Cost per QALY, ratio of means (£ per QALY)", cost_per_qaly, MONEY)
+    write_text(ws.cell(row, 3), cost_per_qaly_simulated(cost_per_qaly))
+    ws.cell(row, 6, "cost_per_qaly")
+    row += 2
     st.header_row(ws, row, ("Figure", "Mean", "5th percentile", "Median (p50)", "95th percentile", "Key"))
     for key, stats in summary.items():
         if not isinstance(stats, dict):
