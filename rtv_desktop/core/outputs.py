@@ -107,8 +107,8 @@ SUMMARY = (
            "Net social value with no wellbeing value at all: the case on savings and volunteer time alone"),
     Output("switch_wellbeing", "Wellbeing gains needed to break even", "Wellbeing needed", "switch",
            "times the assumed gains",
-           "The factor on every wellbeing gain at which net social value is zero: below 1, the gains could be "
-           "smaller and the case still breaks even; above 1, they must be larger than assumed"),
+           "Factor on every wellbeing gain at which net social value is zero (below 1: the gains could be "
+           "smaller)"),
 )
 WORKING = (
     _money("social_cost", "Social cost", "Social cost", "Cost, plus volunteer time when it counts as a cost",

@@ -94,7 +94,7 @@ def test_a_figure_changed_in_the_workbook_no_longer_cites_its_study(tmp_path):
     wb.save(tmp_path / "edited.xlsx")
     back = {iv.id: iv for iv in read_workbook(tmp_path / "edited.xlsx").document.options[0].interventions}
     assert back["group_activities"].evidence == ()  # typed over: a local figure
-    assert back["social_prescribing"].evidence_for("wellbeing") == "munford-2020-wellbeing"  # unchanged: still cited
+    assert back["social_prescribing"].evidence_for("service:gp") == "kiely-2022-gp"  # unchanged: still cited
 
 
 def test_a_scenario_is_written_as_a_document_of_one_option(tmp_path):
