@@ -89,6 +89,8 @@ def default_area() -> Area:
 
 @lru_cache(maxsize=1)
 def default_settings() -> Settings:
+    """The shipped settings; ``start_year`` depends on today's date, so settings.toml cannot hold it:
+    the field's own default fills it (the financial year after today's, see ``Settings.start_year``)."""
     return Settings(**_declared_values(Settings, _entry_values(_toml("settings.toml"))))
 
 

@@ -91,7 +91,11 @@ class Story:
 
 @dataclass(frozen=True)
 class Document:
-    """The shared frame, the options and the comparator; immutable like a scenario."""
+    """The shared frame, the options and the comparator; immutable like a scenario.
+
+    ``name``, ``author``, ``notes`` and ``decision`` (what the board is asked to do: "The board
+    is asked to ...") are the document's properties, printed on its report.
+    """
 
     name: str
     area: Area
@@ -102,6 +106,7 @@ class Document:
     author: str = ""
     notes: str = ""
     stories: tuple[Story, ...] = ()
+    decision: str = ""
 
     @property
     def service_ids(self) -> tuple[str, ...]:
@@ -146,12 +151,12 @@ class Document:
 
     # -- JSON -----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
-        """The version-2 JSON form (see the README); always written in full."""
+        """The JSON form (version 3, see the README); always written in full."""
         return serialize.document_to_dict(self)
 
     @classmethod
     def from_dict(cls, data) -> Document:
-        """Read a version-1 scenario or a version-2 document.
+        """Read a version-1 scenario or a version-2 or version-3 document.
 
         Raises ``ScenarioFormatError`` listing every problem of type and structure at once.
         """

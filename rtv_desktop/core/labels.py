@@ -15,7 +15,8 @@ from .model import GROUP_LABELS, PARTY_LABELS, Area, Intervention, Service, Sett
 
 _INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
 _ENDS = {"low": "low", "high": "high", "central": "central"}
-_TOP = {"name": "Scenario name", "author": "Author", "notes": "Notes", "comparator": "Comparator",
+_TOP = {"name": "Scenario name", "author": "Author", "notes": "Notes", "decision": "Decision asked of the board",
+        "comparator": "Comparator",
         "version": "File version", "scenario": "The file", "options": "Options", "interventions": "Interventions",
         "services": "Services", "stories": "Stories"}
 _SPECS = {"area": Area, "settings": Settings}

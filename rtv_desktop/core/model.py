@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .declare import declared
+from .years import next_financial_year
 
 # Target groups, in the fixed order used by ``Service.baseline``.
 GROUPS: tuple[str, ...] = ("all_adults", "adults_ltc", "adults_multimorbid", "older_people", "custom")
@@ -180,7 +181,7 @@ class Area:
 
 @dataclass(frozen=True)
 class Settings:
-    """Appraisal settings; money in real terms of ``price_year``.
+    """Appraisal settings; money in real terms of ``price_year``, year 1 being ``start_year``.
 
     The shipped values (Green Book rates, WELLBY value, ...) are in
     ``resources/defaults/settings.toml``; the field defaults here are neutral values for
@@ -189,6 +190,12 @@ class Settings:
 
     horizon_years: int = declared(5, label="Horizon", kind="years", lo=1, hi=MAX_HORIZON, accel="H",
                                   section="appraisal", help="Appraisal period, 1-10 years")
+    # The default depends on today's date, so it is not in settings.toml: every new document (and
+    # every file before version 3) starts in the financial year after the one it is made in.
+    start_year: str = declared("", factory=next_financial_year, label="First delivery year", kind="text",
+                               accel="F", section="appraisal", since=3,
+                               help="The financial year delivery starts (April to March), written like 2026/27: "
+                                    "year 1 of every table is this year")
     discount_rate: float = declared(0.035, label="Discount rate", kind="rate", unit="a year", lo=0.0, hi=0.5,
                                     accel="D", section="appraisal", help="Costs and savings, per year")
     health_discount_rate: float = declared(0.015, label="Health discount rate", kind="rate", unit="a year", lo=0.0,
@@ -233,6 +240,13 @@ class Settings:
                                          help="Discount rate for QALYs (NICE reference case)")
     price_note: str = declared("", label="Price basis", kind="text", section="prices",
                                help="How the money figures were brought to the price year, when they were rebased")
+    inflation_rate: float = declared(0.0, label="Inflation for cash figures", kind="rate", unit="a year", lo=0.0,
+                                     hi=0.5, accel="n", section="prices", since=3,
+                                     help="Expected inflation a year, to show the board paper's costs and savings "
+                                          "in cash as well as in today's prices; 0% shows today's prices only")
+    inflation_source: str = declared("", label="Inflation source", kind="text", accel="c", section="prices",
+                                     since=3, help="Where the inflation figure comes from, e.g. the OBR forecast "
+                                                   "of the GDP deflator, and its date")
 
 
 @dataclass(frozen=True)

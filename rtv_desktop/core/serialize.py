@@ -16,16 +16,21 @@ interventions get ids from their row order, and fields added in version 2 take t
 declared defaults (``cost_grade`` 1, no QALY gain, funded by the NHS). In files before
 version 3 every outcome reads as measured without a comparison group (``"uncontrolled"``, so
 its figures keep the deadweight they had), the wellbeing and QALY grades are the service-use
-grade, and simulations draw beta-PERT (``settings.distributions = "pert"``). Baseline use and
-cashable shares are a number (known exactly, as every file before version 3 has them) or
-``{central, low, high}``.
+grade, and simulations draw beta-PERT (``settings.distributions = "pert"``); the first
+delivery year (``settings.start_year``) is the financial year after today's, as for a new
+document, the decision asked of the board (``decision``) is blank and the inflation
+assumption is 0 (today's prices only). Baseline use and cashable shares are a number (known
+exactly, as every file before version 3 has them) or ``{central, low, high}``.
+
+The inflation assumption is written ``settings.inflation = {"rate": 0.02, "source": "..."}``;
+the flat ``settings.inflation_rate`` and ``settings.inflation_source`` read too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
 
 from .declare import Spec, specs
 from .issues import Issue
@@ -34,8 +39,12 @@ from .reader import Reader
 
 FORMAT_NAME = "rtv-desktop-scenario"
 FORMAT_VERSION = 3
+UNNAMED = "Untitled scenario"  # the name of a file that has none
 # Fields with their own JSON shape (mappings or per-group tables), read and written below.
 _SPECIAL = {"sources", "baseline", "effect", "funding", "optimism_bias", "evidence"}
+# settings.inflation = {"rate": ..., "source": ...}: the JSON key of each part, and its field.
+INFLATION_KEY = "inflation"
+_INFLATION = {"rate": "inflation_rate", "source": "inflation_source"}
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -69,7 +78,9 @@ def area_to_dict(area: Area) -> dict:
 
 
 def settings_to_dict(settings: Settings) -> dict:
-    return {**_plain(settings), "optimism_bias": list(settings.optimism_bias)}
+    plain = {name: value for name, value in _plain(settings).items() if name not in _INFLATION.values()}
+    inflation = {key: getattr(settings, name) for key, name in _INFLATION.items()}
+    return {**plain, INFLATION_KEY: inflation, "optimism_bias": list(settings.optimism_bias)}
 
 
 def intervention_to_dict(iv: Intervention) -> dict:
@@ -90,6 +101,7 @@ def document_to_dict(doc) -> dict:
         "name": doc.name,
         "author": doc.author,
         "notes": doc.notes,
+        "decision": doc.decision,
         "area": area_to_dict(doc.area),
         "settings": settings_to_dict(doc.settings),
         "services": services,
@@ -121,10 +133,10 @@ def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
     data = r.mapping(data, "scenario")
     version = data.get("version", 1) if isinstance(data.get("version", 1), int) else 1
     area = _read_area(r, r.mapping(data.get("area", {}), "area"))
-    settings = _read_declared(r, Settings, r.mapping(data.get("settings", {}), "settings"), "settings",
-                              base.settings, version)
+    settings = _read_declared(r, Settings, _flat_inflation(r, r.mapping(data.get("settings", {}), "settings")),
+                              "settings", base.settings, version)
     services = base.services if "services" not in data and "baseline_use" not in data else _read_services(r, data)
-    name = r.text(data, "name", "name", "Untitled scenario")
+    name = r.text(data, "name", "name", UNNAMED)
     if "options" in data or version >= 2 and "interventions" not in data:
         options, comparator = _read_options(r, data, base.intervention, max(version, 2))
     else:
@@ -132,7 +144,8 @@ def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
         options, comparator = [{"name": name, "interventions": interventions, "notes": ""}], None
     parts = {"name": name, "area": area, "settings": settings, "services": services, "options": options,
              "comparator": comparator, "author": r.text(data, "author", "author", ""),
-             "notes": r.text(data, "notes", "notes", ""), "stories": _read_stories(r, data.get("stories", []))}
+             "notes": r.text(data, "notes", "notes", ""), "decision": r.text(data, "decision", "decision", ""),
+             "stories": _read_stories(r, data.get("stories", []))}
     return parts, r.issues
 
 
@@ -169,7 +182,24 @@ def _read_declared(r: Reader, cls, data: dict, path: str, base, version: int = 2
 
 
 def _declared_default(cls, name: str):
-    return next(f.default for f in fields(cls) if f.name == name)
+    """The field's default; a date-dependent one (``settings.start_year``) comes from its factory."""
+    found = next(f for f in fields(cls) if f.name == name)
+    return found.default_factory() if found.default is MISSING else found.default
+
+
+def _flat_inflation(r: Reader, data: dict) -> dict:
+    """Settings with ``inflation: {rate, source}`` read as the flat fields it holds.
+
+    ``inflation`` may be absent, ``null`` or ``{}`` (no inflation assumption: today's prices only).
+    """
+    if data.get(INFLATION_KEY) is None:
+        return data
+    inflation = r.mapping(data[INFLATION_KEY], f"settings.{INFLATION_KEY}")
+    flat = {key: value for key, value in data.items() if key != INFLATION_KEY}
+    for key, name in _INFLATION.items():
+        if key in inflation:
+            flat[name] = inflation[key]
+    return flat
 
 
 def _read_optimism_bias(r: Reader, data: dict, base: tuple[float, ...]) -> tuple[float, ...]:

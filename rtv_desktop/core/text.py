@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 
 from .declare import spec_of
+from .examples import blank_scenario, default_document
 from .model import VOLUNTEER_TIME_LABELS, Area, Intervention, Service, Settings
+from .serialize import UNNAMED
+from .years import cash_value, financial_year  # noqa: F401 (written here with the other year labels)
 
 NOT_AVAILABLE = "n/a"
 
@@ -158,6 +161,40 @@ def payback_text(summary: dict, horizon_years: int) -> str:
 def year_label(year_index: int) -> str:
     """Axis label for appraisal year index ``t`` (0 is the first delivery year, "Year 1")."""
     return f"Year {int(year_index) + 1}"
+
+
+UNTITLED = "Untitled document"
+# The title of a document with more than two options: naming them all would not fit a title.
+MANY_OPTIONS = "options compared"
+
+
+def document_title(doc) -> str:
+    """The document's title on its report, workbook and window.
+
+    Its name, unless nobody typed one: a blank name, File > New's "New scenario", or the shipped
+    example's name once the area or the options are the user's own (so no report of a user's
+    area carries the example's name). Then it is titled from its area and options:
+    "Greater Manchester: Social prescribing and Peer support", or "Greater Manchester: options
+    compared" for more than two.
+    """
+    name = doc.name.strip()
+    if name and name not in (UNNAMED, blank_scenario().name) and not _is_edited_example(doc, name):
+        return name
+    return _title_from_contents(doc)
+
+
+def _is_edited_example(doc, name: str) -> bool:
+    example = default_document()
+    return name == example.name and (doc.area != example.area or doc.options != example.options)
+
+
+def _title_from_contents(doc) -> str:
+    area = doc.area.area_name.strip()
+    names = [option.name.strip() for option in doc.options if option.name.strip()]
+    options = " and ".join(names) if len(names) <= 2 else MANY_OPTIONS
+    if area and options:
+        return f"{area}: {options}"
+    return area or options[:1].upper() + options[1:] or UNTITLED
 
 
 def is_negative(value) -> bool:

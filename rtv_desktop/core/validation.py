@@ -14,6 +14,7 @@ import re
 from .declare import Spec, specs
 from .issues import Issue, described
 from .document import Scenario
+from .years import financial_year_problem
 from .model import (FUNDERS, GROUP_LABELS, GROUPS, MAX_INTERVENTIONS, MAX_OPTIONS, PARTY_LABELS, Area,
                     Intervention, Service, Settings, Uncertain)
 
@@ -135,6 +136,9 @@ def _check_settings(c: _Checks, st: Settings) -> None:
         c.add("settings.optimism_bias", f"needs one value for each of the {len(Settings().optimism_bias)} grades")
     for k, value in enumerate(st.optimism_bias):
         c.number(f"settings.optimism_bias[{k}]", value, spec)
+    problem = financial_year_problem(st.start_year)
+    if problem is not None:
+        c.add("settings.start_year", problem)
 
 
 def _check_services(c: _Checks, services: tuple[Service, ...]) -> None:

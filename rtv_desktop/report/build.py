@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..core import Document, SimulationResults
+from ..core.text import document_title
 from ..io.atomic import atomic_write
 from ..io.errors import SaveError
 from . import appendix, sections, summary
@@ -38,13 +39,13 @@ def report_from_figures(f: ReportFigures) -> Report:
         *appendix.reproducibility(f),
         *appendix.methods_appendix(f),
     ]
-    title = f.document.name.strip() or "Untitled scenario"
+    title = document_title(f.document)
     subtitle = f"{f.option_name}, compared with {len(f.document.options) - 1} other option" \
                f"{'s' if len(f.document.options) > 2 else ''}" if f.several else f.option_name
     lines = (("Area", s.area.area_name or "-"), ("Author", f.document.author.strip() or "-"),
              ("Date", _date(f.created)), ("Price year", s.settings.price_year),
              ("App version", f"RtV Desktop {f.version}"), ("Document", f.file_name or "not saved to a file"))
-    footer = f"{title}, {s.area.area_name}" if s.area.area_name else title
+    footer = f"{title}, {s.area.area_name}" if s.area.area_name and s.area.area_name not in title else title
     return Report(title, subtitle, lines, tuple(blocks), footer=footer)
 
 

@@ -228,6 +228,9 @@ def write_pdf(report: Report, path: Path) -> int:
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
     writer.setTitle(report.title)
+    author = dict(report.title_lines).get("Author", "").strip("-").strip()
+    if author:  # as the Word file's properties carry it
+        writer.setAuthor(author)
     writer.setCreator(f"RtV Desktop {__version__}")
     scale = writer.resolution() / CSS_DPI
     pages = max(1, doc.pageCount())

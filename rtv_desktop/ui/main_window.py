@@ -6,8 +6,8 @@ widget of input pages), ``page.comparison``, ``page.area``, ``page.interventions
 ``page.areas`` (all areas),
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
-``redo``, ``rebase``, ``simulate``, ``cancel``, ``stories``, ``user_guide``, ``method``, ``about``,
-``quit``; the Options menu holds ``add_option``, ``duplicate_option``, ``rename_option``,
+``redo``, ``rebase``, ``simulate``, ``cancel``, ``stories``, ``document_properties``, ``user_guide``,
+``method``, ``about``, ``quit``; the Options menu holds ``add_option``, ``duplicate_option``, ``rename_option``,
 ``delete_option``, ``option_up``, ``option_down``); the report adds ``action.report`` to
 :attr:`MainWindow.file_menu` (see :mod:`rtv_desktop.report.window`).
 """
@@ -19,9 +19,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ..core import describe_field
+from ..core.text import document_title
 from ..runner import ComputeRunner
 from ..session import Session
 from .dialogs.about import AboutDialog
+from .dialogs.document_properties import DocumentPropertiesDialog
 from .pages.area import AreaPage
 from .pages.areas import AllAreasPage
 from .controllers.autosave import AutosaveController
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.about_dialog: AboutDialog | None = None
         self.guide_dialog: GuideDialog | None = None
         self.stories_dialog: StoriesDialog | None = None
+        self.properties_dialog: DocumentPropertiesDialog | None = None
         self.help_links = HelpLinks(self, self.show_guide)
         self._build_menus()
         self._connect()
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.about_action = self._action("about", "&About RtV Desktop", None, self.show_about)
         self.stories_action = self._action("stories", "Case &stories...", None, self.show_stories)
+        self.properties_action = self._action("document_properties", "Document &properties...", None,
+                                              self.show_document_properties)
         self.guide_action = self._action("user_guide", "&User guide", QKeySequence.StandardKey.HelpContents,
                                          self.help_links.open_here)
         self.method_action = self._action("method", "&How the figures are calculated", None,
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(docs.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([docs.save, docs.save_as, docs.export])
+        file_menu.addSeparator()
+        file_menu.addAction(self.properties_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -150,7 +157,7 @@ class MainWindow(QMainWindow):
 
     # -- views of the session -----------------------------------------------------------------
     def _update_title(self) -> None:
-        """File (or "Untitled", saying which workbook it was read from), then the area."""
+        """File (or "Untitled", saying which workbook it was read from), then the document's title."""
         session = self.session
         if session.path is not None:
             name = session.path.name
@@ -158,8 +165,7 @@ class MainWindow(QMainWindow):
             name = f"Untitled, read from {session.origin.name}"
         else:
             name = "Untitled"
-        area = session.document.area.area_name.strip()
-        self.setWindowTitle(f"{name}[*] - {area} - {APP_TITLE}" if area else f"{name}[*] - {APP_TITLE}")
+        self.setWindowTitle(f"{name}[*] - {document_title(session.document)} - {APP_TITLE}")
         self.setWindowModified(session.dirty)
 
     def _update_history_actions(self) -> None:
@@ -206,6 +212,12 @@ class MainWindow(QMainWindow):
         self.stories_dialog.show()
         self.stories_dialog.raise_()
         return self.stories_dialog
+
+    def show_document_properties(self) -> DocumentPropertiesDialog:
+        """File > Document properties (modal; its fields are read from the document when it opens)."""
+        self.properties_dialog = DocumentPropertiesDialog(self.session, self)
+        self.properties_dialog.open()
+        return self.properties_dialog
 
     def show_about(self) -> None:
         self.about_dialog = AboutDialog(self)

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from rtv_desktop.core import (Document, FigureSource, Option, Scenario, ScenarioFormatError, Story, Uncertain,
                               default_document, default_scenario, read_document, run, validate_document)
 
+from rtv_desktop.core.years import next_financial_year
+
 from .test_properties import scenarios
 
 V1 = Path(__file__).parents[1] / "fixtures" / "v1"
@@ -177,3 +179,57 @@ def test_a_version_2_file_reads_every_outcome_as_uncontrolled_and_graded_as_befo
         assert iv.evidence == ()
     assert doc.settings.distributions == "pert"  # its simulations do not move
     assert doc.to_dict()["version"] == 3
+
+
+def test_the_decision_start_year_and_inflation_round_trip_in_their_documented_shape():
+    doc = default_document()
+    doc = replace(doc, name="Peer support for Greater Manchester", author="A. Finance", notes="For the March board",
+                  decision="The board is asked to fund two years of peer support.",
+                  settings=replace(doc.settings, start_year="2026/27", inflation_rate=0.02,
+                                   inflation_source="OBR GDP deflator forecast, March 2026"))
+    d = json.loads(json.dumps(doc.to_dict()))
+    assert d["decision"] == "The board is asked to fund two years of peer support."
+    assert d["settings"]["start_year"] == "2026/27"
+    assert d["settings"]["inflation"] == {"rate": 0.02, "source": "OBR GDP deflator forecast, March 2026"}
+    assert "inflation_rate" not in d["settings"] and "inflation_source" not in d["settings"]
+    assert Document.from_dict(d) == doc
+
+
+def test_inflation_also_reads_as_flat_settings_and_absent_or_null_means_todays_prices():
+    d = json.loads(json.dumps(default_document().to_dict()))
+    del d["settings"]["inflation"]
+    d["settings"].update(inflation_rate=0.025, inflation_source="Bank of England target")
+    settings_ = Document.from_dict(d).settings
+    assert (settings_.inflation_rate, settings_.inflation_source) == (0.025, "Bank of England target")
+    for absent in (None, {}):
+        d["settings"] = {**d["settings"], "inflation": absent}
+        d["settings"].pop("inflation_rate"), d["settings"].pop("inflation_source")
+        settings_ = Document.from_dict(d).settings
+        assert (settings_.inflation_rate, settings_.inflation_source) == (0.0, "")
+        d["settings"].update(inflation_rate=0.0, inflation_source="")
+
+
+def test_a_bad_inflation_or_start_year_is_named_by_its_field():
+    d = json.loads(json.dumps(default_document().to_dict()))
+    d["settings"]["inflation"] = {"rate": "two percent", "source": ""}
+    with pytest.raises(ScenarioFormatError) as caught:
+        Document.from_dict(d)
+    assert [i.field for i in caught.value.issues] == ["settings.inflation_rate"]
+    assert "Inflation for cash figures" in str(caught.value)
+    d["settings"]["inflation"] = {"rate": 0.02, "source": ""}
+    d["settings"]["start_year"] = "2026/28"
+    problems = validate_document(Document.from_dict(d))
+    assert [(p.field, p.severity) for p in problems if p.field == "settings.start_year"] == \
+        [("settings.start_year", "error")]
+    assert "two consecutive years, such as 2026/27" in next(p.text for p in problems
+                                                            if p.field == "settings.start_year")
+
+
+def test_a_version_2_file_reads_no_decision_no_inflation_and_starts_next_financial_year():
+    data = json.loads((Path(__file__).parents[1] / "fixtures" / "v2" / "example-v2.json").read_text())
+    assert data["version"] == 2 and "decision" not in data and "start_year" not in data["settings"]
+    doc = Document.from_dict(data)
+    assert doc.decision == ""
+    assert doc.settings.start_year == next_financial_year()
+    assert (doc.settings.inflation_rate, doc.settings.inflation_source) == (0.0, "")
+    assert doc.to_dict()["settings"]["start_year"] == next_financial_year()

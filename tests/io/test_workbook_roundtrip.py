@@ -528,3 +528,18 @@ def test_a_workbook_from_before_ranges_on_baseline_use_and_cashable_shares_reads
     assert gp.baseline[1] == Uncertain.fixed(doc.services[0].baseline[1].central)
     assert read.services[2].cashable_share == Uncertain.fixed(doc.services[2].cashable_share.central)
     assert not doc.services[2].cashable_share.is_fixed and not doc.services[0].baseline[1].is_fixed
+
+
+def test_the_decision_start_year_and_inflation_round_trip_and_the_cover_is_titled(tmp_path):
+    doc = default_document()
+    doc = replace(doc, name="", decision="=The board is asked to fund two years.",
+                  area=replace(doc.area, area_name="Greater Manchester"),
+                  settings=replace(doc.settings, start_year="2026/27", inflation_rate=0.02,
+                                   inflation_source="OBR, March 2026"))
+    path = write_workbook(doc, tmp_path / "board.xlsx")
+    imported = read_workbook(path)
+    assert imported.document == doc and imported.changes == []
+    wb = openpyxl.load_workbook(path)
+    assert wb["Cover"]["A1"].value == "Greater Manchester: Six approaches"
+    assert wb["Cover"]["A1"].data_type == "s" and named_cell(wb, "scenario_decision").data_type == "s"
+    assert wb["Settings"].oddHeader.left.text == "Greater Manchester: Six approaches"

@@ -33,7 +33,8 @@ _GROUPED = ("persons", "count")
 # The option column of the Interventions table and the comparator cell are not model fields.
 OPTION_KEY = "option"
 COMPARATOR_NAME = "comparator"
-SCENARIO_TEXT = (("name", "Scenario name"), ("author", "Author"), ("notes", "Notes"))
+SCENARIO_TEXT = (("name", "Scenario name"), ("author", "Author"), ("notes", "Notes"),
+                 ("decision", "Decision asked of the board"))
 
 
 def number_format(kind: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ...core import Comparison, Document, Results, SimulationResults
+from ...core.text import document_title
 from . import styles as st
 from ..atomic import atomic_write
 from .sheets.calc import write_calc_sheets
@@ -54,7 +55,7 @@ def build_workbook(doc: Document, results=None, simulation: SimulationResults | 
     write_assumptions(wb, doc)
     write_hidden(wb, doc, simulation)
     write_cover(wb, doc, checks)
-    st.print_headers(wb, doc.name)
+    st.print_headers(wb, document_title(doc))
     wb.active = 0
     # Ask the spreadsheet to recalculate everything when the file is opened.
     wb.calculation.fullCalcOnLoad = True

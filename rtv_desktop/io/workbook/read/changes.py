@@ -75,7 +75,8 @@ def _record(out: dict, prefix: str, obj, cells) -> None:
 
 def inputs_by_path(doc: Document) -> dict[str, tuple[object, str]]:
     """Every input of ``doc`` by document path, with the kind it is shown as: the frame, then each option."""
-    out: dict[str, tuple[object, str]] = {key: (getattr(doc, key), "text") for key in ("name", "author", "notes")}
+    out: dict[str, tuple[object, str]] = {key: (getattr(doc, key), "text") for key in ("name", "author", "notes",
+                                                                                             "decision")}
     _record(out, "area", doc.area, record_cells(Area))
     for cell in record_cells(Area):
         found = doc.area.source_of(cell.name)

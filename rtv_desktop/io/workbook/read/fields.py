@@ -67,7 +67,7 @@ def _named(wb, cells: CellReader, name: str, sheet: str, path: str, column, requ
 
 
 def read_cover(wb, cells: CellReader) -> dict:
-    """Name, author and notes from the Cover sheet (blank when missing)."""
+    """Name, author, notes and the decision asked of the board from the Cover sheet (blank when missing)."""
     out = {}
     for attr, label in SCENARIO_TEXT:
         found = named_cells(wb, f"scenario_{attr}", COVER)

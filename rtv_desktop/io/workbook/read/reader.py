@@ -39,7 +39,7 @@ from .rows import read_interventions, read_options, read_services
 
 PATH_SHEETS = {"area": AREA, "settings": SETTINGS, "services": SERVICES, "baseline_use": BASELINE,
                "options": OPTIONS, "comparator": OPTIONS, "interventions": INTERVENTIONS, "name": COVER,
-               "author": COVER, "notes": COVER}
+               "author": COVER, "notes": COVER, "decision": COVER}
 
 
 @dataclass(frozen=True)

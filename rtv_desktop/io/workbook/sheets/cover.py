@@ -10,6 +10,7 @@ from ....core import Area, Document, Settings, default_sources, figure_evidence
 from .. import styles as st
 from ...areas.bundled import ONS_ATTRIBUTION
 from ....core.outputs import COVER as COVER_KEYS
+from ....core.text import document_title
 from ..text_cells import write_text
 from ..formulas import stated_basis
 from .inputs import write_cover_fields
@@ -38,9 +39,9 @@ COVER_FIGURES = COVER_KEYS  # rtv_desktop.core.outputs
 def write_cover(wb, doc: Document, checks_range: str) -> None:
     ws = wb.active
     ws.title = COVER
-    st.title(ws, "Realising the Value: valuation workbook",
-             "Person- and community-centred approaches: cashable savings, capacity released, wellbeing and "
-             "volunteer value, for each option of a business case.")
+    st.title(ws, "", "Realising the Value valuation workbook. Person- and community-centred approaches: cashable "
+                     "savings, capacity released, wellbeing and volunteer value, for each option of a business case.")
+    write_text(ws["A1"], document_title(doc))  # the user's words: never read as a formula
     row = write_cover_fields(wb, ws, doc) + 1
     info = [("Exported on", dt.date.today().isoformat(), "@"), ("RtV Desktop version", __version__, "@"),
             ("Basis", stated_basis(), "@")]

@@ -90,7 +90,7 @@ def _field_row(wb, ws, row: int, cell: Cell, value, name: str, checks) -> None:
 
 
 def write_cover_fields(wb, ws, doc: Document) -> int:
-    """Scenario name, author and notes (named ``scenario_name``, ...); returns the next free row."""
+    """Scenario name, author, notes and decision (named ``scenario_name``, ...); returns the next free row."""
     st.header_row(ws, FIRST_ROW - 1, ("Input", "Value", "Unit", "Name in workbook"))
     for offset, (attr, label) in enumerate(SCENARIO_TEXT):
         row = FIRST_ROW + offset
