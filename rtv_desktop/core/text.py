@@ -421,3 +421,14 @@ def prob_best_sentence(sim) -> str:
         shares.append(sim.prob_best_do_nothing)
     k = max(range(len(shares)), key=lambda j: shares[j])
     return f"{names[k]} is best on net social value in {format_percent(shares[k])} of draws."
+
+
+def document_title(doc) -> str:
+    """The document's name, or, when it has none, "<area name>: <option names joined by ' and '>"
+    so no report of a user's area is titled with another document's name."""
+    name = (doc.name or "").strip()
+    if name:
+        return name
+    options = " and ".join(o.name.strip() for o in doc.options if o.name.strip())
+    area = (doc.area.area_name or "").strip() or "Unnamed area"
+    return f"{area}: {options}" if options else area
