@@ -48,14 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_template.add_argument("output", help="workbook to write (.xlsx)")
     p_check = sub.add_parser("check", help="list every problem in a workbook (.xlsx) or scenario (.json)")
     p_check.add_argument("input", help="RtV workbook (.xlsx) or scenario file (.json)")
-    p_report = sub.add_parser("report", help="write the board report of a document as PDF (print) or Word "
-                                             "(.docx, the accessible version)")
+    p_report = sub.add_parser("report", help="write the board paper of a document (at most 6 pages) as PDF "
+                                             "(print) or Word (.docx, the accessible version)")
     p_report.add_argument("input", help="scenario file (.json) or RtV workbook (.xlsx)")
     p_report.add_argument("output", help="report to write: .pdf or .docx")
     p_report.add_argument("--iterations", type=_positive_int,
                           help="draws in the report's simulation (default: the document's setting)")
     p_report.add_argument("--seed", type=_non_negative_int, help="seed of the simulation (default: the document's)")
     p_report.add_argument("--no-simulation", action="store_true", help="leave the simulation out of the report")
+    p_report.add_argument("--annex", action="store_true",
+                          help="append the technical annex (methods, every assumption of the options, uncertainty "
+                               "detail, reproducibility) to the board paper")
     p_areas = sub.add_parser("areas", help="value the document's options for every bundled area")
     areas_sub = p_areas.add_subparsers(dest="areas_command", required=True)
     p_areas_run = areas_sub.add_parser("run", help="every ICB or upper-tier council, then England")

@@ -458,3 +458,4 @@ def prob_best_sentence(sim) -> str:
         shares.append(sim.prob_best_do_nothing)
     k = max(range(len(shares)), key=lambda j: shares[j])
     return f"{names[k]} is best on net social value in {format_percent(shares[k])} of draws."
+

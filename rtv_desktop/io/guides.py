@@ -28,13 +28,14 @@ def slug(heading: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def guide_markdown(name: str) -> str:
-    """The text of a shipped guide; the method guide with its generated defaults table."""
+def guide_markdown(name: str, approaches=None) -> str:
+    """The text of a shipped guide; the method guide with its generated defaults table (of the
+    approaches named in ``approaches`` only, when given: a report lists what its options use)."""
     if name not in GUIDES:
         raise ValueError(f"no guide named {name!r}: one of {', '.join(GUIDES)}")
     text = (docs_dir() / f"{name}.md").read_text(encoding="utf-8")
     if name == METHOD:
-        text = text.rstrip() + "\n\n" + defaults_table_markdown() + "\n"
+        text = text.rstrip() + "\n\n" + defaults_table_markdown(approaches) + "\n"
     return text
 
 
@@ -54,14 +55,23 @@ def anchors(name: str) -> set[str]:
     return {anchor for _level, _text, anchor in headings(guide_markdown(name))}
 
 
-def defaults_table_markdown() -> str:
-    """Every shipped default with its value, source and price year, as a Markdown table."""
+def defaults_table_markdown(approaches=None) -> str:
+    """Every shipped default with its value, source and price year, as a Markdown table; with
+    ``approaches``, the defaults of other approaches are left out."""
     lines = ["| Default | Value | Source | Price year |", "|---|---|---|---|"]
     for source in default_sources():
+        if approaches is not None and not _of_approaches(source.path, approaches):
+            continue
         flag = " **(assumption)**" if source.assumption else ""
         lines.append(f"| {_cell(source_label(source.path))} | {_cell(source.value)} | {_cell(source.source)}{flag} | "
                      f"{_cell(source.price_year) or '-'} |")
     return "\n".join(lines)
+
+
+def _of_approaches(path: str, approaches) -> bool:
+    """Whether a default's ``path`` concerns every approach, or one of ``approaches``."""
+    parts = path.split(".")
+    return parts[0] != "approach" or len(parts) < 2 or parts[1] == "common" or parts[1] in approaches
 
 
 def _cell(text: str) -> str:

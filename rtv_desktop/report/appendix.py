@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from ..core import Area, Settings, default_document, source_for, specs
+from ..core import PARTY_LABELS, Area, Intervention, Settings, Uncertain, default_document, source_for, specs
+from ..core.document import Document
 from ..io.guides import METHOD, guide_markdown
 from ..core.text import setting_text, simulation_basis
 from .figures import ReportFigures
@@ -23,6 +24,7 @@ def assumptions(f: ReportFigures) -> list[Block]:
         Heading("The area", 2), _area_table(s.area),
         Heading("Settings", 2), _settings_table(s.settings),
         Heading("Unit costs of services", 2), _services_table(s),
+        *intervention_assumptions(f.document),
     ]
     if f.assumptions:
         rows = tuple((a.what, a.value, a.source.source, a.source.price_year or "-") for a in f.assumptions)
@@ -138,10 +140,86 @@ def reproducibility(f: ReportFigures) -> list[Block]:
             Table(("Item", "Value"), tuple(rows), widths=(2, 5))]
 
 
-def methods_appendix(_f: ReportFigures) -> list[Block]:
-    blocks = blocks_from_markdown(guide_markdown(METHOD), top_level=1, anchor_prefix=METHOD_ANCHORS)
+def methods_appendix(f: ReportFigures) -> list[Block]:
+    # The approaches' defaults are listed with each intervention (:func:`intervention_assumptions`).
+    text = _defaults_in_brief_left_out(guide_markdown(METHOD, approaches=()))
+    blocks = blocks_from_markdown(text, top_level=1, anchor_prefix=METHOD_ANCHORS)
     first = blocks[0]
     return [PageBreak(), Heading("Appendix: " + first.text, 1, "appendix"), *blocks[1:]] if isinstance(
         first, Heading) else [PageBreak(), *blocks]
 
 
+
+
+DEFAULTS_HEADING = "## Where the defaults come from"
+DEFAULTS_HERE = ("Every shipped default of the area, settings, services and baseline use, with its source and "
+                 "price year (each intervention's inputs and their sources are listed under [The interventions' "
+                 "assumptions](#intervention-assumptions)). Figures that no source supports are flagged as "
+                 "assumptions: replace them with local evidence.")
+
+
+def _defaults_in_brief_left_out(markdown: str) -> str:
+    """The method guide with its summary of every approach's defaults replaced by one sentence: the
+    table after it lists the defaults of the options' approaches only, and the report names no other."""
+    start = markdown.find(DEFAULTS_HEADING)
+    table = markdown.find("| Default |", start)
+    if start < 0 or table < 0:
+        return markdown
+    return markdown[:start] + f"{DEFAULTS_HEADING}\n\n{DEFAULTS_HERE}\n\n" + markdown[table:]
+
+
+# -- the interventions the options contain ----------------------------------------------------------------
+SKIPPED_FIELDS = ("name", "id", "notes")
+
+
+def interventions_in_options(document: Document) -> list[tuple[Intervention, list[str]]]:
+    """Each distinct intervention of the options, with the names of the options that contain it."""
+    found: list[tuple[Intervention, list[str]]] = []
+    for option in document.options:
+        for iv in option.interventions:
+            same = next((entry for entry in found if entry[0] == iv), None)
+            if same is None:
+                found.append((iv, [option.name]))
+            elif option.name not in same[1]:
+                same[1].append(option.name)
+    return found
+
+
+def intervention_assumptions(document: Document) -> list[Block]:
+    """Every input of every intervention the options contain (and no other), as its form shows it."""
+    found = interventions_in_options(document)
+    if not found:
+        return []
+    blocks: list[Block] = [Heading("The interventions' assumptions", 2, "intervention-assumptions"),
+                           Paragraph("Every input of each intervention in the options, as typed or shipped; ranges in "
+                                     "brackets are what the simulation draws from.")]
+    names = {svc.id: svc.name for svc in document.services}
+    for iv, options in found:
+        rows = tuple(row for name, spec in specs(Intervention) if name not in SKIPPED_FIELDS
+                     for row in _field_rows(iv, name, spec, names))
+        blocks += [Heading(f"{iv.name} (in {' and '.join(options)})", 3),
+                   Table(("Input", "Value", "Shipped figure's source"), rows, widths=(3, 3, 6))]
+    return blocks
+
+
+def _field_rows(iv: Intervention, name: str, spec, services: dict) -> list[tuple[str, str, str]]:
+    value = getattr(iv, name)
+    shipped = source_for(f"approach.{iv.approach}.{name}")
+    source = shipped.source if shipped is not None else "-"
+    if name == "effect":
+        return [(f"Effect on {services.get(sid, sid)}", _value(spec, v), source) for sid, v in value] or \
+            [("Effect on services", "none", source)]
+    if name == "funding":
+        return [(spec.label, ", ".join(f"{PARTY_LABELS.get(p, p)} {percent(share)}" for p, share in value), source)]
+    if name == "custom_size" and iv.target_group != "custom":
+        return []
+    return [(spec.label, _value(spec, value), source)]
+
+
+def _value(spec, value) -> str:
+    if isinstance(value, Uncertain):
+        central = spec.show(value.central)
+        return central if value.is_fixed else f"{central} ({spec.show(value.low)} to {spec.show(value.high)})"
+    if spec.choices and value in spec.choices:
+        return str(spec.choices[value])
+    return spec.show(value)

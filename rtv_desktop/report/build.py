@@ -9,24 +9,45 @@ from ..core import Document, SimulationResults
 from ..core.text import document_title
 from ..io.atomic import atomic_write
 from ..io.errors import SaveError
-from . import appendix, sections, summary
+from . import appendix, board, sections, summary
 from .figures import ReportFigures, gather
-from .model import PageBreak, Report
+from .model import Heading, PageBreak, Paragraph, Report
 
 SUFFIXES = {".pdf": "PDF", ".docx": "Word"}
 
 
 def build_report(document: Document, file_name: str = "", simulation: bool | SimulationResults = True,
-                 iterations: int | None = None, seed: int | None = None, today: dt.date | None = None) -> Report:
-    """The report of ``document`` (see :func:`.figures.gather` for ``simulation``)."""
-    return report_from_figures(gather(document, file_name, simulation, iterations, seed, today))
+                 iterations: int | None = None, seed: int | None = None, today: dt.date | None = None,
+                 annex: bool = False) -> Report:
+    """The board paper of ``document``, with the technical annex after it when ``annex`` (see
+    :func:`.figures.gather` for ``simulation``)."""
+    return report_from_figures(gather(document, file_name, simulation, iterations, seed, today), annex)
 
 
-def report_from_figures(f: ReportFigures) -> Report:
+def report_from_figures(f: ReportFigures, annex: bool = False) -> Report:
     s = f.results.scenario
-    blocks = [
-        *summary.executive_summary(f),
-        PageBreak(),  # the executive summary is a page of its own
+    blocks = [*board.board_paper(f), *(technical_annex(f) if annex else ())]
+    title = document_title(f.document)
+    subtitle = (f"{f.option_name}, compared with {len(f.document.options) - 1} other option"
+                f"{'s' if len(f.document.options) > 2 else ''}" if f.several else f.option_name)
+    lines = (("Author", f.document.author.strip() or "-"), ("Date", _date(f.created)),
+             ("Area", s.area.area_name or "-"), ("Prices", s.settings.price_year),
+             ("Document", f.file_name or "not saved to a file"))
+    footer = f"{title}, {s.area.area_name}" if s.area.area_name and s.area.area_name not in title else title
+    kind = "Board paper with technical annex" if annex else "Board paper"
+    return Report(title, subtitle, lines, tuple(blocks), footer=footer, kind=kind)
+
+
+def technical_annex(f: ReportFigures) -> list:
+    """Methods, every assumption of the options' interventions, uncertainty detail, evidence, reproducibility."""
+    return [
+        PageBreak(),
+        Heading("Technical annex", 1, "annex"),
+        Paragraph("The detail behind the board paper, for finance and analysts: every figure, the simulation, the "
+                  "evidence behind each figure, the assumptions of the interventions the options contain, and how "
+                  "the figures were calculated."),
+        Paragraph(summary.rests_on_detail(f)),
+        Paragraph(summary.uncertainty_detail(f)),
         *summary.headline_table(f),
         *sections.options_compared(f),
         *sections.value_sections(f),
@@ -39,14 +60,6 @@ def report_from_figures(f: ReportFigures) -> Report:
         *appendix.reproducibility(f),
         *appendix.methods_appendix(f),
     ]
-    title = document_title(f.document)
-    subtitle = f"{f.option_name}, compared with {len(f.document.options) - 1} other option" \
-               f"{'s' if len(f.document.options) > 2 else ''}" if f.several else f.option_name
-    lines = (("Area", s.area.area_name or "-"), ("Author", f.document.author.strip() or "-"),
-             ("Date", _date(f.created)), ("Price year", s.settings.price_year),
-             ("App version", f"RtV Desktop {f.version}"), ("Document", f.file_name or "not saved to a file"))
-    footer = f"{title}, {s.area.area_name}" if s.area.area_name and s.area.area_name not in title else title
-    return Report(title, subtitle, lines, tuple(blocks), footer=footer)
 
 
 def _date(day: dt.date) -> str:

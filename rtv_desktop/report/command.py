@@ -1,4 +1,6 @@
-"""``rtv-desktop report IN OUT.pdf|OUT.docx [--iterations N] [--seed S] [--no-simulation]``.
+"""``rtv-desktop report IN OUT.pdf|OUT.docx [--iterations N] [--seed S] [--no-simulation] [--annex]``.
+
+The board paper (at most six pages); ``--annex`` appends the technical annex.
 
 Bad input exits 2 with one line on stderr (an output name that is not .pdf or .docx, a
 folder that does not exist, a document that cannot be read or valued) before anything is
@@ -31,7 +33,7 @@ def cmd_report(args) -> int:
         return _bad(f"{exc.summary}: {details}" if details else exc.summary)
     try:
         report = build_report(document, Path(args.input).name, simulation=not args.no_simulation,
-                              iterations=args.iterations, seed=args.seed)
+                              iterations=args.iterations, seed=args.seed, annex=getattr(args, "annex", False))
     except InvalidScenario as exc:
         issues = [f"{i.subject or describe_field(i.field, document)}: {i.message}" for i in exc.issues]
         return _bad(f"'{args.input}' cannot be valued ({len(issues)} problem(s)): " + "; ".join(issues))

@@ -118,6 +118,7 @@ class Report:
     title_lines: tuple[tuple[str, str], ...]  # (label, value) on the title page
     blocks: tuple[Block, ...]
     footer: str = ""  # printed at the foot of every page with the page number
+    kind: str = "Board paper"  # the words above the title
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
@@ -127,7 +128,7 @@ class Report:
 
     def text(self) -> str:
         """Every word of the report in order (for tests and search)."""
-        out = [self.title, self.subtitle] + [f"{label}: {value}" for label, value in self.title_lines]
+        out = [self.kind, self.title, self.subtitle] + [f"{label}: {value}" for label, value in self.title_lines]
         for block in self.blocks:
             if isinstance(block, (Heading, Paragraph)):
                 out.append(plain(block.text))

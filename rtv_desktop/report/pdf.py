@@ -1,4 +1,5 @@
-"""The report as a PDF for print: A4, page numbers, headings kept with what follows them.
+"""The report as a PDF for print: A4, the title at the head of page 1, page numbers, headings kept
+with what follows them.
 
 Drawn through Qt's own text layout (``QTextDocument``) onto a ``QPdfWriter``: no browser
 engine. The document is laid out in CSS pixels (96 an inch) on pages the size of the A4
@@ -68,7 +69,7 @@ def page_geometry() -> tuple[QSizeF, QRectF]:
 def report_html(report: Report, text_width: float) -> tuple[str, dict[str, QImage]]:
     """The report as the HTML subset ``QTextDocument`` reads, and the chart images it names."""
     images: dict[str, QImage] = {}
-    parts = [_title_page(report), '<p style="page-break-after: always;"></p>']
+    parts = [_title_block(report)]
     for block in report.blocks:
         parts.append(_block_html(block, text_width, images))
     return "<html><body>" + "\n".join(parts) + "</body></html>", images
@@ -89,15 +90,15 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
-def _title_page(report: Report) -> str:
-    rows = "".join(f'<tr><td style="color:#425563; padding:4px 14px 4px 0;">{html.escape(label)}</td>'
-                   f'<td style="padding:4px 0;"><b>{html.escape(value)}</b></td></tr>'
-                   for label, value in report.title_lines)
-    return (f'<p style="font-size:10pt; color:#005EB8; margin-top:120px;"><b>Board report</b></p>'
-            f'<p style="font-size:24pt; color:#003087; font-weight:600; margin-bottom:6px;">'
+def _title_block(report: Report) -> str:
+    """The title at the head of the first page: a board paper has no page to spare for a cover."""
+    lines = " &nbsp;&nbsp; ".join(f'<span style="color:#425563;">{html.escape(label)}</span> '
+                                  f'<b>{html.escape(value)}</b>' for label, value in report.title_lines)
+    return (f'<p style="font-size:9pt; color:#005EB8; margin-bottom:2px;"><b>{html.escape(report.kind)}</b></p>'
+            f'<p style="font-size:19pt; color:#003087; font-weight:600; margin-bottom:2px;">'
             f'{html.escape(report.title)}</p>'
-            f'<p style="font-size:13pt; color:#425563; margin-bottom:30px;">{html.escape(report.subtitle)}</p>'
-            f'<table cellspacing="0" style="font-size:10pt;">{rows}</table>')
+            f'<p style="font-size:11pt; color:#425563; margin-bottom:6px;">{html.escape(report.subtitle)}</p>'
+            f'<p style="font-size:8.5pt; margin-bottom:10px;">{lines}</p>')
 
 
 def _block_html(block, text_width: float, images: dict[str, QImage]) -> str:
@@ -257,8 +258,6 @@ def write_pdf(report: Report, path: Path) -> int:
 
 
 def _footer(painter: QPainter, report: Report, page: QSizeF, body: QRectF, number: int, pages: int) -> None:
-    if number == 1:
-        return  # the title page carries no footer
     font = report_font(0)
     font.setPixelSize(round(8 * CSS_DPI / 72))  # the painter is scaled to CSS pixels
     painter.setFont(font)

@@ -240,6 +240,7 @@ def uncertainty(f: ReportFigures) -> list[Block]:
                       f"{simulation_basis(sim.iterations, sim.seed, sim.correlation)}. The same seed gives the same "
                       f"answer. {drawn_phrase(sim)}"),
             _interval_table(o.summary, r.summary),
+            _probability_table(o.summary),
             *_mean_notes(o.summary, r.summary, sim.distributions),
             Paragraph(f"{cost_per_qaly_simulated(o.cost_per_qaly)} {evpi_words(sim)}"),
             *chart(HistogramChart, lambda ch: (ch.update_simulation(_option_view(sim, f.focus))),
@@ -279,11 +280,17 @@ def _interval_table(summary: dict, central: dict) -> Table:
     rows = [(figure_label(key), pounds(central.get(key)),
              *(pounds(summary[key][stat]) for stat in ("mean", "p5", "p50", "p95")))
             for key in REPORT_INTERVALS if key in summary]
-    rows += [(figure_label(key), "", "", "", probability(summary[key]), "") for key in REPORT_PROBABILITIES]
     return Table(("Figure", "Central values", "Mean", "5th percentile", "Median", "95th percentile"), tuple(rows),
                  caption="Central values: the run with every input at its central value. 90% of draws lie between "
-                         "the 5th and 95th percentiles. Probabilities (median column) are the share of draws.",
+                         "the 5th and 95th percentiles.",
                  numeric=(1, 2, 3, 4, 5), widths=(4, 2, 2, 2, 2, 2))
+
+
+def _probability_table(summary: dict) -> Table:
+    """The chances, in a column of their own (never under a percentile's heading)."""
+    rows = tuple((figure_label(key), probability(summary[key])) for key in REPORT_PROBABILITIES)
+    return Table(("Probability", "Share of draws"), rows, numeric=(1,), widths=(6, 2),
+                 caption="The share of simulation draws in which each holds.")
 
 
 def _mean_notes(summary: dict, central: dict, distributions: str) -> list[Block]:

@@ -1,4 +1,4 @@
-"""The executive summary, in plain English generated from the figures, and the headline table.
+"""Sentences generated from the figures (the board paper's and the annex's), and the headline table.
 
 It is honest about what the figures rest on: when NHS savings do not cover the cost it says
 so and says what the case rests on instead, how much of the social value rests on weak
@@ -16,46 +16,15 @@ from .model import Block, Heading, Paragraph, Table
 from .words import listing, money, payback, percent, pounds, probability, ratio, volunteer_treatment, years
 
 
-def executive_summary(f: ReportFigures) -> list[Block]:
-    blocks: list[Block] = [Heading("Executive summary", 1, "summary")]
-    blocks.append(Paragraph(_what(f), "lead"))
-    if f.several:
-        blocks.append(Paragraph(_options(f)))
-    if not f.results.scenario.interventions:
-        blocks.append(Paragraph("The option has no interventions yet, so every figure is zero. Add interventions "
-                                "in the Intervention mix to value them.", "warning"))
-        return blocks
-    blocks.append(Paragraph(_money_to_the_nhs(f)))
-    blocks.append(Paragraph(_rests_on(f)))
-    blocks.append(Paragraph(_uncertainty(f)))
-    blocks.append(Paragraph(_qalys(f)))
-    return blocks
-
-
-def _what(f: ReportFigures) -> str:
+def what_is_valued(f: ReportFigures) -> str:
+    """What the paper values: the option's interventions, the area and the horizon."""
     s = f.results.scenario
     names = [iv.name for iv in s.interventions]
     mix = f"{len(names)} intervention{'s' if len(names) != 1 else ''} ({listing(names)})" if names else \
         "no interventions"
     area = s.area.area_name or "the area"
-    return (f"This report values **{f.option_name}**: {mix} for {area} (population "
-            f"{s.area.population:,.0f}), over {years(s.settings.horizon_years)} at {s.settings.price_year} prices. "
-            f"Money is in present values (discounted) unless it says otherwise.")
-
-
-def _options(f: ReportFigures) -> str:
-    doc, c = f.document, f.comparison
-    against = f"against {doc.options[doc.comparator].name}" if doc.comparator is not None else \
-        "with doing nothing"
-    names = listing([o.name for o in doc.options])
-    if c.preferred is None:
-        best = ("Doing nothing does better than every option on net social value; the sections below describe "
-                f"the best of the options, {f.option_name}.")
-    else:
-        best = (f"The preferred option, with the highest net social value "
-                f"({money(c.options[c.preferred].summary[NPV_SOCIAL])}), is **{f.option_name}**; the sections "
-                f"below describe it.")
-    return f"It compares {len(doc.options)} options ({names}) {against}. {best}"
+    return (f"{f.option_name} is {mix} for {area} (population {s.area.population:,.0f}), valued over "
+            f"{years(s.settings.horizon_years)} at {s.settings.price_year} prices.")
 
 
 def _money_to_the_nhs(f: ReportFigures) -> str:
@@ -91,7 +60,7 @@ def _adding_use(f: ReportFigures) -> list[str]:
     return names or ["see Value by intervention"]
 
 
-def _rests_on(f: ReportFigures) -> str:
+def rests_on_detail(f: ReportFigures) -> str:
     r, s = f.results.summary, f.results.scenario.settings
     share = r["share_social_weak_evidence"]
     if share is None:
@@ -121,7 +90,7 @@ def wellbeing_rests(summary: dict) -> str:
     return f"{said} Wellbeing gains needed to break even: {format_output('switch_wellbeing', switch)}."
 
 
-def _uncertainty(f: ReportFigures) -> str:
+def uncertainty_detail(f: ReportFigures) -> str:
     sim = f.simulation
     if sim is None:
         return "No simulation was run for this report, so it gives no probabilities; the tornado shows which " \

@@ -1,4 +1,5 @@
-"""File > Export report...: the board report of the open document, from the window.
+"""File > Export board paper... and File > Export board paper with technical annex...: the
+report of the open document, from the window.
 
 The report sits above the window's layer, so the application attaches this action to the
 window's File menu (:func:`attach`). A simulation of this document already on screen is
@@ -23,14 +24,18 @@ FIX_FIRST = "The report needs figures: fix the problems listed below the pages f
 
 
 class ReportAction(QAction):
-    """``action.report``: ask for a file name, build and write the report."""
+    """``action.report`` (the board paper) or ``action.report_annex`` (with the technical annex):
+    ask for a file name, build and write the report."""
 
-    def __init__(self, window):
-        super().__init__("Export &report...", window)
-        self.window = window
-        self.setObjectName("action.report")
-        self.setShortcut("Ctrl+Shift+E")
-        self.setStatusTip("Write the board report: PDF for print, or Word (the accessible version)")
+    def __init__(self, window, annex: bool = False):
+        super().__init__("Export report with technical &annex..." if annex else "Export &report (board paper)...",
+                         window)
+        self.window, self.annex = window, annex
+        self.setObjectName("action.report_annex" if annex else "action.report")
+        if not annex:
+            self.setShortcut("Ctrl+Shift+E")
+        self.setStatusTip("Write the board paper (at most 6 pages)" + (" and its technical annex" if annex else "")
+                          + ": PDF for print, or Word (the accessible version)")
         self.triggered.connect(self.choose_and_export)
         self.pending: Path | None = None  # where to write once the simulation it waits for is done
         window.compute.stateChanged.connect(self._on_simulation_state)
@@ -39,8 +44,10 @@ class ReportAction(QAction):
         session = self.window.session
         known = session.path or session.origin
         folder = known.parent if known is not None else Path.home()
-        stem = known.stem if known is not None else "board report"
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export report", str(folder / f"{stem} report.pdf"),
+        stem = known.stem if known is not None else "board"
+        ending = "board paper with annex" if self.annex else "board paper"
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.text().replace("&", "").rstrip("."),
+                                                   str(folder / f"{stem} {ending}.pdf"),
                                                    FILTERS)
         if not path:
             return False
@@ -93,7 +100,7 @@ class ReportAction(QAction):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = build_report(session.document, name, simulation=session.simulation)
+            report = build_report(session.document, name, simulation=session.simulation, annex=self.annex)
             written = write_report(report, path)
         except (SaveError, InvalidScenario) as exc:
             documents.show_error("Could not write the report", str(exc))
@@ -105,13 +112,14 @@ class ReportAction(QAction):
 
 
 def attach(window) -> ReportAction:
-    """Add File > Export report... after File > Export results."""
-    action = ReportAction(window)
-    window.addAction(action)
+    """Add the two report actions (board paper; with the technical annex) after File > Export results."""
+    action, annex = ReportAction(window), ReportAction(window, annex=True)
     menu = window.file_menu
     after = next((a for a in menu.actions() if a.objectName() == "action.export"), None)
     actions = menu.actions()
     following = actions[actions.index(after) + 1] if after is not None and after is not actions[-1] else None
-    menu.insertAction(following, action) if following is not None else menu.addAction(action)
-    window.report_action = action
+    for each in (action, annex):
+        window.addAction(each)
+        menu.insertAction(following, each) if following is not None else menu.addAction(each)
+    window.report_action, window.report_annex_action = action, annex
     return action

@@ -91,19 +91,22 @@ def _field(paragraph, code: str) -> None:
 
 
 def _title_page(doc, report: Report) -> None:
+    """The title at the head of the first page (a board paper has no page to spare for a cover)."""
     kicker = doc.add_paragraph()
-    kicker.paragraph_format.space_before = Pt(120)
-    run = kicker.add_run("Board report")
+    run = kicker.add_run(report.kind)
     run.bold, run.font.color.rgb = True, BLUE
     doc.add_heading(report.title, level=0)
     subtitle = doc.add_paragraph(report.subtitle)
-    subtitle.runs[0].font.size, subtitle.runs[0].font.color.rgb = Pt(13), GREY
+    subtitle.runs[0].font.size, subtitle.runs[0].font.color.rgb = Pt(12), GREY
     table = doc.add_table(rows=0, cols=2)
     for label, value in report.title_lines:
         cells = table.add_row().cells
         cells[0].text = label
         cells[1].paragraphs[0].add_run(value).bold = True
-    doc.add_page_break()
+        for cell in cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8.5)
+    doc.add_paragraph()
 
 
 def _add_block(doc, block) -> None:

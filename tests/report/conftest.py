@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -21,6 +22,49 @@ def three_options():
     social = tuple(iv for iv in mix if iv.approach == "social_prescribing")
     options = (Option("Current service", mix[:2]), Option("Social prescribing only", social), Option("Full mix", mix))
     return replace(doc, name="Three options", author="A. Commissioner", options=options, comparator=0)
+
+
+def with_fields(obj, **values):
+    """``obj`` with ``values`` set: by ``replace`` where the field is declared, else on a copy (a
+    field another part of the product adds, such as the decision text or the start year)."""
+    try:
+        return replace(obj, **values)
+    except TypeError:
+        out = copy.copy(obj)
+        for name, value in values.items():
+            object.__setattr__(out, name, value)
+        return out
+
+
+DECISION = "The board is asked to approve Full mix for two years from April 2027."
+
+
+def two_options(name="Community support for Greater Manchester"):
+    """The full mix against social prescribing and peer support, with a decision, a start year and inflation."""
+    doc = default_document()
+    mix = doc.options[0].interventions
+    some = tuple(iv for iv in mix if iv.approach in ("social_prescribing", "peer_support"))
+    settings = with_fields(doc.settings, start_year="2027/28", inflation_rate=0.02,
+                           inflation_source="OBR CPI forecast, March 2026")
+    doc = replace(doc, name=name, author="A. Commissioner", settings=settings,
+                  options=(Option("Full mix", mix), Option("Social prescribing and peer support", some)))
+    return with_fields(doc, decision=DECISION)
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def docx_body(path):
+    """(words in the body, explicit page breaks) of a Word file."""
+    import docx  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    body = docx.Document(str(path)).element.body
+    words = sum(len((node.text or "").split()) for node in body.iter(qn("w:t")))
+    breaks = sum(1 for node in body.iter(qn("w:br")) if node.get(qn("w:type")) == "page")
+    return words, breaks
 
 
 def with_stories(doc):

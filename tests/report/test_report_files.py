@@ -14,7 +14,7 @@ from rtv_desktop.io.errors import SaveError
 from rtv_desktop.report import build, build_report, write_report
 from rtv_desktop.report.model import Heading, Paragraph, Report
 
-from .conftest import needs_poppler, pdf_text
+from .conftest import docx_text, needs_poppler, pdf_pages, pdf_text
 
 
 def _small_report() -> Report:
@@ -63,14 +63,18 @@ def _command(args, cwd):
 def test_command_writes_both_forms_with_the_seed_asked_for(tmp_path):
     scenario = tmp_path / "mine.json"
     write_scenario_json(default_document(), scenario)
-    done = _command([str(scenario), "board.pdf", "--iterations", "300", "--seed", "11"], tmp_path)
+    done = _command([str(scenario), "board.pdf", "--iterations", "300", "--seed", "11", "--annex"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Wrote board.pdf"  # the path as given
     text = pdf_text(tmp_path / "board.pdf")
-    assert "300 draws, seed 11" in text and "mine.json" in text
+    assert "300 draws, seed 11" in text and "mine.json" in text  # the seed is in the annex
+    assert text.startswith("Board paper with technical annex")
+    assert pdf_pages(tmp_path / "board.pdf") > 6
     done = _command(["--no-simulation", str(scenario), "board.docx"], tmp_path)  # options may come first
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "board.docx").stat().st_size > 50_000
+    assert (tmp_path / "board.docx").stat().st_size > 10_000
+    paper = docx_text(tmp_path / "board.docx")
+    assert paper.startswith("Board paper ") and "seed" not in paper and "Technical annex" not in paper
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -100,7 +104,7 @@ def test_report_format_names_both_kinds():
 def test_every_link_in_the_report_names_a_heading_of_the_report(qapp):
     from rtv_desktop.report.model import Bullets, Table, spans
 
-    report = build_report(default_document(), simulation=False)
+    report = build_report(default_document(), simulation=False, annex=True)
     targets = {h.anchor for h in report.headings() if h.anchor}
     texts = [b.text for b in report.blocks if isinstance(b, (Heading, Paragraph))]
     texts += [item for b in report.blocks if isinstance(b, Bullets) for item in b.items]
@@ -108,3 +112,12 @@ def test_every_link_in_the_report_names_a_heading_of_the_report(qapp):
     links = {span.link for text in texts for span in spans(text) if span.link}
     assert links and links <= targets, links - targets
     assert "No simulation was run for this report" in report.text()
+    assert "No simulation was run for this paper" in report.text()  # said on the board's pages too
+
+
+def test_the_report_command_takes_annex():
+    from rtv_desktop.cli import build_parser  # noqa: PLC0415
+
+    parser = build_parser()
+    assert parser.parse_args(["report", "in.json", "out.pdf", "--annex"]).annex is True
+    assert parser.parse_args(["report", "in.json", "out.pdf"]).annex is False

@@ -138,3 +138,21 @@ def test_stories_are_added_edited_and_undone_through_the_session(window, qtbot):
     dialog.delete_button.click()
     assert session.document.stories == ()
     assert not dialog.empty.isHidden()
+
+
+def test_file_menu_offers_the_board_paper_and_the_paper_with_its_annex(window, qtbot, tmp_path):
+    import docx  # noqa: PLC0415
+
+    annex = window.findChild(type(window.report_action), "action.report_annex")
+    assert annex is window.report_annex_action and annex in window.file_menu.actions()
+    names = [a.text() for a in window.file_menu.actions()]
+    assert names.index(window.report_action.text()) + 1 == names.index(annex.text())
+    _iterations(window, 1_000)
+    paper, with_annex = tmp_path / "paper.docx", tmp_path / "annex.docx"
+    assert window.report_action.export_to(paper)
+    qtbot.waitUntil(paper.exists, timeout=60_000)
+    assert annex.export_to(with_annex)  # the simulation on screen is used at once
+    qtbot.waitUntil(with_annex.exists, timeout=60_000)
+    headings = {str(path.name): [p.text for p in docx.Document(str(path)).paragraphs if p.style.name.startswith("Heading")]
+                for path in (paper, with_annex)}
+    assert "Technical annex" not in headings["paper.docx"] and "Technical annex" in headings["annex.docx"]
