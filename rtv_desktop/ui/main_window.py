@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
         self.pages.addTab(self.areas_page, "All a&reas")
+        for index in range(self.pages.count()):  # a page that scrolls takes focus: say which page it is
+            self.pages.widget(index).setAccessibleName(self.pages.tabText(index).replace("&&", "and").replace("&", ""))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)

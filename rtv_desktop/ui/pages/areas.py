@@ -138,6 +138,8 @@ class AllAreasPage(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("areas.table")
+        table.setAccessibleName("Every area's figures")
+        table.setAccessibleDescription("One row per area and option, England last; sort by a column's header")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bundled order until a header is clicked
@@ -163,6 +165,7 @@ class AllAreasPage(QWidget):
     def _chart_scroll(self) -> QScrollArea:
         scroll = QScrollArea()
         scroll.setObjectName("areas.chart_scroll")
+        scroll.setAccessibleName("Areas ranked")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._charts.get("areas"))
