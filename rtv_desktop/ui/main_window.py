@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.headline = HeadlineStrip(session)
         self.setCentralWidget(self._central())
         self.documents = DocumentActions(session, settings, self)
+        self.areas_page.export_folder = self.documents.export_folder
+        self.areas_page.remember_export_folder = self.documents.remember_export_folder
         self.compute = ComputeController(session, runner, self.results_page, self.statusBar(), self)
         self.autosave = AutosaveController(session, self)
         self.about_dialog: AboutDialog | None = None
