@@ -100,8 +100,8 @@ def test_show_as_table_lists_the_charts_rows(page, qtbot):
 
 
 def test_cell_text_rounds_for_reading():
-    assert [cell_text(v) for v in (1_234_567.891, 12.3456, 0.123456, 5, None, "text", float("nan"))] == [
-        "1,234,568", "12.35", "0.1235", "5", "", "text", "not available"]
+    assert [cell_text(v) for v in (1_234_567.891, 12.3456, 0.123456, 0.378, 5, None, "text", float("nan"))] == [
+        "1,234,568", "12.35", "0.1235", "0.378", "5", "", "text", "not available"]
 
 
 def test_the_mouse_wheel_over_a_chart_is_left_to_the_page(page, qtbot):

@@ -17,7 +17,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def cell_text(value) -> str:
-    """A figure as a reader wants it: thousands separated, at most four significant decimals."""
+    """A figure as a reader wants it: thousands separated, a few decimals, no trailing zeros."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return "" if value is None else str(value)
     if not math.isfinite(value):
@@ -25,7 +25,8 @@ def cell_text(value) -> str:
     if float(value).is_integer():
         return f"{value:,.0f}"
     decimals = 0 if abs(value) >= 1_000 else 2 if abs(value) >= 1 else 4
-    return f"{value:,.{decimals}f}"
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if decimals else text  # 0.378, not 0.3780
 
 
 class FiguresModel(QAbstractTableModel):
@@ -85,5 +86,5 @@ class FiguresDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.resize(860, 440)
         self.view.setFocus()
