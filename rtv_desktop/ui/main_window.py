@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.headline = HeadlineStrip(session)
         self.setCentralWidget(self._central())
         self.documents = DocumentActions(session, settings, self)
+        self.areas_page.export_folder = self.documents.export_folder
+        self.areas_page.remember_export_folder = self.documents.remember_export_folder
         self.compute = ComputeController(session, runner, self.results_page, self.statusBar(), self)
         self.autosave = AutosaveController(session, self)
         self.about_dialog: AboutDialog | None = None
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
         self.pages.addTab(self.areas_page, "All a&reas")
+        for index in range(self.pages.count()):  # a page that scrolls takes focus: say which page it is
+            self.pages.widget(index).setAccessibleName(self.pages.tabText(index).replace("&&", "and").replace("&", ""))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)

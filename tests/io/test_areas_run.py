@@ -115,10 +115,19 @@ def test_the_command_line_writes_csv_or_a_workbook_and_simulates_on_request(tmp_
 
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["All areas", "Sources"]
-    header = [c.value for c in wb["All areas"][1]]
-    assert header[-6:] == ["npv_fiscal_p5", "npv_fiscal_p95", "npv_social_p5", "npv_social_p95",
-                           "prob_npv_fiscal_positive", "prob_bcr_social_above_1"]
-    assert wb["All areas"].max_row == 1 + 42 * 3 + 3
+    sheet = wb["All areas"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Area code", "Area", "Option", "Population (all ages)"]
+    assert header[-6:] == ["Net fiscal value, 5th percentile", "Net fiscal value, 95th percentile",
+                           "Net social value, 5th percentile", "Net social value, 95th percentile",
+                           "Chance net fiscal value > 0", "Chance social return > £1"]
+    assert sheet.max_row == 1 + 42 * 3 + 3
+    formats = {header[c.column - 1]: c.number_format for c in sheet[2]}
+    assert formats["Population (all ages)"] == "#,##0" and formats["Adults (18+)"] == "0.0%"
+    assert formats["Net social value"] == "£#,##0" and formats["Chance net fiscal value > 0"] == "0.0%"
+    assert formats["QALYs gained"] == "0.000" and formats["Area"] == "@"
+    keys = {row[0].value: row[1].value for row in wb["Sources"].iter_rows() if row[0].value in header}
+    assert keys["Net social value"] == "npv_social" and len(keys) == len(header)  # the CSV's key of each column
 
 
 def test_a_bad_level_exits_2(tmp_path, capsys):

@@ -63,3 +63,21 @@ def test_the_results_sheet_prints_at_a_readable_scale(book):
     last = column_index_from_string(named_cell(book, "opt3_npv_fiscal").column_letter) + 1  # the key column
     pixels = sum(int((ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5) for c in range(1, last + 1))
     assert LANDSCAPE_WIDTH_PX / pixels >= 0.9  # fitting three options to the page's width keeps ~full size
+
+
+def test_the_row_of_column_keys_under_the_headers_is_small_and_grey(tmp_path):
+    from openpyxl import load_workbook
+
+    from rtv_desktop.core import default_document
+    from rtv_desktop.io import save_document
+    from rtv_desktop.io.workbook.read.reader import read_workbook
+    from rtv_desktop.io.workbook.sheets.input_tables import HEADER_ROW
+
+    path = tmp_path / "doc.xlsx"
+    save_document(default_document(), path)
+    sheet = load_workbook(path)["Services"]
+    labels, keys = sheet[HEADER_ROW - 1], sheet[HEADER_ROW]
+    assert keys[0].value == "id" and labels[0].value != "id"  # the friendly header above the key
+    assert all(cell.font.sz == 8 and cell.font.color.rgb.endswith("808080") for cell in keys if cell.value)
+    assert sheet.row_dimensions[HEADER_ROW].height < sheet.row_dimensions[HEADER_ROW - 1].height
+    assert read_workbook(path).document == default_document()  # still read by its keys

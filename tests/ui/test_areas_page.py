@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QFileDialog, QTableView
 
 from rtv_desktop.io.areas.run import ENGLAND_CODE, run_all_areas
 from rtv_desktop.ui.models.areas import FIGURES, LEADING, AreaSortProxy, AreaTableModel
@@ -186,7 +187,28 @@ def test_export_writes_the_table_and_its_licence(areas, tmp_path, icb_run):
     (xlsx,) = areas.export_to(tmp_path / "icbs.xlsx")
     book = load_workbook(xlsx, read_only=True)
     assert book.sheetnames == ["All areas", "Sources"]
+    first = next(book["All areas"].iter_rows(min_row=2, max_row=2))
+    assert next(book["All areas"].iter_rows(max_row=1))[0].value == "Area code"
+    assert first[0].value == rows[0]["area_code"] and first[3].number_format == "#,##0"
     book.close()
+
+
+def test_export_offers_the_workbook_first_in_the_folder_last_used(areas, tmp_path, icb_run, monkeypatch):
+    window = areas.window()
+    (tmp_path / "finance").mkdir()
+    asked = []
+
+    def answer(_parent, _title, suggested, filters, *_):
+        asked.append((suggested, filters))
+        return str(tmp_path / "finance" / "mine"), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    areas._export_clicked()
+    assert (tmp_path / "finance" / "mine.xlsx").exists()  # the first choice, the workbook
+    assert asked[0][1].startswith("Excel workbook") and asked[0][0].endswith("all-icb.xlsx")
+    areas._export_clicked()
+    assert Path(asked[1][0]).parent == tmp_path / "finance"  # where the last export went
+    assert window.documents.export_folder() == tmp_path / "finance"
 
 
 @pytest.mark.parametrize("sorted_view", [False, True])

@@ -124,9 +124,9 @@ def test_copy_puts_an_image_on_the_clipboard(cumulative):
 def test_copy_and_save_are_offered_on_each_chart(cumulative):
     names = {action.objectName() for action in cumulative.actions()}
     assert names == {"chart.cumulative.copy", "chart.cumulative.save_png", "chart.cumulative.save_svg",
-                     "chart.cumulative.save_csv"}
+                     "chart.cumulative.save_csv", "chart.cumulative.show_table"}
     assert [a.text() for a in cumulative.export_button.menu().actions()] == [
-        "Copy", "Save as PNG...", "Save as SVG...", "Save data as CSV..."]
+        "Copy", "Save as PNG...", "Save as SVG...", "Save data as CSV...", "Show as &table..."]
     QGuiApplication.clipboard().clear()
     cumulative.actions_by_key["copy"].trigger()
     assert not QGuiApplication.clipboard().image().isNull()

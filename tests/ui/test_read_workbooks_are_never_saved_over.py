@@ -99,12 +99,12 @@ def test_a_recovered_autosave_of_a_workbook_is_not_saved_back_over_it(window, tm
     assert window.session.path is None and window.session.origin == workbook
 
 
-def test_save_as_proposes_the_scenario_or_area_name_not_scenario_json(window, save_dialog, tmp_path):
+def test_save_as_proposes_a_workbook_named_after_the_scenario_or_area(window, save_dialog, tmp_path):
     window.documents.settings.setValue("recent_files", [str(tmp_path / "other.json")])
     window.area_page.choose_area(next(label for label in window.area_page._records if "Greater Manchester" in label))
     assert window.documents.choose_and_save()
     proposed = save_dialog[0]
-    assert proposed.startswith(str(tmp_path)) and "Greater Manchester" in proposed and proposed.endswith(".json")
+    assert proposed.startswith(str(tmp_path)) and "Greater Manchester" in proposed and proposed.endswith(".xlsx")
     assert "Greater Manchester" in window.windowTitle() and "England-average" not in window.windowTitle()
 
 

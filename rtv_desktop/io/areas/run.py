@@ -1,9 +1,10 @@
 """A document's options for every bundled area at one level, as rows for a CSV or a workbook.
 
 Columns: ``area_code, area_name, option`` and the area inputs used, then the summary keys;
-one row per area and option, then the England rows (sums of the areas). The licence
-attribution of the area data goes beside the table (a second sheet, or a ``.txt`` next to a
-CSV), never inside it.
+one row per area and option, then the England rows (sums of the areas). A CSV is headed with
+these keys (for scripts); a workbook with their labels and number formats (for finance), its
+Sources sheet listing each column's key and unit. The licence attribution of the area data
+goes beside the table (the Sources sheet, or a ``.txt`` next to a CSV), never inside it.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from pathlib import Path
 from typing import Callable
 
 from ...core import SUMMARY_KEYS, Document
-from ...core.outputs import AREA_PROBABILITIES, AREA_SIMULATED, percentile_key
+from ...core.declare import spec_of
+from ...core.model import Area
+from ...core.outputs import AREA_PROBABILITIES, AREA_SIMULATED, OUTPUTS, PERCENTILE_WORDS, label, percentile_key, \
+    percentile_label
 from ...core.batch import AREA_COLUMNS, england_area, england_rows, run_areas, simulate_areas
 from ...core.defaults import default_area
 from .bundled import CENSUS_ATTRIBUTION, ONS_ATTRIBUTION, AreaRecord, areas_at
 from ..atomic import atomic_write
 from ..errors import InputFileError, Problem
+from ..workbook.figures import fmt, unit
+from ..workbook.layout import TEXT, number_format
 
 COLUMNS = ("area_code", "area_name", "option") + AREA_COLUMNS + SUMMARY_KEYS
 SIMULATED_COLUMNS = (*(percentile_key(key, stat) for key in AREA_SIMULATED for stat in ("p5", "p95")),
@@ -111,22 +117,81 @@ def write_area_table(table: AreaTableRun, path) -> list[Path]:
     raise InputFileError(path, [Problem("", "must end in .csv or .xlsx")], f"Cannot write '{path}'")
 
 
+LEADING_LABELS = {"area_code": "Area code", "area_name": "Area", "option": "Option"}
+
+
+def column_label(key: str) -> str:
+    """The words a column is headed with in the workbook (the CSV keeps the keys, for scripts)."""
+    if key in LEADING_LABELS:
+        return LEADING_LABELS[key]
+    if key in AREA_COLUMNS:
+        return spec_of(Area, key).label
+    base, _, stat = key.rpartition("_")
+    if stat in PERCENTILE_WORDS and base in OUTPUTS:
+        return percentile_label(base, stat)
+    return label(key)
+
+
+def column_format(key: str) -> str:
+    """The Excel number format of a column: £ with separators, 0.0%, persons, QALYs."""
+    if key in LEADING_LABELS:
+        return TEXT
+    if key in AREA_COLUMNS:
+        return number_format(spec_of(Area, key).kind)
+    base, _, stat = key.rpartition("_")
+    return fmt(base if stat in PERCENTILE_WORDS and base in OUTPUTS else key)
+
+
 def _workbook(table: AreaTableRun):
     from openpyxl import Workbook  # noqa: PLC0415 (slow to import)
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
+    from ..workbook.styles import HEADER_FILL, HEADER_FONT, WRAP  # noqa: PLC0415 (imports openpyxl)
     from ..workbook.text_cells import write_text  # noqa: PLC0415
 
     wb = Workbook()
     ws = wb.active
     ws.title = "All areas"
-    ws.append(list(table.columns))
+    ws.append([column_label(key) for key in table.columns])
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+    formats = [column_format(key) for key in table.columns]
     for row in table.rows:
         ws.append([None if row.get(k) is None else (row[k] if not isinstance(row[k], str) else "") for k in
                    table.columns])
-        for col, key in enumerate(table.columns[:3], start=1):
-            write_text(ws.cell(ws.max_row, col), row[key])  # names are text, never formulas
+        for col, (key, number_fmt) in enumerate(zip(table.columns, formats), start=1):
+            cell = ws.cell(ws.max_row, col)
+            if isinstance(row.get(key), str):
+                write_text(cell, row[key])  # names are text, never formulas
+            cell.number_format = number_fmt
+    for col, key in enumerate(table.columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = 44 if key == "area_name" else 16
+    ws.row_dimensions[1].height = 45
     ws.freeze_panes = "D2"
-    sources = wb.create_sheet("Sources")
-    for line in ATTRIBUTION.strip().splitlines():
-        sources.append([line])
+    ws.auto_filter.ref = ws.dimensions
+    _sources_sheet(wb.create_sheet("Sources"), table)
     return wb
+
+
+def _sources_sheet(ws, table: AreaTableRun) -> None:
+    """The data's licence, then each column's heading, its key in the CSV and its unit."""
+    from ..workbook.styles import HEADER_FONT  # noqa: PLC0415 (imports openpyxl)
+
+    for line in ATTRIBUTION.strip().splitlines():
+        ws.append([line])
+    ws.append([])
+    ws.append(["Column", "Key (as in the CSV export)", "Unit"])
+    for cell in ws[ws.max_row]:
+        cell.font = HEADER_FONT
+    for key in table.columns:
+        ws.append([column_label(key), key, _unit(key)])
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = 48, 30, 24
+
+
+def _unit(key: str) -> str:
+    if key in LEADING_LABELS:
+        return ""
+    if key in AREA_COLUMNS:
+        return spec_of(Area, key).unit
+    base, _, stat = key.rpartition("_")
+    return unit(base if stat in PERCENTILE_WORDS and base in OUTPUTS else key)

@@ -85,6 +85,20 @@ def header_row(ws, row: int, labels, first_column: int = 1) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
+KEY_FONT = Font(size=8, italic=True, color="808080")
+KEY_ROW_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+def key_row(ws, row: int, count: int) -> None:
+    """Grey a table's row of column keys under the friendly headers: it is there for the reader of
+    the workbook and for formulas, not for the person reading the sheet."""
+    for column in range(1, count + 1):
+        cell = ws.cell(row, column)
+        cell.font, cell.fill = KEY_FONT, KEY_ROW_FILL
+        cell.alignment = Alignment(vertical="center")
+    ws.row_dimensions[row].height = 12
+
+
 def widths(ws, values: dict[str, float]) -> None:
     for letter, width in values.items():
         ws.column_dimensions[letter].width = width

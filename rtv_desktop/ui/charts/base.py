@@ -21,6 +21,28 @@ from . import export
 from .style import NHS_DARK_GREY, NHS_MID_GREY, TEXT, MoneyAxis, PercentAxis, style_axis
 
 
+class PlotView(pg.PlotWidget):
+    """A plot that leaves the mouse wheel to the page (it scrolls the page) unless it can zoom."""
+
+    def wheelEvent(self, event):  # noqa: N802 (Qt's name)
+        if not any(self.getViewBox().state["mouseEnabled"]):
+            event.ignore()  # passed on to the scrolling page around the chart
+            return
+        super().wheelEvent(event)
+
+
+class TitleLabel(QLabel):
+    """A chart title that tells the chart when it changes (the chart is named after it)."""
+
+    def __init__(self, text: str, changed):
+        super().__init__(text)
+        self._changed = changed
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._changed()
+
+
 # Up to this many years the axis says "Year 1"; beyond, "1", "2", ... so labels do not collide.
 LONG_YEAR_LABELS_UP_TO = 6
 
@@ -41,10 +63,11 @@ class ChartPanel(QWidget):
         self.setObjectName(f"chart.{name}")
         axes = {side: MoneyAxis(side) for side in self.money_axes}
         axes.update({side: PercentAxis(side) for side in self.percent_axes})
-        self.plot_widget = pg.PlotWidget(background="w", axisItems=axes)
+        self.plot_widget = PlotView(background="w", axisItems=axes)
         self.plot = self.plot_widget.getPlotItem()
         self._configure_plot()
-        self.title_label = self._make_label(title, f"font-size: 11pt; font-weight: 600; color: {TEXT};")
+        self.title_label = TitleLabel(title, self._name_for_readers)
+        self._style_label(self.title_label, f"font-size: 11pt; font-weight: 600; color: {TEXT};")
         self.title_label.setWordWrap(True)
         self.note_label = self._make_label("", f"font-size: 9pt; color: {NHS_DARK_GREY};")
         self.note_label.setObjectName(f"chart.{name}.note")
@@ -69,14 +92,33 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body, 1)
+        self._name_for_readers()
 
     # ----- construction -------------------------------------------------------------
     @staticmethod
     def _make_label(text: str, style: str) -> QLabel:
-        label = QLabel(text)
+        return ChartPanel._style_label(QLabel(text), style)
+
+    @staticmethod
+    def _style_label(label: QLabel, style: str) -> QLabel:
         label.setStyleSheet(style)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
+
+    def _name_for_readers(self) -> None:
+        """Name the chart and its plot (which takes focus) after the title, and describe what it shows,
+        so a screen reader says more than "graphics view"."""
+        if not hasattr(self, "_stack"):
+            return  # still being built
+        name = f"Chart: {self.title_label.text()}"
+        if self.showing_placeholder:
+            shows = self.placeholder_label.text()
+        else:
+            note = self.note_label.text().strip()
+            shows = (f"{note} " if note else "") + "Its figures: Copy / save, Show as table."
+        for widget in (self, self.plot_widget, self.plot_widget.viewport()):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(shows)
 
     def _configure_plot(self) -> None:
         # Calm, static charts for reading and pasting into papers: no pan, zoom or menu.
@@ -120,6 +162,8 @@ class ChartPanel(QWidget):
              "Save the chart as an SVG drawing, with its data as CSV beside it"),
             ("save_csv", "Save data as CSV...", self._save_csv,
              "Save the figures behind the chart as a CSV table (opens in Excel)"),
+            ("show_table", "Show as &table...", self.show_table,
+             "Show the figures behind the chart in a table (readable from the keyboard and by screen readers)"),
         ):
             action = QAction(text, self)
             action.setObjectName(f"chart.{self.name}.{key}")
@@ -172,11 +216,13 @@ class ChartPanel(QWidget):
         self._stack.setCurrentWidget(self.placeholder_label)
         self.legend_label.hide()
         self._update_exportable()
+        self._name_for_readers()
 
     def show_plot(self) -> None:
         self._stack.setCurrentWidget(self.plot_widget)
         self.legend_label.setVisible(bool(self.legend_entries))
         self._update_exportable()
+        self._name_for_readers()
 
     @property
     def showing_placeholder(self) -> bool:
@@ -190,6 +236,7 @@ class ChartPanel(QWidget):
 
     def set_note(self, text: str) -> None:
         self.note_label.setText(text)
+        self._name_for_readers()
 
     def set_year_ticks(self, years: int, axis: str = "bottom") -> None:
         """Label positions 1..years as "Year 1".. "Year N" (just "1".."N" when there are many)."""
@@ -221,6 +268,15 @@ class ChartPanel(QWidget):
 
     def _save_csv(self) -> None:
         self._save("CSV table (*.csv)", ".csv", export.export_csv)
+
+    def show_table(self):
+        """Open the figures behind the chart in a small table dialog (not modal); the dialog."""
+        from .figures_table import FiguresDialog  # noqa: PLC0415 (made on demand)
+
+        self._table_dialog = FiguresDialog(self, self.window())
+        self._table_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._table_dialog.show()
+        return self._table_dialog
 
     def has_data(self) -> bool:
         """True when the chart shows figures (an empty chart is not offered for export)."""

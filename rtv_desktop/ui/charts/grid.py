@@ -37,6 +37,7 @@ class ChartTab(QWidget):
         self._grid.setContentsMargins(0, 4, 0, 0)
         self._grid.setSpacing(8)
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName("Charts")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

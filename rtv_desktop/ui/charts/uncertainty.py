@@ -157,6 +157,7 @@ class HistogramChart(ChartPanel):
         self.counts = np.zeros(0)
         self.selector = readable_popup(QComboBox())
         self.selector.setObjectName("chart.histogram.metric")
+        self.selector.setAccessibleName("Value the spread shows")
         for key, (label, _benefit, _prob) in self.METRICS.items():
             self.selector.addItem(label, key)
         self.selector.currentIndexChanged.connect(self._metric_changed)

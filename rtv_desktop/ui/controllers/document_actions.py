@@ -28,7 +28,9 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 RECENT_FOLDER_PX = 320  # longer folders are elided in the middle; the tooltip has the full path
 OPEN_FILTERS = "Scenarios and workbooks (*.json *.xlsx);;Scenario files (*.json);;RtV workbooks (*.xlsx)"
-SAVE_FILTERS = "Scenario file (*.json);;RtV workbook (*.xlsx)"
+# The workbook first: the one file finance can open and audit (README); JSON is the plain scenario.
+SAVE_FILTERS = "RtV workbook (*.xlsx);;Scenario file (*.json)"
+EXPORT_FOLDER_KEY = "export_folder"
 
 
 def _action(parent, name: str, text: str, shortcut=None, tip: str = "") -> QAction:
@@ -132,9 +134,10 @@ class DocumentActions(QObject):
         if (imported.changes or imported.overrides) and not self.review_changes(imported.changes):
             return False
         self.session.replace_document(imported.document, path, saved=True)
-        if imported.warnings:
-            self.show_error("Opened with warnings", "\n".join(str(w) for w in imported.warnings),
-                            QMessageBox.Icon.Warning)
+        # Formulas typed over were in the review just accepted: warn about the rest only, once.
+        rest = [w for w in imported.warnings if w not in imported.overrides]
+        if rest:
+            self.show_error("Opened with warnings", "\n".join(str(w) for w in rest), QMessageBox.Icon.Warning)
         return True
 
     def _review_changes(self, changes) -> bool:
@@ -150,7 +153,7 @@ class DocumentActions(QObject):
 
     def choose_and_save(self) -> bool:
         suggested = str(self.suggested_save_path())
-        initial_filter = SAVE_FILTERS.split(";;")[1 if suggested.endswith(".xlsx") else 0]
+        initial_filter = SAVE_FILTERS.split(";;")[0 if suggested.endswith(".xlsx") else 1]
         path, chosen = QFileDialog.getSaveFileName(self.window, "Save scenario as", suggested, SAVE_FILTERS,
                                                    initial_filter)
         if not path:
@@ -166,7 +169,7 @@ class DocumentActions(QObject):
             return session.path
         if session.origin is not None:
             return unused_name(session.origin.parent, f"{session.origin.stem} (RtV)", ".xlsx")
-        return Path(self._folder()) / f"{file_stem(document_name(session.document))}.json"
+        return Path(self._folder()) / f"{file_stem(document_name(session.document))}.xlsx"
 
     def save_to(self, path) -> bool:
         options = {}
@@ -243,6 +246,16 @@ class DocumentActions(QObject):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(files))
+
+    def export_folder(self) -> Path:
+        """Where an export is first offered: the folder of the last export, else of the last file."""
+        last = self.settings.value(EXPORT_FOLDER_KEY, "")
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+        return Path(self._folder())
+
+    def remember_export_folder(self, path) -> None:
+        self.settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).resolve().parent))
 
     def _folder(self) -> str:
         files = self.recent_files()

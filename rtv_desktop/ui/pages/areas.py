@@ -11,6 +11,7 @@ is shown, with draws it runs when asked, with progress and cancel. Object names:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
@@ -40,6 +41,8 @@ LEVELS = (("icb", "ICBs (42)", "ICBs"), ("utla", "Upper-tier councils (153)", "u
 DRAWS = ((0, "No simulation"), (1_000, "1,000 draws per area"), (5_000, "5,000 draws per area"))
 RANKED = tuple(f for f in FIGURES if f.kind == "money")  # the chart's axis is in pounds
 ALL_OPTIONS = "All options"
+# The workbook first (labels and number formats, for finance); CSV keeps the keys, for scripts.
+EXPORT_FILTERS = "Excel workbook, labelled (*.xlsx);;CSV table, keys for scripts (*.csv)"
 RERUN_MS = 400  # quick reruns wait for typing to pause
 NOTE_STYLE = "color: #425563; font-size: 9pt;"
 OUTDATED_STYLE = "background: #FFF4D6; color: #212B32; border-left: 4px solid #FFB81C; padding: 3px 6px; font-size: 9pt;"
@@ -69,6 +72,9 @@ class AllAreasPage(QWidget):
         self._pending = None  # the document of the run in progress
         self._run_id = 0
         self._document_id = session.document_id  # New and Open drop the last run and any run in progress
+        # Where exports go: the folder last used (set by the window; the home folder without it).
+        self.export_folder: Callable[[], Path] = Path.home
+        self.remember_export_folder: Callable[[Path], None] = lambda _path: None
         self._build_controls()
         self.model = AreaTableModel(self)
         self.proxy = AreaSortProxy(self)
@@ -115,8 +121,9 @@ class AllAreasPage(QWidget):
         self.figure.setCurrentIndex(self.figure.findData(NPV_SOCIAL))
         self.export_button = QPushButton("E&xport...")
         self.export_button.setObjectName("areas.export")
-        self.export_button.setToolTip("Save every option in every area, and England, as CSV or Excel (totals), "
-                                      "with the data's licence beside it")
+        self.export_button.setToolTip("Save every option in every area, and England, as an Excel workbook "
+                                      "(labelled, formatted) or a CSV table (keys, for scripts), with the "
+                                      "data's licence beside it")
         self._run_row = self._row([QLabel("Areas:"), self.level, QLabel("Uncertainty:"), self.draws,
                                    self.run_button, self.cancel_button, self.progress])
         self._view_row = self._row([QLabel("Option:"), self.option, QLabel("Show:"), self.scale,
@@ -138,6 +145,8 @@ class AllAreasPage(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("areas.table")
+        table.setAccessibleName("Every area's figures")
+        table.setAccessibleDescription("One row per area and option, England last; sort by a column's header")
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # bundled order until a header is clicked
@@ -163,6 +172,7 @@ class AllAreasPage(QWidget):
     def _chart_scroll(self) -> QScrollArea:
         scroll = QScrollArea()
         scroll.setObjectName("areas.chart_scroll")
+        scroll.setAccessibleName("Areas ranked")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._charts.get("areas"))
@@ -356,13 +366,15 @@ class AllAreasPage(QWidget):
 
     def _export_clicked(self) -> None:
         level = self.table_run.level if self.table_run else "areas"
-        path, chosen = QFileDialog.getSaveFileName(self, "Export every area", f"all-{level}.csv",
-                                                   "CSV table (*.csv);;Excel workbook (*.xlsx)")
+        suggested = self.export_folder() / f"all-{level}.xlsx"
+        path, chosen = QFileDialog.getSaveFileName(self, "Export every area", str(suggested), EXPORT_FILTERS)
         if not path:
             return
         if Path(path).suffix.lower() not in (".csv", ".xlsx"):
-            path += ".xlsx" if "xlsx" in chosen else ".csv"
+            path += ".csv" if "csv" in chosen.lower() else ".xlsx"
         try:
             self.export_to(path)
         except (SaveError, InputFileError) as exc:
             QMessageBox.warning(self, "Could not export", str(exc))
+            return
+        self.remember_export_folder(Path(path))

@@ -116,6 +116,8 @@ class ComparisonPage(QScrollArea):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("comparison.table")
+        table.setAccessibleName("Options compared")
+        table.setAccessibleDescription("Each option's figures side by side, with its increments against the comparator")
         table.setVerticalHeader(FigureHeader(table))
         table.setModel(self.model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -72,6 +72,7 @@ class InterventionsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table())
         scroll = QScrollArea()
+        scroll.setAccessibleName("The intervention chosen")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)
         # With no intervention there is nothing to edit: say how to add one instead of greyed values.

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from ... import messages
@@ -103,7 +104,42 @@ def format_number(value, kind: NumberKind) -> str:
     return f"{sign}{kind.prefix}{digits}{kind.suffix}"
 
 
-class NumberEdit(QLineEdit):
+# A value read in (an imported share, 77.232133%) is shown to its kind's decimals; one needing at
+# most this many more (a typed 12.35%) is shown exactly, so typed precision is never hidden.
+EXTRA_DECIMALS_SHOWN = 2
+
+
+def display_number(value, kind: NumberKind) -> str:
+    """``value`` as a field first shows it: to the kind's decimals unless a couple more make it
+    exact ('77.2%' for 0.77232133, '12.35%' for 0.1235); a value that would round to zero is shown
+    exactly. The field keeps the exact value behind the text (:meth:`NumberEdit.model_value`)."""
+    exact = format_number(value, kind)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or \
+            (isinstance(value, int) and kind.scale == 1.0):
+        return exact
+    shown = value * kind.scale
+    if round(shown, kind.decimals + EXTRA_DECIMALS_SHOWN) == round(shown, 6) or round(shown, kind.decimals) == 0:
+        return exact
+    digits = f"{abs(shown):{',' if kind.grouped else ''}.{kind.decimals}f}"
+    return f"{'-' if round(shown, kind.decimals) < 0 else ''}{kind.prefix}{digits}{kind.suffix}"
+
+
+class LineEdit(QLineEdit):
+    """A line edit that leaves Ctrl+Z / Ctrl+Y to the window's Undo and Redo when it has nothing
+    of its own to undo (a field just loaded, or outlined red after an edit elsewhere): otherwise
+    the shortcut would be swallowed and do nothing."""
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ShortcutOverride:
+            own = ((QKeySequence.StandardKey.Undo, self.isUndoAvailable),
+                   (QKeySequence.StandardKey.Redo, self.isRedoAvailable))
+            if any(event.matches(key) and not available() for key, available in own):
+                event.ignore()
+                return False
+        return super().event(event)
+
+
+class NumberEdit(LineEdit):
     """A number in scenario units, shown in the units a person expects (%, £), kept as typed.
 
     Unlike a spin box it never clamps, rounds or drops characters: what is typed stays on
@@ -117,12 +153,16 @@ class NumberEdit(QLineEdit):
         super().__init__(parent)
         self.kind_name, self.kind = kind, number_kind(kind)
         self._shown = None  # the scenario value the text stands for
+        self._shown_text = None  # the text shown for it (rounded: see display_number)
+        self.editingFinished.connect(self._tidy)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(96)
         self.setMaximumWidth(170)
 
     def model_value(self):
-        """The scenario value typed, or None when the text is not a number."""
+        """The scenario value typed (or shown, rounded), or None when the text is not a number."""
+        if not self.isModified() and self._shown_text is not None and self.text() == self._shown_text:
+            return self._shown  # the text was shown for this value, not typed
         return parse_number(self.text(), self.kind)
 
     def entry_problem(self) -> str | None:
@@ -136,7 +176,20 @@ class NumberEdit(QLineEdit):
         if value == self._shown and self.model_value() is not None:
             return
         self._shown = value
-        self.setText(format_number(value, self.kind))
+        self._shown_text = display_number(value, self.kind)
+        self.setText(self._shown_text)
+
+    def _tidy(self) -> None:
+        """On leaving the field, a number typed plainly ("12000") is written as the field writes it
+        ("12,000"), every digit kept; its value is unchanged, so nothing is edited."""
+        value = self.model_value()
+        if value is None or self.text() == self._shown_text:
+            return
+        tidy = format_number(value, self.kind)
+        if tidy != self.text() and parse_number(tidy, self.kind) == value:
+            with QSignalBlocker(self):
+                self.setText(tidy)
+            self._shown, self._shown_text = value, tidy
 
     def show_typed(self, text: str, value) -> None:
         """Show text typed earlier for a value that is still ``value`` in the scenario."""
@@ -160,7 +213,7 @@ class NumberEdit(QLineEdit):
         return self.kind.suffix.strip()
 
 
-class TextEdit(QLineEdit):
+class TextEdit(LineEdit):
     def model_value(self) -> str:
         return self.text()
 

@@ -111,6 +111,9 @@ class PartyFlowsPanel(QWidget):
         self.model = PartyFlowsModel(self)
         self.table = QTableView()
         self.table.setObjectName("parties.flows")
+        self.table.setAccessibleName(self.title.text())
+        self.table.setAccessibleDescription("What each party pays (negative) and saves in each year of delivery, "
+                                            "one row per party, one column per year")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -2,8 +2,9 @@
 
 Each is an Excel table whose header row holds the column keys (the model's field names,
 ``reach_low`` for a low end, ``effect_gp`` for a per-service effect, ``funding_nhs`` for a
-funder's share); the row above gives the words a person reads, with a note on each saying
-what the figure is, its unit and its allowed range. Columns come from the declarations.
+funder's share), small and grey, for the reader and for formulas; the row above gives the
+words a person reads, with a note on each saying what the figure is, its unit and its allowed
+range. Columns come from the declarations.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def write_table(ws, name: str, columns, rows: list[dict]) -> tuple[dict[str, str
     st.header_row(ws, HEADER_ROW - 1, [c.label for c in columns])
     ws.row_dimensions[HEADER_ROW - 1].height = 62
     st.header_row(ws, HEADER_ROW, [c.header for c in columns])
+    st.key_row(ws, HEADER_ROW, len(columns))
     for column in columns:
         note(ws[f"{letters[column.header]}{HEADER_ROW - 1}"], column.help)
     data_rows = [HEADER_ROW + 1 + k for k in range(max(1, len(rows)))]
