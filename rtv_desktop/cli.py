@@ -156,6 +156,8 @@ def window_argument_problem(argv: Sequence[str]) -> str | None:
     suffix = path.suffix.lower()
     if suffix in OTHER_SPREADSHEET_SUFFIXES:
         return messages.other_spreadsheet(path)
+    if suffix == ".csv":
+        return messages.area_table_opened(path)
     if suffix not in WORKBOOK_SUFFIXES | JSON_SUFFIXES:
         return messages.unknown_file_type(path)
     return None
@@ -248,7 +250,7 @@ def cmd_check(args) -> int:
         try:
             warnings = read_workbook(args.input).warnings
         except InputFileError as exc:
-            print(exc.summary + ":", file=sys.stderr)
+            print(exc.summary + (":" if exc.problems else ""), file=sys.stderr)
             for problem in exc.problems:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_BAD_INPUT

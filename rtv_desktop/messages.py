@@ -48,6 +48,16 @@ def other_spreadsheet(path: Path) -> str:
             "Open it in Excel or LibreOffice, save it as an Excel workbook (.xlsx) and open that.")
 
 
+def not_an_rtv_workbook(path: Path) -> str:
+    return (f"'{Path(path).name}' is not an RtV Desktop workbook: open a workbook exported by RtV Desktop "
+            "(File > Export results to Excel), or start from File > New.")
+
+
+def area_table_opened(path: Path) -> str:
+    return (f"'{Path(path).name}' is a table, not a scenario: to add the areas it lists, use Import areas... "
+            "on the Area & population page.")
+
+
 def unknown_command(word: str, commands) -> str:
     return (f"'{word}' is not a command RtV Desktop knows ({', '.join(commands)}), nor a file to open. "
             "Check the spelling, or run 'rtv-desktop --help' for the commands.")

@@ -22,7 +22,8 @@ class Kind:
     ``scale`` turns the stored value into the shown one (a fraction 0.05 is shown as 5%);
     ``decimals`` are the fewest decimals shown; ``integer`` kinds refuse fractions;
     ``grouped`` writes thousands separators; ``example`` says what to type; ``also_typed`` are
-    other spellings of the unit a person may type after the number ("2.5 h").
+    other spellings of the unit a person may type after the number ("2.5 h"); ``signed``
+    percentages may fall below zero (a bare -0.05 typed there is read as -5%, as Excel does).
     """
 
     unit_suffix: str = ""
@@ -33,13 +34,15 @@ class Kind:
     grouped: bool = True
     example: str = "a number, such as 12.5"
     also_typed: tuple[str, ...] = ()
+    signed: bool = False
 
 
 _PERCENT = "a percentage, such as {} for {}%"
 KINDS: dict[str, Kind] = {
     "fraction": Kind("%", scale=100.0, decimals=1, example=_PERCENT.format(12.5, 12.5)),
     "fine_fraction": Kind("%", scale=100.0, decimals=2, example=_PERCENT.format(2.5, 2.5)),
-    "signed_fraction": Kind("%", scale=100.0, decimals=1, example="a percentage, such as 5 or -5"),
+    "signed_fraction": Kind("%", scale=100.0, decimals=1, example="a percentage, such as 5 or -5",
+                            signed=True),
     "rate": Kind("%", scale=100.0, decimals=2, example=_PERCENT.format(3.5, 3.5)),
     "money": Kind(prefix="£", decimals=0, example="an amount in pounds, such as 1,250"),
     "money_pence": Kind(prefix="£", decimals=2, example="an amount in pounds, such as 12.50"),

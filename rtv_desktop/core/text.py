@@ -99,6 +99,14 @@ def format_money_tick(value: float, spacing: float, largest: float | None = None
     return f"{_sign(value)}£{abs(value) / divisor:,.{decimals}f}{suffix}"
 
 
+def savings_phrase(value, compact: bool = True, what: str = "NHS savings") -> str:
+    """"NHS savings £1.2m", or "extra cost to services £682k" when the savings fall below zero
+    (never "savings -£682k")."""
+    if is_negative(value) and round(float(value)):
+        return f"extra cost to services {format_money(-float(value), compact)}"
+    return f"{what} {format_money(value, compact)}"
+
+
 def format_ratio(value) -> str:
     """A benefit-cost ratio as "£ back per £1" ("£0.06 back per £1"); None gives "n/a"."""
     if _missing(value):
@@ -296,8 +304,16 @@ def cost_per_qaly_simulated(value) -> str:
             "QALYs gained (a ratio of means, so it has no percentiles).")
 
 
-def quadrant_text(quadrant: str | None) -> str:
-    return QUADRANT_WORDS.get(quadrant, "") if quadrant else ""
+def quadrant_text(quadrant: str | None, net_cost: float | None = None, qalys: float | None = None) -> str:
+    """Where an option sits against its comparator, in words. Given the increments, an edge of the
+    plane is said as it is: the same QALYs are "no QALY difference", never "fewer QALYs"."""
+    if not quadrant:
+        return ""
+    if qalys == 0 and net_cost is not None:
+        return "dearer, no QALY difference" if net_cost > 0 else "cheaper, no QALY difference"
+    if net_cost == 0 and qalys is not None:
+        return "no cost difference, more QALYs" if qalys > 0 else "no cost difference, fewer QALYs"
+    return QUADRANT_WORDS.get(quadrant, "")
 
 
 def option_name(comparison, k: int | None) -> str:

@@ -31,6 +31,10 @@ class InputFileError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """The summary and each problem on a line of its own (the summary alone says it all when
+        there are none listed)."""
+        if not self.problems:
+            return self.summary
         lines = [self.summary + ":"] + [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
 

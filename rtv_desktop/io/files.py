@@ -34,6 +34,8 @@ def load_document(path, check_ranges: bool = True) -> Document:
         return read_workbook(path).document
     if suffix in OTHER_SPREADSHEET_SUFFIXES:
         raise InputFileError(path, [Problem("", messages.other_spreadsheet(path))], f"Cannot open '{path.name}'")
+    if suffix == ".csv":  # an area table: read on the Area page, not opened as a scenario
+        raise InputFileError(path, [], messages.area_table_opened(path))
     raise InputFileError(path, [Problem("", "is not a file RtV Desktop can open: use a scenario file (.json) "
                                             "or an RtV workbook (.xlsx).")])
 

@@ -14,7 +14,7 @@ actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
@@ -38,8 +38,10 @@ from .pages.interventions import InterventionsPage
 from .widgets.issues import IssuesList
 from .pages.results import ResultsPage
 from .dialogs.stories import StoriesDialog
+from .screen import fit_to_screen, keep_on_screen
 
 APP_TITLE = "RtV Desktop"
+FIRST_SIZE = QSize(1280, 800)  # the first window on a large screen; smaller screens get less
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +72,6 @@ class MainWindow(QMainWindow):
         self.help_links = HelpLinks(self, self.show_guide)
         self._build_menus()
         self._connect()
-        self.resize(1280, 800)
         self._restore_state()
         self._update_title()
         self._show_issues(session.issues)
@@ -230,9 +231,18 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        self._fitted = not (isinstance(geometry, QByteArray) and not geometry.isEmpty())
+        if self._fitted:  # a first window: as large as suits the screen, all of it on the screen
+            fit_to_screen(self, FIRST_SIZE)
+        else:
             self.restoreGeometry(geometry)
         self.pages.setCurrentIndex(int(self.settings.value("window/page", 0) or 0))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._fitted:  # its title bar is known now: keep that on the screen too
+            self._fitted = False
+            keep_on_screen(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self.documents.confirm_discard():

@@ -94,3 +94,41 @@ def test_run_never_saves_over_the_workbook_it_read(tmp_path, capsys):
     assert main(["run", str(path), "--out", str(tmp_path / "." / "shared.xlsx")]) == EXIT_BAD_INPUT
     assert "never saves over a workbook it read" in capsys.readouterr().err
     assert path.read_bytes() == before and not path.with_name("shared.xlsx.bak").exists()
+
+
+def _budget_sheet(path) -> None:
+    """An ordinary workbook someone keeps a budget in: no RtV record, none of its input names."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Line", "2025/26", "2026/27"])
+    ws.append(["Health coaching", 120_000, 125_000])
+    wb.save(path)
+
+
+def test_check_on_an_ordinary_workbook_says_so_in_one_line(tmp_path, capsys):
+    path = tmp_path / "budget.xlsx"
+    _budget_sheet(path)
+    assert main(["check", str(path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        "'budget.xlsx' is not an RtV Desktop workbook: open a workbook exported by RtV Desktop "
+        "(File > Export results to Excel), or start from File > New."]
+
+
+def test_a_workbook_without_its_hidden_record_is_still_read_by_its_names(tmp_path):
+    path = tmp_path / "t.xlsx"
+    main(["template", str(path)])
+    wb = openpyxl.load_workbook(path)
+    del wb["_rtv"]
+    wb.save(tmp_path / "named.xlsx")
+    assert read_workbook(tmp_path / "named.xlsx").scenario.area == default_scenario().area
+
+
+def test_check_on_an_area_table_points_to_import_areas(tmp_path, capsys):
+    path = tmp_path / "areas.csv"
+    path.write_text("area_code,area_name\nE1,Somewhere\n")
+    assert main(["check", str(path)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["rtv-desktop: 'areas.csv' is a table, not a scenario: to add the areas it "
+                                        "lists, use Import areas... on the Area & population page."]

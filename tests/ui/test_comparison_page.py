@@ -87,7 +87,8 @@ def test_every_option_figure_is_the_core_figure_as_the_window_writes_it(page_of,
         assert cost_per_qaly == (format_money(s["cost_per_qaly"]) if s["qalys"] > 0 else "n/a: no QALYs gained")
     # Full mix gains QALYs at a net cost; the others gain none and cost more than they save.
     assert shown["Where it sits", "Full mix"] == "more costly, more QALYs"
-    assert shown["Where it sits", "Social prescribing only"] == "dominated: dearer and fewer QALYs"
+    # The same QALYs as doing nothing are no QALY difference, never "fewer QALYs".
+    assert shown["Where it sits", "Social prescribing only"] == "dearer, no QALY difference"
     # Doing nothing competes (no comparator): every figure zero, no payback to speak of.
     assert shown["Net social value", "Doing nothing"] == "£0"
     assert shown["Payback", "Doing nothing"] == "None: nothing spent"

@@ -10,7 +10,9 @@ from rtv_desktop.ui.widgets.fields import KINDS, format_number, parse_number
 
 
 @pytest.mark.parametrize("kind, text, value", [
-    ("fraction", "150", 1.5), ("fraction", "150%", 1.5), ("fraction", "-5", -0.05), ("fraction", "0.5", 0.005),
+    ("fraction", "150", 1.5), ("fraction", "150%", 1.5), ("fraction", "-5", -0.05), ("fraction", "0.5", 0.5),
+    ("fraction", "0.5%", 0.005),
+    ("signed_fraction", "-0.05", -0.05), ("fraction", "-0.05", -0.0005), ("rate", "0", 0.0), ("fraction", "1", 0.01),
     ("persons", "-5000", -5000), ("persons", "1,000,000", 1_000_000), ("persons", "2.5e6", 2_500_000),
     ("money", "£1,250", 1250), ("money", "-£40", -40), ("money", "£-40", -40),
     ("count", "99,999,999", 99_999_999), ("seed", "9223372036854775807", 2**63 - 1),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from ...core.text import NOTHING_SPENT, format_money, format_payback, payback_text
+from ...core.text import NOTHING_SPENT, format_money, format_payback, payback_text, savings_phrase
 from .base import BOX, LINE, ChartPanel
 from .style import MIN_MONEY_SPAN, NHS_BLUE, NHS_DARK_GREY, TEXT, brush, pen, series_colour
 
@@ -65,8 +65,8 @@ class CumulativeChart(ChartPanel):
         s = results.scenario.settings
         payback = payback_text(results.summary, s.horizon_years)
         payback = "none, nothing spent" if payback == NOTHING_SPENT else payback
-        return (f"Over {s.horizon_years} years: cost {format_money(cost_total, True)}, NHS savings "
-                f"{format_money(saving_total, True)}. Payback: {payback}. "
+        return (f"Over {s.horizon_years} years: cost {format_money(cost_total, True)}, "
+                f"{savings_phrase(saving_total)}. Payback: {payback}. "
                 + MONEY_NOTE.format(price_year=s.price_year))
 
     def clear(self) -> None:
@@ -127,8 +127,9 @@ class SavingsByServiceChart(ChartPanel):
         self.plot.setXRange(0.4, years.size + 0.6, padding=0)
         self._fit_y(by_service)
         settings = results.scenario.settings
-        self.set_note(f"Total NHS savings over {settings.horizon_years} years: "
-                      f"{format_money(by_service.sum(), True)}. " + MONEY_NOTE.format(price_year=settings.price_year))
+        total = savings_phrase(by_service.sum(), what="total NHS savings")
+        self.set_note(f"Over {settings.horizon_years} years: {total}. "
+                      + MONEY_NOTE.format(price_year=settings.price_year))
         self.show_plot()
 
     def _fit_y(self, by_service: np.ndarray) -> None:

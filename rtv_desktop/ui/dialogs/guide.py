@@ -7,12 +7,14 @@ links to the web are never opened (the app starts no network activity).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...io.guides import GUIDES, METHOD, USER_GUIDE, guide_markdown, slug
+from ..screen import fit_to_screen, keep_on_screen
 
+GUIDE_SIZE = QSize(820, 680)  # on a screen with room for it; less on a small one
 WEB_LINK_NOTE = "Links to the web are not opened from RtV Desktop. The address is: {url}"
 
 
@@ -39,7 +41,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dialog.guide")
-        self.resize(820, 680)
+        self._fitted = True
         self.guide = ""
         self.browser = QTextBrowser()
         self.browser.setObjectName("guide.text")
@@ -56,6 +58,13 @@ class GuideDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
+        fit_to_screen(self, GUIDE_SIZE)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._fitted:  # its title bar is known now: keep that on the screen too
+            self._fitted = False
+            keep_on_screen(self)
 
     def show_section(self, guide: str = USER_GUIDE, anchor: str = "") -> None:
         if guide != self.guide:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ... import messages
 from ...core import GROUP_LABELS, GROUPS, Issue, Service, Spec, Uncertain, source_for, specs
 from ..widgets.declared_form import has_special_shape
-from ..widgets.fields import KINDS, NumberKind, format_number, number_kind, parse_number
+from ..widgets.fields import KINDS, NumberKind, format_number, fraction_note, number_kind, parse_number
 from .interventions import SHORT_GROUP_LABELS, _issue_brush
 from ...core.edits import value_at
 from .service_rows import ServiceRows
@@ -33,6 +33,9 @@ class _TableBase(QAbstractTableModel):
     """
 
     HEADERS: tuple[str, ...] = ()
+    # "GP appointment, cashable share read as 25%: ..." after a bare fraction typed into a
+    # percent cell is read as Excel reads it; "" after any other edit.
+    noted = Signal(str)
 
     def __init__(self, on_edit, parent=None, on_problem=None):
         super().__init__(parent)
@@ -113,8 +116,15 @@ class _TableBase(QAbstractTableModel):
             self.dataChanged.emit(index, index)
             return True
         self.entries.accepted(field)
+        note = fraction_note(value, kind, self.cell_name(index.row(), index.column())) \
+            if isinstance(value, str) else None
+        self.noted.emit(note or "")
         self._on_edit(path, number)
         return True
+
+    def cell_name(self, row: int, column: int) -> str:
+        """A cell in words, for the note under the table."""
+        return f"{self._services[row].name}, {self.headerData(column, Qt.Orientation.Horizontal)}"
 
     def _cell_value(self, row: int, column: int):
         raise NotImplementedError
@@ -164,6 +174,10 @@ class ServicesModel(ServiceRows, _TableBase):
     def field_for(self, row: int, column: int) -> str:
         name, end, _spec = self._column(column)
         return f"services[{row}].{name}" + (f".{end}" if end else "")
+
+    def cell_name(self, row: int, column: int) -> str:
+        _name, end, spec = self._column(column)
+        return f"{self._services[row].name}, {spec.label.lower()}" + (f" ({end})" if end else "")
 
     def kind_for(self, column: int) -> NumberKind:
         return number_kind(self._column(column)[2].kind)

@@ -92,7 +92,8 @@ def cell_text(figure: Figure, comparison, k: int | None, sim=None) -> str:
         summary = nothing_summary() if k is None else comparison.options[k].summary
         return payback_text(summary, comparison.document.settings.horizon_years)
     if kind == "quadrant":
-        return quadrant_text(value) or DASH
+        increments = comparison.increments[k] if k is not None and figure.source == "increment" else {}
+        return quadrant_text(value, increments.get("inc_net_cost"), increments.get("inc_qalys")) or DASH
     if value is None:
         return "" if figure.source == "simulation" else "n/a"
     if kind == "range":

@@ -6,12 +6,12 @@ import math
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ... import messages
 from ...core import APPROACH_LABELS, GROUP_LABELS, Issue, Uncertain, describe_field
-from ..widgets.fields import KINDS, format_number, parse_number
+from ..widgets.fields import KINDS, format_number, fraction_note, parse_number
 from .service_rows import ServiceRows
 from ...core.typed_entries import TypedEntries
 
@@ -150,6 +150,7 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
     HEADERS = ("Service", "Central", "Low", "High")
     _ENDS = ("central", "low", "high")
     KIND = KINDS["signed_fraction"]
+    noted = Signal(str)  # a bare fraction read as Excel reads it ("..., low read as -5%: ..."), or ""
 
     def __init__(self, on_edit, parent=None, on_problem=None):
         super().__init__(parent)
@@ -225,6 +226,8 @@ class EffectsModel(ServiceRows, QAbstractTableModel):
             self.dataChanged.emit(index, index)
             return True
         self.entries.accepted(field)
+        note = fraction_note(value, self.KIND, f"{service.name}, {end}") if isinstance(value, str) else None
+        self.noted.emit(note or "")
         edited = replace(current, **{end: number})
         self._effects[service.id] = edited
         self.dataChanged.emit(index, index)

@@ -23,7 +23,7 @@ from ...core import GRADE_NAMES, PARTY_LABELS, Service, Settings, Spec, all_inte
 from ...session import Session
 from ..models.assumptions import BaselineModel, ServicesModel
 from ..widgets.declared_form import DeclaredForm, caption
-from ..widgets.delegates import ChoiceDelegate, NumberDelegate
+from ..widgets.delegates import ChoiceDelegate, NumberDelegate, reading_note
 from ..widgets.fields import FormBinder, NumberEdit
 from ..widgets.forms import FormGrid
 from ..widgets.issues import group_by, mark_widgets
@@ -73,6 +73,8 @@ class AssumptionsPage(QScrollArea):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.services_view)
+        self.services_note = reading_note(self.services_model, "services.reading_note")
+        layout.addWidget(self.services_note)
         layout.addWidget(_heading("Baseline use: contacts per person per year"))
         self.baseline_view = _table(self.baseline_model, "baseline_use.table", "Baseline use")
         self.baseline_view.setItemDelegate(NumberDelegate(self.baseline_view))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ...core import FUNDERS, PARTY_LABELS, Intervention, Spec, source_for
 from ..widgets.declared_form import DeclaredForm
 from ..widgets.evidence_picker import EvidencePicker
-from ..widgets.delegates import NumberDelegate
+from ..widgets.delegates import NumberDelegate, reading_note
 from ..widgets.fields import FormBinder, NumberEdit, source_tooltip
 from ..widgets.forms import FormGrid
 from ..models.interventions import EffectsModel
@@ -69,6 +69,8 @@ class InterventionEditor(QWidget):
 
     def _effects_row(self, spec: Spec) -> None:
         self.grid.widget_row(self._effects_view())
+        self.effects_note = reading_note(self.effects, PREFIX + "effect.reading_note")
+        self.grid.widget_row(self.effects_note)
 
     def _funding_rows(self, spec: Spec) -> None:
         """A share for each funder, and what they add up to (the core's message when not 100%)."""

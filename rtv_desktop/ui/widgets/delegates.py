@@ -8,7 +8,7 @@ as typed to the model, which reads it with :func:`~rtv_desktop.ui.widgets.fields
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QStyledItemDelegate
 
 from ..style import readable_popup
 
@@ -59,3 +59,20 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def reading_note(model, name: str) -> QLabel:
+    """A line under a table saying how a bare fraction typed into a percent cell was read
+    (the model's ``noted`` signal); hidden while there is nothing to say."""
+    note = QLabel()
+    note.setObjectName(name)
+    note.setProperty("role", "note")
+    note.setWordWrap(True)
+    note.hide()
+
+    def show(text: str) -> None:
+        note.setText(text)
+        note.setVisible(bool(text))
+
+    model.noted.connect(show)
+    return note

@@ -38,11 +38,16 @@ class NumberKind:
     grouped: bool = True
     example: str = "a number, such as 12.5"
     also_typed: tuple[str, ...] = ()
+    signed: bool = False
+
+    @property
+    def percent(self) -> bool:
+        return self.suffix == "%"
 
 
 def _number_kind(kind) -> NumberKind:
     return NumberKind(kind.decimals, kind.scale, kind.prefix, kind.unit_suffix, kind.integer, kind.grouped,
-                      kind.example, kind.also_typed)
+                      kind.example, kind.also_typed, kind.signed)
 
 
 # The declarations' table of kinds (rtv_desktop.core.KINDS), in the form the fields read.
@@ -63,8 +68,50 @@ def parse_number(text: str, kind: NumberKind) -> float | int | None:
 
     Accepted: an optional sign, the kind's £ or unit, thousands separators in their places
     ("1,250,000"), a decimal point and an exponent. Nothing is clamped or rounded here:
-    ranges are checked by :func:`rtv_desktop.core.validate` like every other input.
+    ranges are checked by :func:`rtv_desktop.core.validate` like every other input. A bare
+    number below 1 in a percent field is a fraction, as Excel reads it (:func:`read_as_fraction`).
     """
+    fraction = read_as_fraction(text, kind)
+    return fraction if fraction is not None else _parse_as_shown(text, kind)
+
+
+def read_as_fraction(text: str, kind: NumberKind) -> float | None:
+    """``0.25`` typed without "%" in a percent field means 25%, as in Excel: the fraction, else None.
+
+    Only strictly between 0 and 1 (between -1 and 0 too where the percentage may be negative):
+    0 stays 0, "0.25%" stays a quarter of a percent, and 1 or more is already a percentage.
+    """
+    if not kind.percent or "%" in text:
+        return None
+    shown = _parse_as_shown(text, kind)
+    if shown is None:
+        return None
+    typed = shown * kind.scale
+    if 0 < typed < 1 or (kind.signed and -1 < typed < 0):
+        return typed
+    return None
+
+
+_SPOKEN_FRACTIONS = {0.25: "a quarter of a percent", 0.5: "half a percent", 0.75: "three quarters of a percent",
+                     0.1: "a tenth of a percent"}
+
+
+def fraction_note(text: str, kind: NumberKind, what: str = "") -> str | None:
+    """What a field says beside ``text`` read as a fraction: "Read as 25%: type 0.25% for a quarter
+    of a percent"; ``what`` names one of several values ("Low"). None when read as typed."""
+    fraction = read_as_fraction(text, kind)
+    if fraction is None:
+        return None
+    typed = f"{fraction:g}"
+    spoken = _SPOKEN_FRACTIONS.get(abs(fraction), f"{abs(fraction):g} of a percent")
+    spoken = f"minus {spoken}" if fraction < 0 else spoken
+    shown = f"{round(fraction * kind.scale, 6):g}%"
+    head = f"{what} read as {shown}" if what else f"Read as {shown}"
+    return f"{head}: type {typed}% for {spoken}"
+
+
+def _parse_as_shown(text: str, kind: NumberKind) -> float | int | None:
+    """``text`` read in the units shown ("0.25" in a % field is 0.25%)."""
     body = text.strip().replace("\u2212", "-")
     sign = ""
     if body[:1] in "+-" and body[:1]:
@@ -154,10 +201,29 @@ class NumberEdit(LineEdit):
         self.kind_name, self.kind = kind, number_kind(kind)
         self._shown = None  # the scenario value the text stands for
         self._shown_text = None  # the text shown for it (rounded: see display_number)
+        self._watchers: list[Callable[[], None]] = []
         self.editingFinished.connect(self._tidy)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumWidth(96)
         self.setMaximumWidth(170)
+        self.textChanged.connect(self._tell_watchers)
+
+    def watch_text(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` whenever the text changes, also while the form loads with signals blocked."""
+        self._watchers.append(callback)
+
+    def _tell_watchers(self, *_args) -> None:
+        for callback in self._watchers:
+            callback()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        if self.signalsBlocked():  # textChanged did not tell them
+            self._tell_watchers()
+
+    def fraction_note(self, what: str = "") -> str | None:
+        """"Read as 25%: ..." while the text is a bare fraction typed into a percent field."""
+        return fraction_note(self.text(), self.kind, what)
 
     def model_value(self):
         """The scenario value typed (or shown, rounded), or None when the text is not a number."""
@@ -183,8 +249,8 @@ class NumberEdit(LineEdit):
         """On leaving the field, a number typed plainly ("12000") is written as the field writes it
         ("12,000"), every digit kept; its value is unchanged, so nothing is edited."""
         value = self.model_value()
-        if value is None or self.text() == self._shown_text:
-            return
+        if value is None or self.text() == self._shown_text or self.fraction_note() is not None:
+            return  # (a bare fraction read as a percentage stays as typed, with its note)
         tidy = format_number(value, self.kind)
         if tidy != self.text() and parse_number(tidy, self.kind) == value:
             with QSignalBlocker(self):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+
 from .fields import FormBinder, NumberEdit, source_tooltip
 
 HEADER_STYLE = "color: #425563; font-weight: 600;"
@@ -48,6 +49,8 @@ class FormGrid:
             self.notes[name] = note_label
             self.layout.addWidget(note_label, self.row, 2, 1, 3)
         self.row += 1
+        if isinstance(widget, NumberEdit):
+            self._fraction_note(name, [widget])
         return widget
 
     def wide(self, label: str, name: str, widget: QWidget, tip: str = "") -> QWidget:
@@ -81,7 +84,33 @@ class FormGrid:
         caption.setBuddy(spins[0])
         self.layout.addWidget(caption, self.row, 0)
         self.row += 1
+        self._fraction_note(name, spins)
         return spins
+
+    def _fraction_note(self, name: str, edits: list[NumberEdit]) -> None:
+        """A line under a percent row, shown while a bare fraction typed there is read as Excel reads it
+        ("Read as 25%: type 0.25% for a quarter of a percent"); an empty row takes no room."""
+        if not edits[0].kind.percent:
+            return
+        note = QLabel()
+        note.setObjectName(f"{name}.fraction_note")
+        note.setProperty("role", "note")
+        note.setWordWrap(True)
+        note.hide()
+        self.layout.addWidget(note, self.row, 1, 1, 5)
+        self.row += 1
+        whats = ("Central", "Low", "High") if len(edits) > 1 else ("",)
+
+        def show_readings() -> None:
+            readings = [edit.fraction_note(what) for edit, what in zip(edits, whats)]
+            for edit, reading in zip(edits, readings):
+                edit.setAccessibleDescription(reading or "")
+            text = "; ".join(r for r in readings if r)
+            note.setText(text)
+            note.setVisible(bool(text))
+
+        for edit in edits:
+            edit.watch_text(show_readings)
 
     def widget_row(self, widget: QWidget, span: int = 5) -> None:
         self.layout.addWidget(widget, self.row, 0, 1, span)

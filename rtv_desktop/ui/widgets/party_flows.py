@@ -33,8 +33,10 @@ def flow_rows(party_flows: dict) -> list[tuple[str, str, np.ndarray]]:
                 rows.append((party, words, np.asarray(flows[key], dtype=float)))
             continue
         for key, words in FUNDER_LINES:
-            values = flows["saves"] - flows["pays"] if key == "net" else flows[key]
-            rows.append((party, words, np.asarray(values, dtype=float)))
+            values = np.asarray(flows["saves"] - flows["pays"] if key == "net" else flows[key], dtype=float)
+            if key.startswith("saves") and np.any(values.round() < 0):
+                words += " (minus: extra cost)"  # savings below zero are a cost, not "saves -£97,408"
+            rows.append((party, words, values))
     return rows
 
 

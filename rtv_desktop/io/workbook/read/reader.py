@@ -17,13 +17,17 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .... import messages
 from ....core import (
+    Area,
     Document,
     Scenario,
     ScenarioFormatError,
+    Settings,
     described,
     errors,
     read_document,
+    specs,
     validate_document,
 )
 from ...errors import InputFileError, Problem
@@ -32,7 +36,7 @@ from ..text_cells import read_text
 from .cells import CellReader, where_text
 from .changes import Change, changes_between, flatten
 from .fields import read_area, read_comparator, read_cover, read_settings
-from ..layout import AREA, BASELINE, COVER, HIDDEN, INTERVENTIONS, OPTIONS, SERVICES, SETTINGS
+from ..layout import AREA, BASELINE, COVER, HIDDEN, INTERVENTIONS, OPTIONS, SERVICES, SETTINGS, defined_name
 from .overrides import formula_overrides
 from .restore import restore
 from .rows import read_interventions, read_options, read_services
@@ -75,6 +79,8 @@ def read_workbook(path) -> WorkbookImport:
     """
     path = Path(path)
     wb = open_workbook(path)
+    if not written_by_rtv(wb):  # one line, not a problem for every input it lacks
+        raise InputFileError(path, [], messages.not_an_rtv_workbook(path))
     exported, notes = read_hidden(wb)
     legacy = is_version_1(wb)
     cells = CellReader(flatten(exported) if exported is not None else {})
@@ -109,6 +115,16 @@ def read_cells(wb, cells: CellReader, legacy: bool) -> dict:
     data["options"] = options
     data["comparator"] = read_comparator(wb, cells, numbers)
     return data
+
+
+def written_by_rtv(wb) -> bool:
+    """The workbook holds RtV Desktop's hidden record or names one of the area or settings inputs
+    the way the app names them (``area_population``): an ordinary workbook has neither."""
+    if HIDDEN in wb.sheetnames:
+        return True
+    ours = {defined_name(f"{prefix}.{name}") for prefix, cls in (("area", Area), ("settings", Settings))
+            for name, _spec in specs(cls)}
+    return any(name in ours for name in wb.defined_names)
 
 
 def is_version_1(wb) -> bool:
