@@ -11,7 +11,8 @@ from rtv_desktop import messages
 
 # Imperatives the messages use to say what to do next.
 ACTIONS = ("Check", "Choose", "choose", "Close", "Open", "open", "Save", "save", "Fix", "Type", "Ask", "Retype",
-           "Correct", "Start", "Install", "Free", "Try", "try", "Restore", "discard", "send", "copy")
+           "Correct", "Start", "Install", "Free", "Try", "try", "Restore", "discard", "send", "copy",
+           "use")
 ARGUMENTS = {"path": Path("plan.json"), "exc": PermissionError(13, "Permission denied"), "cap_bytes": 20 << 20,
              "offset": 7, "detail": "it holds 3,000 parts", "value": 1e300, "reason": "permission denied",
              "limit": 200_000, "original": "plan.json", "saved_at": "22 Nov 2026 14:05", "log_path": "/tmp/x.log"}
