@@ -171,12 +171,13 @@ CARDS = (NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing"
          "payback_year", "starters")
 HEALTH_CARDS = ("qalys", "cost_per_qaly", "nmb", "prob_nmb_positive")  # the last from the simulation
 HEADLINE_STRIP = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "bcr_social")
-COMPARISON = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing", "pv_cost", "bcr_social", "qalys", "cost_per_qaly", "nmb",
-              "payback_year")
+COMPARISON = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "switch_wellbeing", "pv_cost",
+              "bcr_social", "qalys", "cost_per_qaly", "nmb", "payback_year")
 COMPARISON_INCREMENTS = ("inc_pv_cost", "inc_pv_saving", "inc_npv_fiscal", "inc_npv_cashable", "inc_npv_social",
                          "inc_bcr_social", "inc_qalys", "inc_nmb", "icer", "icer_quadrant")
 COMPARISON_SIMULATION = ("prob_best_social", "prob_best_fiscal", "prob_npv_social_positive", "prob_nmb_positive")
-AREAS = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "pv_cost", "pv_saving", "bcr_social", "qalys", "nmb", "starters")
+AREAS = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "pv_cost", "pv_saving", "bcr_social",
+         "qalys", "nmb", "starters")
 AREA_SIMULATED = (NPV_FISCAL, NPV_SOCIAL)  # percentiles of these in the all-areas table
 AREA_PROBABILITIES = ("prob_npv_fiscal_positive", "prob_bcr_social_above_1")
 COVER = (NPV_FISCAL, NPV_SOCIAL, "bcr_social", "nmb")

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextBlockFormat,
+from PySide6.QtGui import (QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextBlockFormat,
                            QTextCursor, QTextDocument)
 
 from .. import __version__
@@ -263,5 +263,10 @@ def _footer(painter: QPainter, report: Report, page: QSizeF, body: QRectF, numbe
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkGray)
     line = QRectF(body.left(), page.height() - MARGIN_MM[3] * MM + 6 * MM, body.width(), 6 * MM)
-    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.footer)
-    painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {pages}")
+    numbering = f"Page {number} of {pages}"
+    metrics = QFontMetricsF(font)
+    # A long title is cut short with "..." rather than running into the page number.
+    room = line.width() - metrics.horizontalAdvance(numbering) - 4 * MM
+    footer = metrics.elidedText(report.footer, Qt.TextElideMode.ElideRight, room)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, footer)
+    painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, numbering)

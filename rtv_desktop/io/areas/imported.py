@@ -1,12 +1,12 @@
 """Import a table of areas with populations from CSV or Excel (same schema as the bundled tables).
 
-Columns: ``area_code, area_name, population_total, population_18_plus,
-population_65_plus, reference_period``, and optionally ``disabled_equality_act_pct`` (the
-share of residents [%] whose condition limits day-to-day activities, or a local measure of
-need on the same scale, e.g. from QOF or public-health figures) and ``any_ltc_pct`` (the share
-with any long-term condition, Census 2021 TS038), with ``need_source`` saying where they come from. Every problem is reported at once with its row
-(and cell, for a workbook); an area code that is not ``E`` + 8 digits is only a warning,
-since local codes (e.g. a PCN) are legitimate.
+Columns: ``area_code, area_name, population_total, population_18_plus, population_65_plus,
+reference_period``, and optionally ``disabled_equality_act_pct`` (the share of residents [%]
+whose condition limits day-to-day activities, or a local measure of need on the same scale, e.g.
+from QOF or public-health figures) and ``any_ltc_pct`` (the share with any long-term condition,
+Census 2021 TS038), with ``need_source`` saying where they come from. Every problem is reported
+at once with its row (and cell, for a workbook); an area code that is not ``E`` + 8 digits is
+only a warning, since local codes (e.g. a PCN) are legitimate.
 """
 
 from __future__ import annotations
