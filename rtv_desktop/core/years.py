@@ -57,16 +57,23 @@ def next_financial_year(today: dt.date | None = None) -> str:
     return _label(current + 1)
 
 
-def cash_value(real: float, rate: float, t: int) -> float:
-    """Money in today's prices, in year ``t``, as cash at a constant inflation ``rate`` a year.
+def years_after(price_year: str, start_year: str) -> int:
+    """Whole years from the price year to the first delivery year ("2024/25" to "2027/28": 3);
+    0 when either is not a financial year, or the start comes first."""
+    if financial_year_problem(price_year) is not None or financial_year_problem(start_year) is not None:
+        return 0
+    return max(0, _first_year(start_year) - _first_year(price_year))
 
-    Convention: "today's prices" are read as the prices of the first delivery year (the
-    document's ``start_year``), so year ``t = 0`` needs no uplift and year ``t`` is ``t``
-    years of inflation away: ``real * (1 + rate) ** t``. A rate of 0 gives today's prices back.
-    The figures are not first carried from the price year to the start year: rebase the
-    document (Edit > Change price year) to do that.
+
+def cash_value(real: float, rate: float, t: int, lag: int = 0) -> float:
+    """Money in today's prices (the document's price year), in delivery year ``t``, as cash at a
+    constant inflation ``rate`` a year: ``real * (1 + rate) ** (lag + t)``, where ``lag`` is
+    :func:`years_after` the price year the first delivery year falls (t = 0). A rate of 0 gives
+    today's prices back.
 
     >>> round(cash_value(1000.0, 0.02, 2), 2)
     1040.4
+    >>> round(cash_value(1000.0, 0.02, 0, lag=3), 2)
+    1061.21
     """
-    return real * (1.0 + rate) ** t
+    return real * (1.0 + rate) ** (lag + t)

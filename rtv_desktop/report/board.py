@@ -59,7 +59,7 @@ def _recommend(f: ReportFigures) -> str:
 
 
 def _decision(f: ReportFigures) -> str:
-    typed = (getattr(f.document, "decision", "") or "").strip()
+    typed = f.document.decision.strip()
     if typed:
         return f"**The decision asked:** {typed}"
     doc = f.document

@@ -6,10 +6,10 @@ the cash view uprates them by the typed inflation rate from the price year to ea
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
+from ..core.years import cash_value, financial_year_problem, years_after
+from ..core.years import financial_year as labelled_year
 from .figures import ReportFigures
 from .model import Block, Heading, Paragraph, Table
 from .words import money, percent
@@ -19,22 +19,15 @@ MAX_YEAR_COLUMNS = 6  # years shown one by one; later years are added up in one 
 
 def financial_year(start: str | None, offset: int) -> str:
     """"2027/28" for ``offset`` years after ``start`` ("2026/27" + 1); "Year N" without a start year."""
-    first = _first_calendar_year(start)
-    if first is None:
+    if not start or financial_year_problem(start) is not None:
         return f"Year {offset + 1}"
-    year = first + offset
-    return f"{year}/{(year + 1) % 100:02d}"
-
-
-def _first_calendar_year(label) -> int | None:
-    match = re.match(r"\s*(\d{4})", str(label or ""))
-    return int(match.group(1)) if match else None
+    return labelled_year(start, offset)
 
 
 def year_tables(f: ReportFigures) -> list[Block]:
     r = f.results
     settings = f.document.settings
-    start = getattr(settings, "start_year", None)
+    start = settings.start_year
     horizon = len(r.totals_by_year()["cost"])
     columns = _columns(start, horizon)
     rows = _rows(r)
@@ -44,13 +37,11 @@ def year_tables(f: ReportFigures) -> list[Block]:
                   "budget would see in each year. Wellbeing and volunteer time are value to residents, not cash."),
         _table(columns, rows, lambda values: values, f"Today's prices ({settings.price_year})."),
     ]
-    rate = float(getattr(settings, "inflation_rate", 0) or 0)
+    rate = settings.inflation_rate
     if rate > 0:
-        source = (getattr(settings, "inflation_source", "") or "").strip() or "no source given"
-        first = _first_calendar_year(start)
-        base = _first_calendar_year(settings.price_year)
-        lag = first - base if first is not None and base is not None else 0
-        factors = (1 + rate) ** (lag + np.arange(horizon))
+        source = settings.inflation_source.strip() or "no source given"
+        lag = years_after(settings.price_year, start)
+        factors = np.array([cash_value(1.0, rate, t, lag) for t in range(horizon)])
         blocks += [Paragraph(f"In cash: the same flows uprated by {percent(rate, 1)} a year from "
                              f"{settings.price_year} prices (source: {source})."),
                    _table(columns, [row for row in rows if row[2]], lambda values: values * factors,

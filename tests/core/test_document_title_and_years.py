@@ -7,6 +7,7 @@ import pytest
 
 from rtv_desktop.core import Option, Settings, blank_document, default_document, validate_document
 from rtv_desktop.core.text import cash_value, document_title, financial_year
+from rtv_desktop.core.years import years_after
 from rtv_desktop.core.years import financial_year_problem, next_financial_year
 
 
@@ -44,12 +45,15 @@ def test_a_new_document_starts_in_the_next_financial_year_with_no_inflation():
         assert (settings.inflation_rate, settings.inflation_source) == (0.0, "")
 
 
-def test_cash_is_today_s_prices_from_the_first_delivery_year_on():
-    assert cash_value(1000.0, 0.02, 0) == 1000.0  # the first delivery year is today's prices
+def test_cash_uprates_today_s_prices_from_the_price_year():
+    assert cash_value(1000.0, 0.02, 0) == 1000.0  # a first delivery year in the price year itself
     assert cash_value(1000.0, 0.02, 1) == pytest.approx(1020.0)
     assert cash_value(1000.0, 0.02, 2) == pytest.approx(1040.4)  # 1000 x 1.02 x 1.02
     assert cash_value(-500.0, 0.03, 3) == pytest.approx(-546.3635)
     assert cash_value(1000.0, 0.0, 4) == 1000.0
+    # Prices of 2024/25, delivery from 2027/28: three years of inflation before the first year.
+    assert years_after("2024/25", "2027/28") == 3 and years_after("2027/28", "2024/25") == 0
+    assert cash_value(1000.0, 0.02, 1, lag=3) == pytest.approx(1000 * 1.02 ** 4)
 
 
 def test_a_start_year_is_validated_with_the_document():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -25,15 +24,8 @@ def three_options():
 
 
 def with_fields(obj, **values):
-    """``obj`` with ``values`` set: by ``replace`` where the field is declared, else on a copy (a
-    field another part of the product adds, such as the decision text or the start year)."""
-    try:
-        return replace(obj, **values)
-    except TypeError:
-        out = copy.copy(obj)
-        for name, value in values.items():
-            object.__setattr__(out, name, value)
-        return out
+    """``obj`` with ``values`` set (the decision text, the start year, the inflation rate)."""
+    return replace(obj, **values)
 
 
 DECISION = "The board is asked to approve Full mix for two years from April 2027."
