@@ -242,22 +242,34 @@ def cmd_template(args) -> int:
 
 
 def cmd_check(args) -> int:
-    """Print every problem (sheet and cell) and exit 2, or "No problems found" and exit 0."""
-    warnings = []
+    """Print every problem (sheet and cell) and exit 2, or "No problems found" and exit 0.
+
+    A workbook's own failing checks and formula errors (as the spreadsheet last worked them
+    out) are problems too: the file would go into a pack saying so.
+    """
+    warnings, spreadsheet = [], []
     if _is_workbook(args.input):
         from .io.workbook.read.reader import read_workbook  # noqa: PLC0415
 
         try:
-            warnings = read_workbook(args.input).warnings
+            imported = read_workbook(args.input)
         except InputFileError as exc:
             print(exc.summary + (":" if exc.problems else ""), file=sys.stderr)
             for problem in exc.problems:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_BAD_INPUT
+        spreadsheet = imported.spreadsheet
+        warnings = [w for w in imported.warnings if w not in spreadsheet]
     else:
         load_document(args.input)
     for warning in warnings:
         print(f"Warning: {warning}")
+    if spreadsheet:
+        print(f"The workbook itself reports {len(spreadsheet)} problem(s), as last worked out in the spreadsheet:",
+              file=sys.stderr)
+        for problem in spreadsheet:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     print("No problems found" if not warnings else
           f"No problems that stop it opening; {len(warnings)} warning(s) above")
     return EXIT_OK

@@ -131,7 +131,7 @@ def run(scenario: Scenario) -> Results:
         scenario=scenario,
         summary=_summary(totals),
         by_intervention={k: _readonly(by_i[k]) for k in INTERVENTION_KEYS},
-        by_party=_by_party(totals),
+        by_party=_by_party(totals, fixed.volunteer_time),
         party_flows=_party_flows(fixed, flows, saving, cashable),
         starters=_readonly(flows["starters"]),
         completers=_readonly(flows["completers"]),
@@ -158,11 +158,12 @@ def _summary(totals: dict) -> dict:
     return {k: summary[k] for k in SUMMARY_KEYS}
 
 
-def by_party_rows(pays, saves, saves_cashable, residents_value) -> list[dict]:
-    """Who pays and who benefits (MODEL.md section 9), PV £: one dict per party.
+def by_party_rows(pays, saves, saves_cashable, residents_value, residents_pay=0.0) -> list[dict]:
+    """Who pays and who benefits (MODEL.md sections 9 and 13), PV £: one dict per party.
 
     ``pays``, ``saves`` and ``saves_cashable`` are per funder (in :data:`FUNDERS` order);
-    residents pay and save nothing and receive ``residents_value``.
+    residents save nothing, receive ``residents_value`` and pay ``residents_pay`` (the
+    volunteer time they give, when it counts as an in-kind cost).
     """
     rows = []
     for p, party in enumerate(FUNDERS):
@@ -170,15 +171,18 @@ def by_party_rows(pays, saves, saves_cashable, residents_value) -> list[dict]:
                "value": 0.0}
         rows.append({"party": party, "label": PARTY_LABELS[party], **row,
                      "net": row["saves"] + row["value"] - row["pays"]})
-    value = float(residents_value)
-    rows.append({"party": "residents", "label": PARTY_LABELS["residents"], "pays": 0.0, "saves": 0.0,
-                 "saves_cashable": 0.0, "value": value, "net": value})
+    value, paid = float(residents_value), float(residents_pay)
+    rows.append({"party": "residents", "label": PARTY_LABELS["residents"], "pays": paid, "saves": 0.0,
+                 "saves_cashable": 0.0, "value": value, "net": value - paid})
     return rows
 
 
-def _by_party(totals: dict) -> list[dict]:
+def _by_party(totals: dict, volunteer_time: str) -> list[dict]:
+    """The parties' rows; their nets add up to ``npv_social`` in every volunteer-time treatment."""
     received = totals["pv_social"] - totals["pv_saving"]  # wellbeing (+ volunteer time as a benefit)
-    return by_party_rows(totals["pays_by_party"], totals["saving_by_party"], totals["cashable_by_party"], received)
+    given = totals["pv_volunteer"] if volunteer_time == "cost" else 0.0  # residents give their time
+    return by_party_rows(totals["pays_by_party"], totals["saving_by_party"], totals["cashable_by_party"], received,
+                         given)
 
 
 def _party_flows(fixed, flows: dict, saving: np.ndarray, cashable: np.ndarray) -> dict:
@@ -192,5 +196,6 @@ def _party_flows(fixed, flows: dict, saving: np.ndarray, cashable: np.ndarray) -
     if fixed.volunteer_time == "benefit":
         value = value + flows["volunteer"].sum(axis=0)
     zero = _readonly(np.zeros(fixed.years))
-    out["residents"] = {"pays": zero, "saves": zero, "saves_cashable": zero, "value": _readonly(value)}
+    given = flows["volunteer"].sum(axis=0) if fixed.volunteer_time == "cost" else zero
+    out["residents"] = {"pays": _readonly(given), "saves": zero, "saves_cashable": zero, "value": _readonly(value)}
     return out

@@ -64,7 +64,9 @@ def _rows(r) -> list[tuple[str, np.ndarray, bool]]:
     labels = {row["party"]: row["label"] for row in r.by_party}
     for party, flow in flows.items():
         name = labels.get(party, party)
-        if np.any(flow["pays"]):
+        if np.any(flow["pays"]) and party == "residents":  # volunteer time as an in-kind cost: not cash
+            rows.append((f"{name} give (volunteer time)", np.asarray(flow["pays"], float), False))
+        elif np.any(flow["pays"]):
             rows.append((f"{name} pays", np.asarray(flow["pays"], float), True))
         if np.any(flow["saves"]):
             rows.append((f"{name} saves", np.asarray(flow["saves"], float), True))

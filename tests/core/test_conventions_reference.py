@@ -104,7 +104,32 @@ def test_two_funders_and_savings_across_three_organisations():
     np.testing.assert_allclose(r.party_flows["council"]["saves"], 4 * K)
 
 
-def test_residents_receive_volunteer_time_only_when_it_is_a_benefit():
-    rows = {row["party"]: row for row in run(scenario(volunteer_time="cost")).by_party}
+def test_residents_give_their_time_when_it_is_an_in_kind_cost():
+    # MODEL.md 13: residents pay PV_volunteer 5,471.07 (the time they give) and receive the wellbeing
+    # 160,000: net 154,528.93. Undiscounted, they give 2,000 a year.
+    r = run(scenario(volunteer_time="cost"))
+    rows = {row["party"]: row for row in r.by_party}
     assert rows["residents"]["value"] == approx(PV_WELLBEING)
-    assert rows["residents"]["pays"] == 0 and rows["residents"]["saves"] == 0
+    assert rows["residents"]["pays"] == approx(PV_VOLUNTEER) and rows["residents"]["saves"] == 0
+    assert rows["residents"]["net"] == approx(154_528.93, abs=0.01)
+    np.testing.assert_allclose(r.party_flows["residents"]["pays"], [2000, 2000, 2000])
+
+
+# Base case: the NHS pays PV cost 30,590.91 and saves 2,882.65 (net -27,708.26); residents receive the
+# wellbeing 160,000 and, by treatment, receive, give or leave out the volunteer time 5,471.07.
+PV_COST = 11500 + 10000 + 11000 / 1.21
+
+
+@pytest.mark.parametrize("treatment,residents_pay,residents_value", [
+    ("benefit", 0.0, PV_WELLBEING + PV_VOLUNTEER),  # net 165,471.07; total 137,762.81
+    ("cost", PV_VOLUNTEER, PV_WELLBEING),  # net 154,528.93; total 126,820.67
+    ("excluded", 0.0, PV_WELLBEING),  # net 160,000; total 132,291.74
+])
+def test_parties_nets_add_up_to_net_social_value(treatment, residents_pay, residents_value):
+    r = run(scenario(volunteer_time=treatment))
+    rows = {row["party"]: row for row in r.by_party}
+    assert rows["nhs"]["net"] == approx(PV_SAVING - PV_COST)  # -27,708.26
+    assert rows["residents"]["pays"] == approx(residents_pay)
+    assert rows["residents"]["net"] == approx(residents_value - residents_pay)
+    total = PV_SAVING - PV_COST + residents_value - residents_pay
+    assert sum(row["net"] for row in r.by_party) == approx(total) == approx(r.summary["npv_social"])

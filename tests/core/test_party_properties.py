@@ -63,3 +63,14 @@ def test_parties_add_up_to_the_totals_in_every_draw(doc, seed):
     np.testing.assert_allclose(out["saving_by_party"].sum(axis=-1), out["pv_saving"], rtol=1e-9, atol=1e-6)
     np.testing.assert_allclose(out["cashable_by_party"].sum(axis=-1), out["pv_cashable"], rtol=1e-9, atol=1e-6)
     np.testing.assert_allclose(out["pays_by_party"].sum(axis=-1), out["pv_cost"], rtol=1e-12)
+
+
+@settings(max_examples=15, deadline=None)
+@given(documents(), st.sampled_from(("benefit", "cost", "excluded")))
+def test_parties_nets_add_up_to_net_social_value_in_every_treatment(doc, treatment):
+    doc = replace(doc, settings=replace(doc.settings, volunteer_time=treatment))
+    for results in compare(doc).options:
+        rows = results.by_party
+        assert sum(r["net"] for r in rows) == pytest.approx(results.summary["npv_social"], rel=1e-9, abs=1e-6)
+        funders = [r for r in rows if r["party"] in FUNDERS]
+        assert sum(r["pays"] for r in funders) == pytest.approx(results.summary["pv_cost"], rel=1e-12)

@@ -33,7 +33,9 @@ class WhoPaysChart(PairedBarsChart):
                       [row["pays"] for row in rows], [row["saves"] + row["value"] for row in rows])
         net = "; ".join(f"{SHORT_PARTY_LABELS[row['party']]} {format_money(row['net'], True)}" for row in rows)
         settings = results.scenario.settings
-        residents = ("wellbeing and volunteer time" if settings.volunteer_time == "benefit" else "wellbeing")
+        residents = {"benefit": "receive the wellbeing and volunteer time value",
+                     "cost": "receive the wellbeing value and pay the volunteer time they give"}.get(
+            settings.volunteer_time, "receive the wellbeing value")
         self.set_note(f"Net position: {net}. Services save what their organisation bears (cash and capacity); "
-                      f"residents and communities receive the {residents} value. Present values over "
+                      f"residents and communities {residents}. Present values over "
                       f"{settings.horizon_years} years, {settings.price_year} prices.")

@@ -19,7 +19,8 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # (line key, words): what each funder's rows show, and the residents' one row.
 FUNDER_LINES = (("pays", "pays"), ("saves", "saves"), ("saves_cashable", "of which cash"),
                 ("net", "net (saves minus pays)"))
-RESIDENT_LINES = (("value", "value received"),)
+# Residents give their time when it counts as an in-kind cost (MODEL.md 13).
+RESIDENT_LINES = (("pays", "give (volunteer time)"), ("value", "value received"))
 
 
 def flow_rows(party_flows: dict) -> list[tuple[str, str, np.ndarray]]:
@@ -30,7 +31,8 @@ def flow_rows(party_flows: dict) -> list[tuple[str, str, np.ndarray]]:
             continue
         if party == "residents":
             for key, words in RESIDENT_LINES:
-                rows.append((party, words, np.asarray(flows[key], dtype=float)))
+                if key == "value" or np.any(flows[key]):
+                    rows.append((party, words, np.asarray(flows[key], dtype=float)))
             continue
         for key, words in FUNDER_LINES:
             values = np.asarray(flows["saves"] - flows["pays"] if key == "net" else flows[key], dtype=float)

@@ -37,6 +37,7 @@ from .cells import CellReader, where_text
 from .changes import Change, changes_between, flatten
 from .fields import read_area, read_comparator, read_cover, read_settings
 from ..layout import AREA, BASELINE, COVER, HIDDEN, INTERVENTIONS, OPTIONS, SERVICES, SETTINGS, defined_name
+from .cached import spreadsheet_problems
 from .overrides import formula_overrides
 from .restore import restore
 from .rows import read_interventions, read_options, read_services
@@ -54,7 +55,9 @@ class WorkbookImport:
     ``changes`` what differs from it now (worded for people, option by option), ``warnings``
     doubtful but usable values (and the ``overrides``), ``overrides`` the app's formulas
     replaced by typed values in Excel, which the import ignores (see
-    :mod:`rtv_desktop.io.workbook.read.overrides`).
+    :mod:`rtv_desktop.io.workbook.read.overrides`), ``spreadsheet`` the workbook's own failing
+    checks and formula errors as the spreadsheet last worked them out (also in ``warnings``; see
+    :mod:`rtv_desktop.io.workbook.read.cached`).
     """
 
     document: Document
@@ -62,6 +65,7 @@ class WorkbookImport:
     changes: list[Change] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     overrides: list[Problem] = field(default_factory=list)
+    spreadsheet: list[Problem] = field(default_factory=list)
 
     @property
     def scenario(self) -> Scenario:
@@ -93,13 +97,31 @@ def read_workbook(path) -> WorkbookImport:
     read = {p.field for p in cells.problems if p.field}
     located = [locate(issue, cells.locations) for issue in described(format_issues, doc) + errors(issues)
                if not _near(issue.field, read)]
-    problems = cells.problems + _unique(located)
+    problems = cells.problems + _unique(located) + retyped_price_year(doc, exported, cells.locations)
     if problems:
         raise InputFileError(path, problems, f"'{path.name}' has {len(problems)} problem(s) to fix")
     overrides = formula_overrides(path, exported) if exported is not None and not legacy else []
-    warned = overrides + notes + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"]
+    spreadsheet = spreadsheet_problems(wb)
+    warned = (spreadsheet + overrides + notes
+              + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"])
     changes = changes_between(exported, doc) if exported is not None else []
-    return WorkbookImport(doc, exported, changes, warned, overrides)
+    return WorkbookImport(doc, exported, changes, warned, overrides, spreadsheet)
+
+
+PRICE_YEAR = "settings.price_year"
+
+
+def retyped_price_year(doc: Document, exported: Document | None, locations: dict) -> list[Problem]:
+    """The price year typed over since export (MODEL.md 13): every figure would be relabelled while
+    its value stayed in the old year's prices, so the file is refused with what to do instead."""
+    if exported is None or doc.settings.price_year == exported.settings.price_year:
+        return []
+    was, now = exported.settings.price_year, doc.settings.price_year
+    where = where_text(*locations[PRICE_YEAR]) if PRICE_YEAR in locations else where_text(SETTINGS)
+    return [Problem(where, f"the price year was changed from {was} to {now}, but typing it only relabels the "
+                           f"figures: every value is still in {was} prices. Put back {was}, open the workbook in "
+                           f"RtV Desktop and use Change price year, which rebases every money input with the GDP "
+                           "deflator.", PRICE_YEAR)]
 
 
 def read_cells(wb, cells: CellReader, legacy: bool) -> dict:

@@ -12,6 +12,7 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
 from ....core import Area, Document, Intervention, Service, Settings
+from ....core.outputs import label as figure_label
 from .. import formulas as fx
 from .. import styles as st
 from ..text_cells import write_text
@@ -24,6 +25,7 @@ from ..layout import (
     INTERVENTIONS,
     OPTION_KEY,
     OPTIONS,
+    RESULTS,
     SERVICES,
     defined_name,
     record_cells,
@@ -174,32 +176,98 @@ def _sheet_checks(ws, where: InputMap, calcs: list[list[CalcSheet]]) -> list[tup
     ]
 
 
-def _reconcile_checks(doc: Document, results: ResultsLayout) -> list[tuple[str, str, str]]:
+PV_FLOWS = (("pv_cost", "cost", "df"), ("pv_saving", "saving", "df"), ("pv_cashable", "cashable", "df"),
+            ("pv_wellbeing", "wellbeing", "dfh"), ("pv_volunteer", "volunteer", "df"), ("qalys", "qalys", "dfq"))
+RETYPED = "A result was typed over or edited: open the workbook in RtV Desktop, then export it again."
+MAX_ARGUMENTS = 200  # per AND(...): Excel allows 255
+
+
+def is_formula(ref: str) -> str:
+    """``ISFORMULA`` (Excel 2013): stored with the prefix Excel uses for functions newer than 2007."""
+    return f"_xlfn.ISFORMULA({ref})"
+
+
+def _close(a: str, b: str) -> str:
+    """``a`` equals ``b`` to a millionth (each may be a sum)."""
+    return f"ABS(({a})-({b}))<=1E-6*MAX(1,ABS({b}))"
+
+
+def _all_formulas(label: str, refs: list[str]) -> list[tuple[str, str, str]]:
+    """One check (or several, for many cells) that every cell of ``refs`` still holds a formula."""
+    parts = [refs[k:k + MAX_ARGUMENTS] for k in range(0, len(refs), MAX_ARGUMENTS)]
+    return [(label + (f" (part {n + 1})" if len(parts) > 1 else ""),
+             "AND(" + ",".join(is_formula(r) for r in part) + ")", RETYPED) for n, part in enumerate(parts)]
+
+
+def _reconcile_checks(doc: Document, calcs, results: ResultsLayout, parties: dict) -> list[tuple[str, str, str]]:
+    """Tie-outs a typed-over cell breaks, and checks that the results are still formulas.
+
+    Each option's present values on Results equal both the sum of its calculation sheets' and
+    its yearly flows (Results by year) times the discount factors; By party's nets add up to
+    net social value and its payments to the cost social value is set against (MODEL.md 13).
+    """
     checks = []
     for k in range(len(doc.options)):
-        for key, flow, factor in (("pv_cost", "cost", "df"), ("pv_saving", "saving", "df"),
-                                  ("pv_wellbeing", "wellbeing", "dfh")):
-            total = f"SUMPRODUCT({results.year_span(k, flow)},{results.year_span(k, factor)})"
+        for key, flow, factor in PV_FLOWS:
             value = results.cell(k, key)
-            checks.append((f"Option {k + 1}: {key} by intervention = {key} by year",
-                           f"ABS({total}-{value})<=1E-6*MAX(1,ABS({value}))",
+            by_year = f"SUMPRODUCT({results.year_span(k, flow)},{results.year_span(k, factor)})"
+            by_sheet = f"SUM({','.join(c.cell(key) for c in calcs[k])})" if calcs[k] else "0"
+            checks.append((f"Option {k + 1}: {figure_label(key)} on Results = the sum of its calculation sheets = "
+                           "its yearly flows, discounted", f"AND({_close(by_year, value)},{_close(by_sheet, value)})",
                            "A calculation sheet or a Results row was edited: export the workbook again from RtV "
                            "Desktop."))
+        checks += _all_formulas(f"Option {k + 1}: every figure on Results is still a formula",
+                                [results.cell(k, key) for key in results.rows])
+        checks += _all_formulas(f"Option {k + 1}: its calculation sheets' present values are still formulas",
+                                [c.cell(key) for c in calcs[k] for key, _flow, _factor in PV_FLOWS])
+        mine = {(party, key): ref for (option, party, key), ref in parties.items() if option == k}
+        if mine:
+            nets = "+".join(ref for (_party, key), ref in mine.items() if key == "net")
+            pays = "+".join(ref for (_party, key), ref in mine.items() if key == "pays")
+            social_cost = fx.social_cost(results.cell(k, "pv_cost"), results.cell(k, "pv_volunteer"))
+            checks.append((f"Option {k + 1}: By party's net positions add up to net social value on Results",
+                           f"AND({_close(nets, results.cell(k, 'npv_social'))},{_close(pays, social_cost)})",
+                           "A By party or Results cell was typed over: export the workbook again from RtV Desktop."))
+            checks += _all_formulas(f"Option {k + 1}: every figure on By party is still a formula", list(mine.values()))
+    if results.columns and results.rows:
+        block = sheet_ref(RESULTS, f"{results.columns[0]}{min(results.rows.values())}:"
+                                   f"{results.columns[-1]}{max(results.rows.values())}")
+        checks.append(("No figure on Results is an error (#NAME?, #REF!, #DIV/0!, #VALUE!)",
+                       f"SUMPRODUCT(ISERROR({block})*1)=0",
+                       "A name, sheet or row the formulas use was deleted or renamed: export the workbook again "
+                       "from RtV Desktop."))
+        checks += _all_formulas("The preferred option is still worked out by a formula", ["preferred"])
     return checks
 
 
-def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayout) -> str:
+def status_formula(condition: str) -> str:
+    """OK when ``condition`` holds; CHECK when it fails or is itself an error (a deleted name, ``#REF!``)."""
+    return f'=IFERROR(IF({condition},"OK","CHECK"),"CHECK")'
+
+
+def cover_status(status: str) -> str:
+    """The Cover's summary of the status cells: how many fail; itself never an error.
+
+    Anything but OK counts as failing, so a status cell typed over or cleared is counted too.
+    """
+    failing = f'(ROWS({status})-COUNTIF({status},"OK"))'
+    return (f'=IFERROR(IF({failing}=0,"All "&ROWS({status})&" checks pass",'
+            f'{failing}&IF({failing}=1," check fails"," checks fail")&": see the Checks sheet"),'
+            '"The checks cannot be counted: see the Checks sheet")')
+
+
+def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayout, parties: dict) -> str:
     """The Checks sheet; returns the range of status cells (for the cover's summary)."""
     ws = wb.create_sheet(CHECKS)
     st.title(ws, "Checks", "Live checks of the inputs and the totals: each says OK or CHECK, and what to do.")
     st.header_row(ws, FIRST_ROW - 1, ("Check", "Status", "What to do if it says CHECK"))
     checks = (_frame_checks(Area, "area", "Area") + fx.area_checks() + _frame_checks(Settings, "settings", "Settings")
-              + _document_checks(doc, where) + _sheet_checks(ws, where, calcs) + _reconcile_checks(doc, results))
+              + _document_checks(doc, where) + _sheet_checks(ws, where, calcs) + _reconcile_checks(doc, calcs, results, parties))
     for offset, (label, condition, action) in enumerate(checks):
         r = FIRST_ROW + offset
         write_text(ws.cell(r, 1), label)
         st.wrap(ws.cell(r, 1), 70)
-        st.as_calc(ws.cell(r, 2, f'=IF({condition},"OK","CHECK")'), "@", bold=True)
+        st.as_calc(ws.cell(r, 2, status_formula(condition)), "@", bold=True)
         st.wrap(ws.cell(r, 3, action), 80)
     status = f"B{FIRST_ROW}:B{FIRST_ROW + len(checks) - 1}"
     ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=['"CHECK"'],

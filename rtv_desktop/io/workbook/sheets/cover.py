@@ -13,6 +13,7 @@ from ....core.outputs import COVER as COVER_KEYS
 from ....core.text import document_title
 from ..text_cells import write_text
 from ..formulas import stated_basis
+from .checks import cover_status
 from .inputs import write_cover_fields
 from ..figures import fmt, label
 from ..layout import ASSUMPTIONS, COVER, HIDDEN, defined_name, option_name, record_cells
@@ -46,8 +47,7 @@ def write_cover(wb, doc: Document, checks_range: str) -> None:
     info = [("Exported on", dt.date.today().isoformat(), "@"), ("RtV Desktop version", __version__, "@"),
             ("Basis", stated_basis(), "@")]
     info += [(c.label, "=" + defined_name(f"area.{c.path}"), "@") for c in record_cells(Area) if c.is_text]
-    info += [("Checks", f'=IF(COUNTIF({checks_range},"CHECK")=0,"All checks OK",'
-                        f'COUNTIF({checks_range},"CHECK")&" check(s) need attention: see the Checks sheet")', "@"),
+    info += [("Checks", cover_status(checks_range), "@"),
              ("Preferred option", '=IF(preferred="","Doing nothing",INDEX(option_names,preferred))', "@")]
     for offset, (text, value, number_format) in enumerate(info):
         ws.cell(row + offset, 1, text).font = st.BOLD

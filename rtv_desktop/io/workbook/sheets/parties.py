@@ -3,7 +3,8 @@
 Per option and party: what it pays (its funding share of every intervention's cost), what
 it saves (the savings on services whose cost it bears; all and cashable), the value it
 receives (residents: wellbeing, and volunteer time when it counts as a benefit) and its net
-position, in present values; then each party's undiscounted cash flow by year, the
+position, in present values (residents pay the volunteer time they give when it counts as an
+in-kind cost, so the nets add up to net social value: MODEL.md 13); then each party's undiscounted cash flow by year, the
 affordability view a Better Care Fund paper needs. Cells are named
 ``opt<k>_<party>_<figure>`` and the yearly rows ``opt<k>_<party>_<flow>_by_year``.
 """
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 from ....core import FUNDERS, PARTIES, PARTY_KEYS, PARTY_LABELS, Document
 from .. import styles as st
+from ..formulas import VOLUNTEER_TIME
 from .calc import YEAR_LETTERS, CalcSheet
 from .inputs import InputMap, add_name
-from ..layout import BY_PARTY, MONEY, option_name
+from ..layout import BY_PARTY, MONEY, option_name, sheet_ref
 from .results import ResultsLayout, option_title
 
 PARTY_FIGURES = {"pays": "Pays", "saves": "Saves (all)", "saves_cashable": "Saves (cashable)",
@@ -28,7 +30,8 @@ def _sum(calcs: list[CalcSheet], ref) -> str:
     return f"=SUM({','.join(ref(c) for c in calcs)})" if calcs else "=0"
 
 
-def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayout, row: int) -> int:
+def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayout, row: int,
+                    cells: dict) -> int:
     st.header_row(ws, row, ["Party", "", *[PARTY_FIGURES[key] for key in PARTY_KEYS]])
     columns = {key: chr(ord("C") + j) for j, key in enumerate(PARTY_KEYS)}
     for offset, party in enumerate(PARTIES, start=1):
@@ -40,6 +43,8 @@ def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayo
                 formula = f"={columns['saves']}{r}+{columns['value']}{r}-{columns['pays']}{r}"
             elif party in FUNDERS and key != "value":
                 formula = _sum(calcs, lambda c, f=f"{_CALC[key]}_{party}": c.cell(f))
+            elif key == "pays":  # residents give their time when it is an in-kind cost
+                formula = f'=IF({VOLUNTEER_TIME}="cost",{results.cell(k, "pv_volunteer")},0)'
             elif party in FUNDERS or key != "value":
                 formula = "=0"
             else:  # residents receive the social value that is not a saving
@@ -47,6 +52,7 @@ def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayo
             st.as_calc(ws[f"{col}{r}"], MONEY, key == "net")
             ws[f"{col}{r}"] = formula
             add_name(wb, option_name(k, f"{party}_{key}"), BY_PARTY, f"{col}{r}")
+            cells[(k, party, key)] = sheet_ref(BY_PARTY, f"{col}{r}")
     return row + len(PARTIES) + 2
 
 
@@ -65,6 +71,9 @@ def _yearly(wb, ws, k: int, calcs: list[CalcSheet], row: int) -> int:
                     formula = _sum(calcs, lambda x, f=f"{_CALC[flow]}_{party}", c=c: x.year(f, c))
                 elif party == "residents" and flow == "value":
                     formula = _sum(calcs, lambda x, c=c: x.year("residents", c))
+                elif party == "residents" and flow == "pays" and calcs:
+                    formula = (f'=IF({VOLUNTEER_TIME}="cost",'
+                               f'{_sum(calcs, lambda x, c=c: x.year("volunteer", c))[1:]},0)')
                 else:
                     formula = "=0"
                 st.as_calc(ws[f"{c}{r}"], MONEY, flow == "net")
@@ -75,7 +84,9 @@ def _yearly(wb, ws, k: int, calcs: list[CalcSheet], row: int) -> int:
     return r + 1
 
 
-def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], results: ResultsLayout) -> None:
+def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], results: ResultsLayout) -> dict:
+    """The By party sheet; returns each present-value cell, keyed ``(option, party, figure)`` (for the checks)."""
+    cells: dict = {}
     ws = wb.create_sheet(BY_PARTY, 3)
     st.title(ws, "Who pays, who benefits", "Per option: each party's present values (£), then its undiscounted cash "
                                            "flow by year. Savings fall to the organisation that bears each "
@@ -84,8 +95,9 @@ def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcShee
     row = 4
     for k in range(len(doc.options)):
         st.as_calc(ws.cell(row, 1, option_title(where, k)), "@", bold=True)
-        row = _present_values(wb, ws, k, calcs[k], results, row + 1)
+        row = _present_values(wb, ws, k, calcs[k], results, row + 1, cells)
         row = _yearly(wb, ws, k, calcs[k], row)
     st.widths(ws, {"A": 58, "B": 10, **{c: 15 for c in YEAR_LETTERS}})
     st.print_layout(ws, landscape=True, title_cols="A:A")
     st.protect(ws)
+    return cells
