@@ -171,6 +171,13 @@ def discount(year: str, rate: str) -> str:
     return f"{in_horizon(year)}*(1+{SETTING.format(rate)})^(-{year})"
 
 
+def financial_year(year: str) -> str:
+    """The financial year of year ``year`` (0 = the Settings' first delivery year, "2027/28"), live;
+    blank while the first delivery year is not written YYYY/YY."""
+    first = f"(VALUE(LEFT(settings_start_year,4))+{year})"
+    return f'=IFERROR({first}&"/"&RIGHT(100+MOD({first}+1,100),2),"")'
+
+
 DISCOUNT_RATES = {"df": "discount_rate", "dfh": "health_discount_rate", "dfq": "qaly_discount_rate"}
 
 

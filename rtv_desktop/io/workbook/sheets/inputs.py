@@ -20,6 +20,7 @@ from ..text_cells import write_text
 from ..formulas import group_sizes
 from ..layout import (
     AREA,
+    OPTIMISM_WORDS,
     PERSONS,
     SCENARIO_TEXT,
     SETTINGS,
@@ -189,7 +190,7 @@ def _series(wb, ws, settings: Settings, row: int, checks) -> None:
     name, spec = series_field(Settings)
     cells = [c for c in record_cells(Settings, series_labels=lambda n, k: describe_field(f"settings.{n}[{k}]"))
              if c.name == name]
-    ws.cell(row, 1, f"{spec.label}: {spec.unit}").font = st.BOLD
+    ws.cell(row, 1, f"{spec.label} by evidence grade: {OPTIMISM_WORDS}").font = st.BOLD
     st.header_row(ws, row + 1, ("Grade", "Value", "Unit", "Name in workbook", "Source of the default"))
     first = row + 2
     for k, cell in enumerate(cells):
