@@ -1,5 +1,5 @@
 """The workbook's record and presentation: the Assumptions log lists what the document uses,
-the Uncertainty sheet says when its simulation ran and whether the
+an exact value is one cell, the Uncertainty sheet says when its simulation ran and whether the
 Settings still match it, and the sheets a finance team expects (contents, financial years,
 negatives in brackets, frozen headings, print pack, draft header)."""
 
@@ -79,6 +79,24 @@ def test_the_optimism_bias_table_says_it_raises_costs_and_harms(book):
     assert "lowers benefits" in heading and "raises harms" in heading and "raises costs" in heading
     assert "haircut" not in heading
     assert any("raises costs" in item for item in _log(book) if item.startswith("Settings: Optimism bias"))
+
+
+# -- item 7: an exact value is one cell ----------------------------------------------------------
+def test_an_exact_value_is_one_cell_and_its_central_alone_can_change(doc, tmp_path):
+    path = write_workbook(doc, tmp_path / "exact.xlsx")
+    wb = openpyxl.load_workbook(path)
+    coaching = doc.options[0].interventions[0]
+    assert coaching.reach.low == coaching.reach.central == coaching.reach.high
+    assert table_cell(wb, "Interventions", "reach").value == coaching.reach.central
+    assert table_cell(wb, "Interventions", "reach_low").value is None
+    assert table_cell(wb, "Interventions", "reach_high").value is None
+    ranged = table_cell(wb, "Interventions", "cost_per_starter_high")
+    assert ranged.value == coaching.cost_per_starter.high  # a real range keeps its three cells
+    table_cell(wb, "Interventions", "reach").value = 0.02
+    wb.save(tmp_path / "edited.xlsx")
+    read = read_workbook(tmp_path / "edited.xlsx")
+    assert read.document.options[0].interventions[0].reach == Uncertain.fixed(0.02)
+    assert [c.label for c in read.changes if "Reach" in c.label]
 
 
 # -- item 8: the simulation's record -------------------------------------------------------------

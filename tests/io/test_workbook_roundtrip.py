@@ -318,12 +318,15 @@ def test_edits_in_excel_are_read_and_listed_as_changes_in_the_words_people_see(t
                                                  ("Options", table_cell(wb, "Options", "name", 2).coordinate): "All"})
     imported = read_workbook(tmp_path / "edited.xlsx")
     option = imported.document.options[1].interventions[1]
-    assert option.reach == Uncertain(0.02, doc.options[1].interventions[1].reach.low, 0.03)
+    # An exact reach was one cell: its blank low follows the central value typed over it.
+    assert doc.options[1].interventions[1].reach == Uncertain.fixed(0.0054)
+    assert option.reach == Uncertain(0.02, 0.02, 0.03)
     assert imported.document.options[2].name == "All" and imported.document.settings.seed == 7
     by_label = {c.field: (c.old_text, c.new_text, c.option) for c in imported.changes}
     assert by_label == {
         "Seed": ("20160301", "7", None),
         "Option 'Social prescribing only', Social prescribing: Reach per year": ("0.54%", "2%", 1),
+        "Option 'Social prescribing only', Social prescribing: Reach per year (low)": ("0.54%", "2%", 1),
         "Option 'Social prescribing only', Social prescribing: Reach per year (high)": ("0.54%", "3%", 1),
         "Option 'All': name": ("Full mix", "All", 2),
     }

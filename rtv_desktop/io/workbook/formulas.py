@@ -316,6 +316,12 @@ def stated_basis() -> str:
 
 
 # -- checks that relate fields to each other ---------------------------------------------------
+def ends_in_order(low: str, mid: str, high: str) -> str:
+    """A condition: low <= central <= high, where a blank low or high is the central value (an exact
+    value is written as one cell). The references may be single cells or whole table columns."""
+    return f'SUMPRODUCT(({low}<>"")*({low}>{mid})+({high}<>"")*({mid}>{high}))=0'
+
+
 def area_checks() -> list[tuple[str, str, str]]:
     """``(check, condition, what to do)`` for the area figures that bound each other."""
     return [

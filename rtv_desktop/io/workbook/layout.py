@@ -146,6 +146,16 @@ class Cell:
             return 34 if self.spec.kind == "text" else 20
         return 12
 
+    def written(self, obj):
+        """What the workbook shows for this cell of ``obj``: an exact value (low = central = high) is one
+        cell, so its low and high cells are left blank (read back as the central value)."""
+        value = getattr(obj, self.name)
+        if self.key is not None:
+            value = dict(value).get(self.key)
+        if self.end in ("low", "high") and isinstance(value, Uncertain) and value.low == value.central == value.high:
+            return None
+        return self.value(obj)
+
     def value(self, obj):
         """This cell's value in ``obj`` (``None`` when a ``pairs`` field has no entry for the key)."""
         value = getattr(obj, self.name)

@@ -115,7 +115,7 @@ def write_area(wb, doc: Document, where: InputMap) -> None:
     for offset, cell in enumerate(cells):
         row = FIRST_ROW + offset
         name = defined_name(f"area.{cell.path}")
-        _field_row(wb, ws, row, cell, cell.value(doc.area), name, checks)
+        _field_row(wb, ws, row, cell, cell.written(doc.area), name, checks)
         where.cells[name] = sheet_ref(AREA, f"B{row}")
         found = doc.area.source_of(cell.name)
         for k, (part, _, _) in enumerate(SOURCE_PARTS):
@@ -169,7 +169,7 @@ def write_settings(wb, doc: Document, where: InputMap) -> None:
     for offset, cell in enumerate(cells):
         row = FIRST_ROW + offset
         name = defined_name(f"settings.{cell.path}")
-        _field_row(wb, ws, row, cell, cell.value(doc.settings), name, checks)
+        _field_row(wb, ws, row, cell, cell.written(doc.settings), name, checks)
         where.cells[name] = sheet_ref(SETTINGS, f"B{row}")
         _default_source(ws, row, f"settings.{cell.name}")
     _series(wb, ws, doc.settings, FIRST_ROW + len(cells) + 1, checks)
