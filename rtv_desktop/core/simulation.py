@@ -8,7 +8,8 @@ options are not noise (MODEL.md sections 4, 6 and 7).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable
 
@@ -105,6 +106,8 @@ class SimulationResults:
     drawn: tuple[str, ...] = ()
     fixed: tuple[str, ...] = ()
     distributions: str = "pert"
+    # When the draws were made (local time, to the second): a record for the reader, never compared.
+    ran_at: str = field(default="", compare=False)
 
     @cached_property
     def _acceptability(self):
@@ -375,7 +378,8 @@ def _results(doc: Document, n: int, seed: int, store: _Store, drawn: tuple[str, 
         evpi_social=evpi_social, evpi_fiscal=evpi(fiscal, nothing),
         wellbys=_readonly(store.samples["wellbys"]), evpi_nmb=evpi(nmb, nothing),
         evpi_social_per_person=evpi_social / people if people > 0 else None,
-        drawn=drawn, fixed=held, distributions=doc.settings.distributions)
+        drawn=drawn, fixed=held, distributions=doc.settings.distributions,
+        ran_at=dt.datetime.now().isoformat(sep=" ", timespec="seconds"))
 
 
 def ratio_of_means(net_cost: np.ndarray, qalys: np.ndarray) -> float | None:

@@ -124,7 +124,7 @@ def test_the_command_line_writes_csv_or_a_workbook_and_simulates_on_request(tmp_
     assert sheet.max_row == 1 + 42 * 3 + 3
     formats = {header[c.column - 1]: c.number_format for c in sheet[2]}
     assert formats["Population (all ages)"] == "#,##0" and formats["Adults (18+)"] == "0.0%"
-    assert formats["Net social value"] == "£#,##0" and formats["Chance net fiscal value > 0"] == "0.0%"
+    assert formats["Net social value"] == "£#,##0;[Red](£#,##0)" and formats["Chance net fiscal value > 0"] == "0.0%"
     assert formats["QALYs gained"] == "0.000" and formats["Area"] == "@"
     keys = {row[0].value: row[1].value for row in wb["Sources"].iter_rows() if row[0].value in header}
     assert keys["Net social value"] == "npv_social" and len(keys) == len(header)  # the CSV's key of each column

@@ -11,6 +11,7 @@ from rtv_desktop.core import simulate
 from rtv_desktop.core.cost_effectiveness import PLANE_AREAS, plane_summary
 from rtv_desktop.io.workbook.read.reader import read_workbook
 from rtv_desktop.io.workbook.sheets.cost_effectiveness import CEAC_TITLE, PLANE_TITLE
+from rtv_desktop.io.workbook.sheets.uncertainty import changed_flag
 from rtv_desktop.io.workbook.write import write_workbook
 
 from .workbook_cases import rich_document
@@ -47,7 +48,9 @@ def test_the_curve_and_the_plane_are_the_simulations_figures_and_the_document_re
         np.testing.assert_allclose([line[j] for line in body], column, rtol=0, atol=1e-9)
     assert ws.cell(top + 3, 2).number_format == "0.0%"  # probabilities shown as percentages
     assert ws.cell(top + 3 + 41, 1).value is None  # the table ends after the 41 thresholds
-    assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in ws.iter_rows() for c in row)
+    # Values only; the one live cell is the flag that says whether the Settings still match the run.
+    formulas = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formulas == [changed_flag(sim)]
 
     plane = _row_of(ws, PLANE_TITLE)
     shown = [k for k in range(len(doc.options)) if k != comparator]

@@ -182,7 +182,7 @@ def test_inputs_are_yellow_and_unlocked_and_formulas_locked(tmp_path):
                   "Checks"):
         assert wb[title].protection.sheet is True
         assert not wb[title].protection.password
-    assert named_cell(wb, "pv_cost").number_format == "£#,##0"
+    assert named_cell(wb, "pv_cost").number_format == "£#,##0;[Red](£#,##0)"
     assert named_cell(wb, "area_adult_share").number_format == "0.0%"  # a fraction shown as a percentage
     assert table_cell(wb, "Interventions", "reach").number_format == "0.00%"
     assert table_cell(wb, "Interventions", "qaly_gain").number_format == "0.000"
@@ -318,12 +318,15 @@ def test_edits_in_excel_are_read_and_listed_as_changes_in_the_words_people_see(t
                                                  ("Options", table_cell(wb, "Options", "name", 2).coordinate): "All"})
     imported = read_workbook(tmp_path / "edited.xlsx")
     option = imported.document.options[1].interventions[1]
-    assert option.reach == Uncertain(0.02, doc.options[1].interventions[1].reach.low, 0.03)
+    # An exact reach was one cell: its blank low follows the central value typed over it.
+    assert doc.options[1].interventions[1].reach == Uncertain.fixed(0.0054)
+    assert option.reach == Uncertain(0.02, 0.02, 0.03)
     assert imported.document.options[2].name == "All" and imported.document.settings.seed == 7
     by_label = {c.field: (c.old_text, c.new_text, c.option) for c in imported.changes}
     assert by_label == {
         "Seed": ("20160301", "7", None),
         "Option 'Social prescribing only', Social prescribing: Reach per year": ("0.54%", "2%", 1),
+        "Option 'Social prescribing only', Social prescribing: Reach per year (low)": ("0.54%", "2%", 1),
         "Option 'Social prescribing only', Social prescribing: Reach per year (high)": ("0.54%", "3%", 1),
         "Option 'All': name": ("Full mix", "All", 2),
     }
@@ -443,14 +446,12 @@ def test_uncertainty_sheet_holds_last_simulation_values_clearly_labelled(tmp_pat
 
 
 def test_assumptions_log_lists_sources_and_each_area_figures_own(tmp_path):
-    from rtv_desktop.core import default_sources
     from rtv_desktop.io.areas.bundled import ONS_ATTRIBUTION
 
     doc = rich_document()
     doc = replace(doc, area=doc.area.with_sources(population=FigureSource("Typed in", "2026-11-30")))
     wb = openpyxl.load_workbook(write_workbook(doc, tmp_path / "s.xlsx"))
     values = {c.value for row in wb["Assumptions"].iter_rows() for c in row if c.value is not None}
-    assert all(src.path in values and src.source in values for src in default_sources())
     assert ONS_ATTRIBUTION in values
     assert all(svc.source in values for svc in doc.services)
     assert "This area: Population (all ages)" in values and "Typed in" in values and "2026-11-30" in values

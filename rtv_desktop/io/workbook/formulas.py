@@ -171,6 +171,13 @@ def discount(year: str, rate: str) -> str:
     return f"{in_horizon(year)}*(1+{SETTING.format(rate)})^(-{year})"
 
 
+def financial_year(year: str) -> str:
+    """The financial year of year ``year`` (0 = the Settings' first delivery year, "2027/28"), live;
+    blank while the first delivery year is not written YYYY/YY."""
+    first = f"(VALUE(LEFT(settings_start_year,4))+{year})"
+    return f'=IFERROR({first}&"/"&RIGHT(100+MOD({first}+1,100),2),"")'
+
+
 DISCOUNT_RATES = {"df": "discount_rate", "dfh": "health_discount_rate", "dfq": "qaly_discount_rate"}
 
 
@@ -309,6 +316,12 @@ def stated_basis() -> str:
 
 
 # -- checks that relate fields to each other ---------------------------------------------------
+def ends_in_order(low: str, mid: str, high: str) -> str:
+    """A condition: low <= central <= high, where a blank low or high is the central value (an exact
+    value is written as one cell). The references may be single cells or whole table columns."""
+    return f'SUMPRODUCT(({low}<>"")*({low}>{mid})+({high}<>"")*({mid}>{high}))=0'
+
+
 def area_checks() -> list[tuple[str, str, str]]:
     """``(check, condition, what to do)`` for the area figures that bound each other."""
     return [

@@ -20,19 +20,26 @@ COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS = (
     "Cover", "Area", "Settings", "Services", "Baseline use", "Options", "Interventions")
 RESULTS, DETAILS, COMPARISON, BY_PARTY, CHARTS = "Results", "Results by year", "Comparison", "By party", "Charts"
 CHECKS, UNCERTAINTY, ASSUMPTIONS, HIDDEN = "Checks", "Uncertainty", "Assumptions", "_rtv"
+CONTENTS = "Contents"
+PACK_SHEETS = (COVER, RESULTS, COMPARISON, BY_PARTY, ASSUMPTIONS)  # what goes to a board pack, in order
 INPUT_SHEETS = (COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS)
 SERVICES_TABLE, BASELINE_TABLE, OPTIONS_TABLE, INTERVENTIONS_TABLE = "Services", "BaselineUse", "Options", "Interventions"
 YEAR_COLUMNS = MAX_HORIZON  # calculation sheets always have this many year columns
 ENDS = ("low", "central", "high")
 
 # Number formats of calculated cells.
-MONEY, PERCENT, PERSONS, DECIMAL, RATIO, WHOLE, TEXT = "£#,##0", "0.0%", "#,##0", "0.00", "0.00", "0", "@"
+# Money: negatives in red brackets, as finance teams read them.
+MONEY, PERCENT, PERSONS, DECIMAL, RATIO, WHOLE, TEXT = ("£#,##0;[Red](£#,##0)", "0.0%", "#,##0", "0.00", "0.00", "0",
+                                                        "@")
 QALYS = "0.000"
 # Kinds shown with thousands separators.
 _GROUPED = ("persons", "count")
 # The option column of the Interventions table and the comparator cell are not model fields.
 OPTION_KEY = "option"
 COMPARATOR_NAME = "comparator"
+# What the optimism-bias table does (MODEL.md 10b): more than a haircut on benefits.
+OPTIMISM_WORDS = ("lowers benefits and raises harms by the evidence grade of each outcome, and raises costs by "
+                  "the intervention's cost confidence grade")
 SCENARIO_TEXT = (("name", "Scenario name"), ("author", "Author"), ("notes", "Notes"),
                  ("decision", "Decision asked of the board"))
 
@@ -138,6 +145,16 @@ class Cell:
         if self.is_text:
             return 34 if self.spec.kind == "text" else 20
         return 12
+
+    def written(self, obj):
+        """What the workbook shows for this cell of ``obj``: an exact value (low = central = high) is one
+        cell, so its low and high cells are left blank (read back as the central value)."""
+        value = getattr(obj, self.name)
+        if self.key is not None:
+            value = dict(value).get(self.key)
+        if self.end in ("low", "high") and isinstance(value, Uncertain) and value.low == value.central == value.high:
+            return None
+        return self.value(obj)
 
     def value(self, obj):
         """This cell's value in ``obj`` (``None`` when a ``pairs`` field has no entry for the key)."""

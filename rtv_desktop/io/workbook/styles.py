@@ -143,17 +143,44 @@ def header_text(text: str) -> str:
     return _UNPRINTABLE.sub(" ", text or "").replace("&", "&&")[:100]
 
 
-def print_headers(wb, scenario_name: str) -> None:
-    """Every sheet prints the scenario's name at the top and the sheet and page number at the foot."""
+DRAFT = "Draft"
+
+
+def status_header(version: str, exported_on: str) -> str:
+    """The printed header's right part: the app version, the export date and the status."""
+    return header_text(f"RtV Desktop {version}, exported {exported_on}, {DRAFT}")
+
+
+def print_headers(wb, scenario_name: str, version: str, exported_on: str) -> None:
+    """Every sheet prints the scenario's name, the app version, the export date and "Draft" at the top and
+    the sheet and page number at the foot."""
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
         if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
             print_layout(ws)
         ws.oddHeader.left.text = header_text(scenario_name)
-        ws.oddHeader.right.text = "RtV Desktop workbook"
+        ws.oddHeader.right.text = status_header(version, exported_on)
         ws.oddFooter.left.text = "&A"
         ws.oddFooter.right.text = "Page &P of &N"
+
+
+LONG_SHEET_ROWS = 30  # a sheet longer than this scrolls its headings away on a laptop screen
+
+
+def keep_headings(wb) -> None:
+    """On every long visible sheet, the title rows stay in view and print on each page.
+
+    Sheets that chose their own frozen panes or print titles keep them; the others freeze the
+    title rows (1 to 3) and the first column, and repeat the title rows on every printed page.
+    """
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or ws.max_row <= LONG_SHEET_ROWS:
+            continue
+        if not ws.freeze_panes:
+            ws.freeze_panes = "B4"
+        if not ws.print_title_rows:
+            ws.print_title_rows = "1:3"
 
 
 class Validations:

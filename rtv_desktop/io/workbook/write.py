@@ -1,6 +1,7 @@
 """Write a document as an Excel workbook a finance analyst can audit, edit and send back.
 
-Sheets: Cover, Results (every option's headline figures, live), Comparison (increments
+Sheets: Cover, Contents (a link to every sheet, the flow of the figures, the print pack), Results
+(every option's headline figures, live), Comparison (increments
 against the comparator, the preferred option), By party (who pays, who benefits), Charts,
 Results by year, the input sheets (Area with each figure's source, Settings, Services,
 Baseline use, Options, Interventions), one calculation sheet per intervention of each
@@ -10,10 +11,12 @@ option, Checks, Uncertainty (values from the last simulation), Assumptions, and 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from ... import __version__
 from ...core import Comparison, Document, Results, SimulationResults
 from ...core.text import document_title
 from . import styles as st
@@ -22,9 +25,11 @@ from .sheets.calc import write_calc_sheets
 from .sheets.charts import write_charts
 from .sheets.checks import write_checks
 from .sheets.compare import write_comparison
+from .sheets.contents import set_pack_print_areas, write_contents
 from .sheets.input_tables import write_input_sheets
 from .sheets.parties import write_by_party
-from .sheets.cover import write_assumptions, write_cover, write_hidden
+from .sheets.assumptions import write_assumptions
+from .sheets.cover import write_cover, write_hidden
 from .sheets.results import write_results
 from .sheets.uncertainty import write_uncertainty
 
@@ -55,7 +60,10 @@ def build_workbook(doc: Document, results=None, simulation: SimulationResults | 
     write_assumptions(wb, doc)
     write_hidden(wb, doc, simulation)
     write_cover(wb, doc, checks)
-    st.print_headers(wb, document_title(doc))
+    write_contents(wb)
+    set_pack_print_areas(wb)
+    st.keep_headings(wb)
+    st.print_headers(wb, document_title(doc), __version__, dt.date.today().isoformat())
     wb.active = 0
     # Ask the spreadsheet to recalculate everything when the file is opened.
     wb.calculation.fullCalcOnLoad = True

@@ -121,6 +121,12 @@ def _years(w: _Writer, doc: Document) -> None:
         st.as_calc(w.ws.cell(r, FIRST_YEAR_COLUMN + t, t), WHOLE, True)
     w.x.row["year"] = r
     w.row += 1
+    w.ws.cell(w.row, 1, "Financial year").font = st.BOLD
+    for letter in YEAR_LETTERS:
+        st.as_calc(w.ws[f"{letter}{w.row}"], "@", True)
+        w.ws[f"{letter}{w.row}"] = fx.financial_year(f"{letter}${r}")
+    w.x.row["financial_year"] = w.row
+    w.row += 1
     for row in fx.yearly_rows(tuple(svc.id for svc in doc.services)):
         w.yearly(row)
 

@@ -53,13 +53,13 @@ def write_charts(wb, layout: ResultsLayout) -> None:
 
     line = LineChart()
     line.title, line.y_axis.title, line.x_axis.title = "Cumulative net fiscal value by option (undiscounted)", "£", \
-        "Year"
+        "Financial year"
     for k, rows in enumerate(layout.years):
         line.add_data(Reference(details, min_col=3, max_col=2 + len(YEAR_LETTERS), min_row=rows["cum_net"]),
                       from_rows=True, titles_from_data=False)
         _title(line.series[-1], RESULTS, f"${layout.columns[k]}${layout.name_row}")
         line.series[-1].smooth = False  # straight lines between years, as the figures are
-    line.set_categories(Reference(details, min_col=3, max_col=2 + len(YEAR_LETTERS), min_row=layout.years[0]["year"]))
+    line.set_categories(Reference(details, min_col=3, max_col=2 + len(YEAR_LETTERS), min_row=layout.years[0]["financial_year"]))
     _place(ws, line, f"A{4 + 2 * CHART_ROWS}")
     for row in (3 + CHART_ROWS, 3 + 2 * CHART_ROWS):
         ws.row_breaks.append(Break(id=row))  # one chart a printed page

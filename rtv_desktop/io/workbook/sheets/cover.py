@@ -1,4 +1,4 @@
-"""Cover, Assumptions and the hidden copy of the document (``_rtv``)."""
+"""Cover and the hidden copy of the document (``_rtv``)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import datetime as dt
 import json
 
 from .... import __version__
-from ....core import Area, Document, Settings, default_sources, figure_evidence
+from ....core import Area, Document
 from .. import styles as st
-from ...areas.bundled import ONS_ATTRIBUTION
 from ....core.outputs import COVER as COVER_KEYS
 from ....core.text import document_title
 from ..text_cells import write_text
@@ -16,7 +15,7 @@ from ..formulas import stated_basis
 from .checks import cover_status
 from .inputs import write_cover_fields
 from ..figures import fmt, label
-from ..layout import ASSUMPTIONS, COVER, HIDDEN, defined_name, option_name, record_cells
+from ..layout import COVER, HIDDEN, defined_name, option_name, record_cells
 
 # JSON is cut into cells this long: well under Excel's 32,767 even after escaping.
 JSON_CHUNK = 8_000
@@ -29,8 +28,8 @@ HOW_TO_USE = (
     "intervention's equations year by year.",
     "Results holds every option's headline figures as live formulas; Comparison sets each option against the "
     "comparator and names the preferred option; By party shows who pays and who benefits. Checks says OK or CHECK.",
-    "Uncertainty holds values from the last simulation in RtV Desktop (not live). Assumptions lists every "
-    "default's source and each area figure's own source.",
+    "Uncertainty holds values from the last simulation in RtV Desktop (not live). Assumptions lists what this "
+    "document uses, each value with its source (the shipped one, or entered for this document).",
     "Sheets are protected without a password so formulas are not overwritten by accident (Review > Unprotect).",
     "To bring your edits back, open this workbook in RtV Desktop: it shows what changed since export.",
 )
@@ -73,40 +72,6 @@ def _headlines(ws, doc: Document, row: int) -> int:
         for j, key in enumerate(COVER_FIGURES, start=2):
             st.as_calc(ws.cell(r, j, f"={option_name(k, key)}"), fmt(key))
     return row + 1 + len(doc.options)
-
-
-def write_assumptions(wb, doc: Document) -> None:
-    ws = wb.create_sheet(ASSUMPTIONS)
-    st.title(ws, "Assumptions log", "Every shipped default with its source and price year, then where this "
-                                    "document's area figures came from, its services and its interventions. "
-                                    "Illustrative defaults: replace with local evidence.")
-    st.header_row(ws, 4, ("Item", "Value", "Source", "Price year or date", "Judgement / assumption, or evidence"))
-    rows = [(src.path, src.value, src.source, src.price_year, "assumption" if src.assumption else "")
-            for src in default_sources()]
-    for cell in record_cells(Area):
-        found = doc.area.source_of(cell.name)
-        if found is not None:
-            rows.append((f"This area: {cell.label}", _shown(cell, doc.area), found.source, found.date, ""))
-    rows += [(f"Service: {svc.name}", svc.id, svc.source, "", "") for svc in doc.services]
-    for k, option in enumerate(doc.options):
-        rows += [(f"Option '{option.name}': {iv.name}", iv.id, iv.notes, "", "") for iv in option.interventions]
-        rows += [(f"Option '{option.name}': {e.intervention}: {e.figure}", e.value,
-                  f"{e.citation}. {e.link}. Evidence library entry {e.entry_id}" if e.entry_id else e.citation,
-                  "", f"{e.design}, grade {e.grade}") for e in figure_evidence(doc.scenario(k))]
-    rows += [(cell.label, cell.value(doc.settings), "", "", "") for cell in record_cells(Settings, skip_series=True)
-             if cell.is_text and not cell.spec.choices and cell.value(doc.settings)]
-    rows.append(("Population data", "", ONS_ATTRIBUTION, "", ""))
-    for offset, values in enumerate(rows):
-        for col, value in enumerate(values, start=1):
-            write_text(ws.cell(5 + offset, col), str(value))
-        st.wrap(ws.cell(5 + offset, 3), 90)
-    st.widths(ws, {"A": 44, "B": 22, "C": 90, "D": 14, "E": 14})
-    st.print_layout(ws, landscape=True, title_rows="4:4")
-    st.protect(ws)
-
-
-def _shown(cell, area) -> str:
-    return cell.spec.show(cell.value(area))
 
 
 def write_hidden(wb, doc: Document, simulation) -> None:

@@ -74,7 +74,7 @@ def write_table(ws, name: str, columns, rows: list[dict]) -> tuple[dict[str, str
 
 
 def _row_values(obj, columns) -> dict:
-    return {c.header: c.value(obj) for c in columns if not isinstance(c, Plain)}
+    return {c.header: c.written(obj) for c in columns if not isinstance(c, Plain)}
 
 
 def write_services(wb, doc: Document, where: InputMap) -> None:
@@ -102,7 +102,7 @@ def write_baseline(wb, doc: Document, where: InputMap) -> None:
                Plain("description", "Target group", "text", None, 38), *ranges)
     rows = [{"group": g, **{svc.id: getattr(svc, name)[k].central for svc in doc.services},
              "description": GROUP_LABELS[g],
-             **{f"{svc.id}_{end}": getattr(getattr(svc, name)[k], end)
+             **{f"{svc.id}_{end}": _end(getattr(svc, name)[k], end)
                 for svc in doc.services for end in ("low", "high")}}
             for k, g in enumerate(GROUPS)]
     where.baseline_columns, data_rows = write_table(ws, BASELINE_TABLE, columns, rows)
@@ -112,6 +112,11 @@ def write_baseline(wb, doc: Document, where: InputMap) -> None:
             cell = ws[f"{where.baseline_columns[key]}{row}"]
             cell.fill, cell.protection = st.KEY_FILL, st.Protection(locked=True)
     st.protect(ws)
+
+
+def _end(value, end: str):
+    """One end of a range; blank for an exact value (the table's note: blank is the central value)."""
+    return None if value.low == value.central == value.high else getattr(value, end)
 
 
 def write_options(wb, doc: Document, where: InputMap) -> None:

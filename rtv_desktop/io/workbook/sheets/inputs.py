@@ -20,6 +20,7 @@ from ..text_cells import write_text
 from ..formulas import group_sizes
 from ..layout import (
     AREA,
+    OPTIMISM_WORDS,
     PERSONS,
     SCENARIO_TEXT,
     SETTINGS,
@@ -114,7 +115,7 @@ def write_area(wb, doc: Document, where: InputMap) -> None:
     for offset, cell in enumerate(cells):
         row = FIRST_ROW + offset
         name = defined_name(f"area.{cell.path}")
-        _field_row(wb, ws, row, cell, cell.value(doc.area), name, checks)
+        _field_row(wb, ws, row, cell, cell.written(doc.area), name, checks)
         where.cells[name] = sheet_ref(AREA, f"B{row}")
         found = doc.area.source_of(cell.name)
         for k, (part, _, _) in enumerate(SOURCE_PARTS):
@@ -168,7 +169,7 @@ def write_settings(wb, doc: Document, where: InputMap) -> None:
     for offset, cell in enumerate(cells):
         row = FIRST_ROW + offset
         name = defined_name(f"settings.{cell.path}")
-        _field_row(wb, ws, row, cell, cell.value(doc.settings), name, checks)
+        _field_row(wb, ws, row, cell, cell.written(doc.settings), name, checks)
         where.cells[name] = sheet_ref(SETTINGS, f"B{row}")
         _default_source(ws, row, f"settings.{cell.name}")
     _series(wb, ws, doc.settings, FIRST_ROW + len(cells) + 1, checks)
@@ -189,7 +190,7 @@ def _series(wb, ws, settings: Settings, row: int, checks) -> None:
     name, spec = series_field(Settings)
     cells = [c for c in record_cells(Settings, series_labels=lambda n, k: describe_field(f"settings.{n}[{k}]"))
              if c.name == name]
-    ws.cell(row, 1, f"{spec.label}: {spec.unit}").font = st.BOLD
+    ws.cell(row, 1, f"{spec.label} by evidence grade: {OPTIMISM_WORDS}").font = st.BOLD
     st.header_row(ws, row + 1, ("Grade", "Value", "Unit", "Name in workbook", "Source of the default"))
     first = row + 2
     for k, cell in enumerate(cells):

@@ -169,9 +169,13 @@ def _write_details(ws, doc: Document, where: InputMap, calcs) -> tuple[list[dict
 
 def _yearly_block(ws, calcs: list[CalcSheet], row: int) -> tuple[dict[str, int], int]:
     st.header_row(ws, row, ["Year t", "Unit", *range(len(YEAR_LETTERS))])
-    rows = {"year": row}
+    rows = {"year": row, "financial_year": row + 1}
     year = lambda c: f"{c}${rows['year']}"  # noqa: E731
-    r = row + 1
+    ws.cell(row + 1, 1, "Financial year").font = st.BOLD
+    for c in YEAR_LETTERS:
+        st.as_calc(ws[f"{c}{row + 1}"], "@", True)
+        ws[f"{c}{row + 1}"] = fx.financial_year(year(c))
+    r = row + 2
     for key, text in YEARLY_FLOWS.items():
         ws.cell(r, 1, text)
         ws.cell(r, 2, "QALYs" if key == "qalys" else "£")

@@ -17,6 +17,7 @@ from ..text_cells import write_text
 from ..figures import FIGURES, fmt
 from ..layout import MONEY, UNCERTAINTY, number_format
 from .cost_effectiveness import write_ceac, write_plane
+from .inputs import EXACT_INTEGER  # beyond it the Settings sheet holds a seed as text
 
 
 
@@ -52,10 +53,31 @@ def _text_pair(ws, row: int, label: str, text: str) -> None:
     write_text(ws.cell(row, 2), text)
 
 
+RAN_LABEL = "Simulation ran on (local date and time)"
+CHANGED = "Inputs changed since this simulation: the Settings' iterations or seed differ from those run. Run it " \
+          "again in RtV Desktop."
+UNCHANGED = "The Settings' iterations and seed are those this simulation ran with."
+
+
+def _literal(value: int) -> str:
+    """``value`` in a formula as the Settings cell holds it: a number, or text beyond 2^53."""
+    return f'"{value}"' if abs(value) > EXACT_INTEGER else str(value)
+
+
+def changed_flag(sim: SimulationResults) -> str:
+    """A live formula: "Inputs changed since this simulation" once Settings' iterations or seed differ."""
+    return (f'=IF(OR(settings_iterations<>{_literal(sim.iterations)},settings_seed<>{_literal(sim.seed)}),'
+            f'"{CHANGED}","{UNCHANGED}")')
+
+
 def _comparison_block(ws, sim: SimulationResults, row: int) -> int:
     ws.cell(row, 1, "Monte Carlo simulation (values, not live)").font = st.BOLD
-    _pair(ws, row + 1, "Iterations", sim.iterations, "#,##0")
-    _pair(ws, row + 2, "Seed", sim.seed, "0")
+    _text_pair(ws, row + 1, RAN_LABEL, sim.ran_at or "not recorded")
+    _pair(ws, row + 2, "Iterations", sim.iterations, "#,##0")
+    _pair(ws, row + 3, "Seed", sim.seed, "0")
+    ws.cell(row + 4, 1, "Settings still those of this run?").font = st.BOLD
+    st.as_calc(ws.cell(row + 4, 2, changed_flag(sim)), "@", bold=True)
+    row += 2
     # Shown as the form shows it (30%), from the setting's declaration.
     _pair(ws, row + 3, spec_of(Settings, "correlation").label, sim.correlation, number_format("fraction"))
     _pair(ws, row + 4, "Expected value of perfect information, net social value (£)", sim.evpi_social, MONEY)
