@@ -69,7 +69,7 @@ def _frame_checks(cls, prefix: str, sheet: str) -> list[tuple[str, str, str]]:
                     for e in (("low", "central", "high") if cell.end else ("central",))]
             test = "AND(" + ",".join(_range(n, spec) for n in ends) + ")"
             if cell.end:
-                test = f"AND({test},{ends[0]}<={ends[1]},{ends[1]}<={ends[2]})"
+                test = f"AND({test},{fx.ends_in_order(*ends)})"
             checks.append((f"{cell.label} is {spec.range_text()}" + (", low <= central <= high" if cell.end else ""),
                            test, f"Change it on the {sheet} sheet."))
     found = series_field(cls)
@@ -99,7 +99,7 @@ def _table_checks(cells, column, sheet: str) -> list[tuple[str, str, str]]:
             test = "AND(" + ",".join(_range(column(h), spec) for h in headers) + ")"
             if len(headers) == 3:
                 low, mid, high = (column(h) for h in headers)
-                test = f"AND({test},SUMPRODUCT(({low}>{mid})+({mid}>{high}))=0)"
+                test = f"AND({test},{fx.ends_in_order(low, mid, high)})"
             checks.append((f"{sheet}: {what} is {spec.range_text()}" + (", low <= central <= high"
                                                                          if len(headers) == 3 else ""),
                            test, f"Change the {sheet} table's {what} cells."))
