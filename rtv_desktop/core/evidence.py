@@ -10,7 +10,7 @@ import numpy as np
 from .declare import show, specs
 from .defaults import Source, approach_presets, default_area, default_settings, service_catalogue, source_for
 from .document import Scenario
-from .library import entry, outcome_kind
+from .library import counts, entry, figure_kind, figure_of, outcome_kind, outcome_words
 from .model import DESIGN_LABELS, EVIDENCE_GRADES, GROUP_LABELS, GROUPS, Intervention
 from .results import Results
 
@@ -117,16 +117,15 @@ def figure_evidence(s: Scenario) -> list[FigureEvidence]:
     names = {svc.id: svc.name for svc in s.services}
     out = []
     for iv in s.interventions:
-        figures = [(f"service:{sid}", f"Effect on {names.get(sid, sid)}", "signed_fraction", v) for sid, v in iv.effect]
-        figures += [("wellbeing", "Wellbeing gain", "points", iv.wellbeing_gain), ("qaly", "QALY gain", "qalys",
-                                                                                     iv.qaly_gain)]
-        for outcome, words, kind, v in figures:
-            if (v.central, v.low, v.high) == (0.0, 0.0, 0.0):
+        for outcome in [f"service:{sid}" for sid, _ in iv.effect] + ["wellbeing", "qaly"]:
+            v = figure_of(iv, outcome)
+            if not counts(v):
                 continue
-            which = outcome_kind(outcome)
+            which, kind = outcome_kind(outcome), figure_kind(outcome)
             cited = entry(iv.evidence_for(outcome)) if iv.evidence_for(outcome) else None
             out.append(FigureEvidence(
-                iv.name, words, f"{show(kind, v.central)} ({show(kind, v.low)} to {show(kind, v.high)})",
+                iv.name, outcome_words(outcome, names),
+                f"{show(kind, v.central)} ({show(kind, v.low)} to {show(kind, v.high)})",
                 DESIGN_LABELS[iv.design_of(which)], iv.grade_of(which), cited.id if cited else "",
                 cited.citation if cited else "A local figure or judgement: no study in the library",
                 cited.link if cited else ""))

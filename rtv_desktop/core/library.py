@@ -22,6 +22,14 @@ from .model import APPROACH_LABELS, DESIGN_LABELS, EVIDENCE_GRADES, OUTCOME_FIEL
 FIGURE_OUTCOMES = {"wellbeing": "wellbeing_gain", "qaly": "qaly_gain", "completion": "completion",
                    "reach": "reach", "cost_per_starter": "cost_per_starter"}
 INFORMING_OUTCOMES = ("cost", "wellbeing_scale")  # a card and a citation, never a figure
+# Each outcome in the words of the screen ("service:<id>" is "Effect on <service name>") and the
+# declared kind its figure is written in.
+OUTCOME_WORDS = {"wellbeing": "Wellbeing gain", "qaly": "QALY gain", "completion": "Completion",
+                 "reach": "Reach per year", "cost_per_starter": "Cost per starter",
+                 "cost": "Cost difference (informs only)",
+                 "wellbeing_scale": "Wellbeing on another scale (informs only)"}
+OUTCOME_KINDS = {"wellbeing": "points", "qaly": "qalys", "completion": "fraction", "reach": "fine_fraction",
+                 "cost_per_starter": "money"}
 INTERVALS = ("95% CI", "range", "judgement")
 TEXT_FIELDS = ("id", "outcome", "interval", "design", "citation", "link", "population", "setting", "measure",
                "conversion", "notes")
@@ -168,6 +176,24 @@ DESIGN_ORDER = ("rct", "controlled", "uncontrolled", "judgement")  # strongest f
 _OUTCOME_KIND = {"wellbeing": "wellbeing", "qaly": "qaly"}  # the rest of the figure outcomes carry no design
 
 
+def outcome_words(outcome: str, services: dict[str, str]) -> str:
+    """"Effect on Non-elective admission", "Wellbeing gain", ... (``services``: id -> name)."""
+    if outcome.startswith("service:"):
+        sid = outcome[len("service:"):]
+        return f"Effect on {services.get(sid, sid)}"
+    return OUTCOME_WORDS.get(outcome, outcome)
+
+
+def figure_kind(outcome: str) -> str:
+    """The declared kind an outcome's figure is written in ("signed_fraction" for an effect)."""
+    return "signed_fraction" if outcome.startswith("service:") else OUTCOME_KINDS.get(outcome, "")
+
+
+def counts(value: Uncertain) -> bool:
+    """A figure that is not exactly nothing (zero with no range)."""
+    return value != Uncertain.fixed(0.0)
+
+
 def outcome_kind(outcome: str) -> str | None:
     """Which design and grade an outcome's figure carries: "effect", "wellbeing", "qaly" or None."""
     return "effect" if outcome.startswith("service:") else _OUTCOME_KIND.get(outcome)
@@ -199,8 +225,7 @@ def apply_entry(iv: Intervention, found: EvidenceEntry) -> Intervention:
     kind = outcome_kind(found.outcome)
     if kind is not None:
         design, grade = found.design, found.grade
-        others = kind == "effect" and any(sid != found.outcome[8:] and v != Uncertain.fixed(0.0)
-                                          for sid, v in iv.effect)
+        others = kind == "effect" and any(sid != found.outcome[8:] and counts(v) for sid, v in iv.effect)
         if others:
             design = max(design, iv.effect_design, key=DESIGN_ORDER.index)
             grade = max(grade, iv.evidence_grade)

@@ -80,10 +80,7 @@ class CeacChart(OptionLinesChart):
         self.thresholds = np.zeros(0)
 
     def table(self):
-        headers = ["Threshold (£ per QALY)"] + [f"{name}: probability most cost-effective" for name in self.names]
-        columns = [self.line(k)[1] for k in range(len(self.names))]
-        rows = [[float(v), *(float(c[j]) for c in columns)] for j, v in enumerate(self.thresholds)]
-        return headers, rows
+        return self.lines_table("Threshold (£ per QALY)", self.thresholds, "probability most cost-effective")
 
 
 def sample_draws(n: int, most: int = PLANE_POINTS) -> np.ndarray:

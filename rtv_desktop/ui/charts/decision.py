@@ -103,8 +103,5 @@ class AcceptabilityChart(OptionLinesChart):
         self.wellby_values = np.zeros(0)
 
     def table(self):
-        headers = ["Value of one WELLBY (£)"] + [f"{name}: probability best" for name in self.names]
-        columns = [self.line(k)[1] for k in range(len(self.names))]
-        rows = [[float(v), *(float(c[j]) for c in columns)] for j, v in enumerate(self.wellby_values)]
-        return headers, rows
+        return self.lines_table("Value of one WELLBY (£)", self.wellby_values, "probability best")
 

@@ -45,6 +45,12 @@ class OptionLinesChart(ChartPanel):
         """The x values and the values drawn for option ``k``."""
         return self.curves[k].getData()
 
+    def lines_table(self, x_header: str, xs: np.ndarray, what: str):
+        """``(headers, rows)``: a row per x value, a column per option ("<name>: <what>")."""
+        headers = [x_header] + [f"{name}: {what}" for name in self.names]
+        columns = [self.line(k)[1] for k in range(len(self.names))]
+        return headers, [[float(v), *(float(c[j]) for c in columns)] for j, v in enumerate(xs)]
+
     def clear(self) -> None:
         for curve in self.curves:
             curve.setData([], [])

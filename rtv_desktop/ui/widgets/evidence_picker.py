@@ -15,30 +15,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ...core import DESIGN_LABELS, Intervention, entries_for, entry
 from ...core.declare import show
-from ...core.library import EvidenceEntry, figure_of, outcome_kind
+from ...core.library import EvidenceEntry, counts, figure_kind, figure_of, outcome_kind, outcome_words
 from ...core.model import SHORT_DESIGN_LABELS
 
 NAME = "interventions.selected.evidence."
-_KIND_OF = {"wellbeing": "points", "qaly": "qalys", "completion": "fraction", "reach": "fine_fraction",
-            "cost_per_starter": "money"}
-_WORDS = {"wellbeing": "Wellbeing gain", "qaly": "QALY gain", "completion": "Completion", "reach": "Reach per year",
-          "cost_per_starter": "Cost per starter", "cost": "Cost difference (informs only)",
-          "wellbeing_scale": "Wellbeing on another scale (informs only)"}
-
-
-def outcome_words(outcome: str, services: dict[str, str]) -> str:
-    """"Effect on Non-elective admission", "Wellbeing gain", ..."""
-    if outcome.startswith("service:"):
-        sid = outcome[len("service:"):]
-        return f"Effect on {services.get(sid, sid)}"
-    return _WORDS.get(outcome, outcome)
 
 
 def figure_text(found: EvidenceEntry) -> str:
     """The entry's figure in the model's units: "-13.6% (-24.5% to 0%), 95% CI"."""
     if not found.sets_figure:
         return "no figure in the model's units (it informs only)"
-    kind = "signed_fraction" if found.outcome.startswith("service:") else _KIND_OF.get(found.outcome, "")
+    kind = figure_kind(found.outcome)
     return (f"{show(kind, found.value)} ({show(kind, found.low)} to {show(kind, found.high)}), "
             f"{found.interval}")
 
@@ -62,18 +49,13 @@ def rests_on(iv: Intervention, services: dict[str, str]) -> list[str]:
     or judgement with the design and grade it carries."""
     lines = []
     outcomes = [f"service:{sid}" for sid, _ in iv.effect] + ["wellbeing", "qaly"]
-    for outcome in (o for o in outcomes if _counts(figure_of(iv, o))):
+    for outcome in (o for o in outcomes if counts(figure_of(iv, o))):
         kind = outcome_kind(outcome)
         carried = f"{SHORT_DESIGN_LABELS[iv.design_of(kind)]}, grade {iv.grade_of(kind)}"
         cited = iv.evidence_for(outcome)
         source = f"from {cited}" if cited else "a local figure or judgement"
         lines.append(f"{outcome_words(outcome, services)}: {source} ({carried})")
     return lines
-
-
-def _counts(value) -> bool:
-    """A figure that is not exactly nothing (zero with no range)."""
-    return (value.central, value.low, value.high) != (0.0, 0.0, 0.0)
 
 
 class EvidencePicker(QWidget):
