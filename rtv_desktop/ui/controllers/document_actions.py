@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ... import messages
 from ...core import blank_document, blank_scenario, default_scenario
-from ...io import InputFileError, SaveError, save_document
+from ...io import InputFileError, SaveError, export_document
 from ...io.files import WORKBOOK_SUFFIXES
 from ...session import Session
 
@@ -194,15 +194,17 @@ class DocumentActions(QObject):
         return self.export_to(path) if path else False
 
     def export_to(self, path) -> bool:
-        """Write a workbook with the scenario, its results and any simulation (not the document)."""
+        """Write a workbook with the scenario, its results and any simulation; the document keeps the new row of
+        its change log (marked modified, so the log is saved with it)."""
         path = Path(path).with_suffix(".xlsx")
         try:
             if self.session.was_read(path):
                 raise SaveError(messages.will_not_save_over_read_workbook(path))
-            save_document(self.session.document, path, **self._workbook_contents())
+            exported = export_document(self.session.document, path, **self._workbook_contents())
         except SaveError as exc:
             self.show_error("Could not export", str(exc))
             return False
+        self.session.record_export(exported)
         self.message.emit(f"Exported results to {path.name}")
         return True
 
