@@ -59,7 +59,8 @@ class TypedDeflator(QWidget):
 class RebaseDialog(QDialog):
     """Asks for a target price year (and any deflator the bundled series lacks); shows the factor."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None):
+    def __init__(self, document: Document, parent: QWidget | None = None, target: str = ""):
+        """``target`` fills in the year to change to (a price year typed in a workbook)."""
         super().__init__(parent)
         self.setObjectName("dialog.rebase")
         self.setWindowTitle("Change price year")
@@ -103,6 +104,7 @@ class RebaseDialog(QDialog):
                      self.source_typed.source):
             edit.textChanged.connect(self.refresh)
         self.setMinimumWidth(480)
+        self.target.setText(target)
         self.refresh()
 
     def request(self) -> tuple[Deflator, Deflator | None] | None:
