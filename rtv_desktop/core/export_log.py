@@ -54,7 +54,7 @@ class ExportLog:
 
 def pack(data: dict) -> str:
     """``data`` as compact JSON, compressed and base64-encoded (a document is a few kilobytes this way)."""
-    text = json.dumps(data, ensure_ascii=True, allow_nan=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(data, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
     return base64.b64encode(zlib.compress(text.encode("ascii"), 9)).decode("ascii")
 
 
