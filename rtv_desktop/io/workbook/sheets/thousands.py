@@ -23,13 +23,13 @@ HEADER_ROW = 5
 def write_thousands(wb, doc: Document, layout: ResultsLayout, index: int) -> dict[str, int]:
     """The sheet at position ``index``; returns the row of each figure."""
     ws = wb.create_sheet(SUMMARY_000, index)
-    st.title(ws, "Summary in £000", "Each option's main figures from the Results sheet in thousands of pounds "
-                                    "(the cells hold the full values; negatives are in brackets).")
+    st.title(ws, "Summary in £000", "Each option's main figures from Results, in thousands of pounds; "
+                                    "negatives in brackets.")
     ws["A3"] = fx.stated_basis()
     ws["A3"].font = st.SUBTITLE_FONT
     st.header_row(ws, HEADER_ROW, ["Figure", "Unit", *[""] * len(doc.options)])
-    for k in range(len(doc.options)):
-        st.as_calc(ws.cell(HEADER_ROW, 3 + k, f"=INDEX(option_names,{k + 1})"), "@", bold=True)
+    for k in range(len(doc.options)):  # the option's name, live, in the header's style
+        ws.cell(HEADER_ROW, 3 + k).value = f"=INDEX(option_names,{k + 1})"
     ws.row_dimensions[HEADER_ROW].height = 30
     rows = {}
     for offset, key in enumerate(KEYS, start=1):
