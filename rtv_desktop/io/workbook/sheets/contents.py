@@ -108,7 +108,7 @@ def write_contents(wb) -> None:
     ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=2)
     ws.cell(row + 2, 1, "Hidden sheet").font = st.BOLD
     st.wrap(ws.cell(row + 3, 1, "The hidden sheet _rtv holds a copy of the document as exported, so RtV Desktop "
-                                "can list what you changed; it holds no figures the workbook uses."), 110)
+                                "can list what you changed and carry the change log on; it holds no figures the workbook uses."), 110)
     ws.merge_cells(start_row=row + 3, start_column=1, end_row=row + 3, end_column=2)
     st.widths(ws, {"A": 26, "B": 96})
     st.print_layout(ws)
