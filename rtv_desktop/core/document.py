@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from . import serialize
 from .serialize import fresh_id  # noqa: F401 (part of the document's API: new ids for interventions)
 from .defaults import approach_preset, default_services, default_settings
+from .actuals import Actuals
 from .issues import ScenarioFormatError, described
+from .library import EvidenceEntry
 from .model import GROUPS, Area, Intervention, Service, Settings
 
 
@@ -95,6 +97,10 @@ class Document:
 
     ``name``, ``author``, ``notes`` and ``decision`` (what the board is asked to do: "The board
     is asked to ...") are the document's properties, printed on its report.
+
+    After go-live (MODEL.md section 12), ``local_evidence`` holds the evidence entries recorded
+    locally and accepted (the library finds them through the document) and ``actuals`` the
+    imported monitoring figures (None before any import).
     """
 
     name: str
@@ -107,6 +113,8 @@ class Document:
     notes: str = ""
     stories: tuple[Story, ...] = ()
     decision: str = ""
+    local_evidence: tuple[EvidenceEntry, ...] = ()
+    actuals: Actuals | None = None
 
     @property
     def service_ids(self) -> tuple[str, ...]:
