@@ -68,11 +68,15 @@ class CumulativeActualChart(ChartPanel):
         top = max(float(both.max()), float(both.min()) + self._min_span())
         self.plot.setYRange(float(both.min()), top, padding=0.05)
         self.fit_money_axis([float(both.min()), top])
+        self._fit_count_axis(top)
         self.set_note(self._note(forecast, actual, known))
         self.show_plot()
 
     def _min_span(self) -> float:
         return 10.0
+
+    def _fit_count_axis(self, top: float) -> None:
+        pass  # a money axis is fitted by fit_money_axis
 
     def _write(self, value: float) -> str:
         return format_count(value)
@@ -114,6 +118,15 @@ class StartersChart(CumulativeActualChart):
 
     def __init__(self, parent=None):
         super().__init__("monitoring_starters", "Starters: forecast and actual, cumulative", parent)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)  # "6000", not "6 x1e3"
+
+    def _fit_count_axis(self, top: float) -> None:
+        # pyqtgraph widens an axis only after a first paint has clipped its labels (see MoneyAxis.fit_to).
+        from PySide6.QtGui import QFontMetrics  # noqa: PLC0415
+
+        from .style import tick_font  # noqa: PLC0415
+
+        self.plot.getAxis("left").setWidth(QFontMetrics(tick_font()).horizontalAdvance(f"{top * 1.5:,.0f}") + 14)
 
 
 class SpendChart(CumulativeActualChart):

@@ -43,7 +43,7 @@ def variance_text(key: str, found: dict | None) -> str:
     percent = found.get("percent")
     if percent is None:
         return f"{sign}{size}"
-    return f"{sign}{size} ({float(percent) * 100:+.0f}%)"
+    return f"{sign}{size} ({float(percent):+.0f}%)"  # core gives percent, not a fraction
 
 
 def quarter_cells(row) -> list[str]:

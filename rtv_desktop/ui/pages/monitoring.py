@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ...core import InvalidScenario, run
+from ...core.library import LOCAL_PREFIX
 from ...core.monitoring import accept_local_evidence, forecast_activity, observed_effects, reforecast
 from ...core.outputs import REFORECAST_CARDS, outputs
 from ...core.text import format_money, format_percent
@@ -30,7 +31,7 @@ from ...session import Session
 from ..charts.lazy import LazyCharts
 from ..style import readable_popup
 from ..widgets.kpi import CARD_STYLE, KpiCard
-from ..widgets.observed_effects import EffectsList, effect_title
+from ..widgets.observed_effects import NO_EFFECTS, EffectsList, effect_title
 from ..widgets.sample_size import SampleSizeCalculator
 
 NOTE_STYLE = "color: #425563; font-size: 9pt;"
@@ -92,6 +93,26 @@ def budget_text(rows, option_name: str) -> str:
             f"known, against a forecast of {format_money(planned)} for them{share}; "
             f"{format_percent(spent / budget) if budget else 'n/a'} of the budget of {format_money(budget)} over "
             "the horizon.")
+
+
+class CardsHolder(QWidget):
+    """The forecast and re-forecast cards, two columns; each row's figures in one font that fits."""
+
+    def __init__(self, cards: dict[str, dict[str, KpiCard]], parent=None):
+        super().__init__(parent)
+        self.cards = cards
+
+    def fit_fonts(self) -> None:
+        forecast, again = self.cards["forecast"], self.cards["reforecast"]
+        for key in forecast:
+            pair = (forecast[key], again[key])
+            points = min(card.fitting_size(card.width()) for card in pair)
+            for card in pair:
+                card.set_value_size(points)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_fonts()
 
 
 class MonitoringPage(QScrollArea):
@@ -196,14 +217,15 @@ class MonitoringPage(QScrollArea):
         layout.addWidget(_section("Re-forecast beside the forecast"))
         layout.addWidget(self.reforecast_basis)
         layout.addLayout(self._reforecast_grid)
-        self._reforecast_grid.addWidget(self._cards_grid(), 0, 0)
+        self.cards_holder = self._cards_grid()
+        self._reforecast_grid.addWidget(self.cards_holder, 0, 0)
         layout.addWidget(_section("How many participants a change in life satisfaction needs"))
         layout.addWidget(self.calculator)
         layout.addStretch(1)
         return content
 
     def _cards_grid(self) -> QWidget:
-        holder = QWidget()
+        holder = CardsHolder(self.cards)
         holder.setStyleSheet(CARD_STYLE)
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -275,7 +297,7 @@ class MonitoringPage(QScrollArea):
             return doc.actuals.activity
         try:
             return forecast_activity(doc)
-        except ValueError:  # inputs with problems: nothing to phase until they are fixed
+        except (InvalidScenario, ValueError):  # inputs with problems: nothing to phase until they are fixed
             return ()
 
     def refresh(self) -> None:
@@ -348,7 +370,8 @@ class MonitoringPage(QScrollArea):
         doc = self.session.document
         effects = self.effects_shown()
         self.effects.show_effects(effects, doc.options[self.option()], {s.id: s.name for s in doc.services})
-        self.effects.setVisible(doc.actuals is not None)
+        self.effects.empty.setText(NO_EFFECTS if doc.actuals is not None else
+                                   "Effects appear here once a monitoring workbook with outcomes is imported.")
 
     def _show_reforecast(self) -> None:
         doc, k = self.session.document, self.option()
@@ -363,13 +386,14 @@ class MonitoringPage(QScrollArea):
             for card in self.cards[which].values():
                 card.show_value(results.summary.get(card.spec.key) if results else None, s.horizon_years,
                                 s.price_year, results is not None, s.qaly_threshold)
+        self.cards_holder.fit_fonts()
         if forecast is None or again is None:
             self.reforecast_basis.setText("The re-forecast appears once actuals are imported." if forecast else
                                           "The inputs have problems: fix them to see the forecast.")
             self.charts.send("reforecast", "clear")
             return
         local = sum(1 for iv in doc.options[k].interventions for _outcome, used in iv.evidence
-                    if used.startswith("local-"))
+                    if used.startswith(LOCAL_PREFIX))
         self.reforecast_basis.setText(
             "Re-forecast: the option run again with the reach, completion and cost per starter observed in the "
             f"quarters with actuals, and the effects as the document has them ({local} local figure"

@@ -12,16 +12,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ...core.declare import show
 from ...core.library import figure_kind, outcome_words
 from ...core.model import SHORT_DESIGN_LABELS
+from ...core.monitoring import local_entry_id
 
 NO_EFFECTS = ("No effects observed yet for this option: fill in the Outcomes sheet (life satisfaction, or use of "
               "services before and after) and import the workbook again.")
 CARD_STYLE = ("QFrame#effect_card { background: white; border: 1px solid #D8DDE0; border-left: 4px solid #00A499; "
               "border-radius: 4px; } QLabel { border: none; background: transparent; }")
-
-
-def local_id(effect) -> str:
-    """The id of the local entry an effect becomes (see core.monitoring.local_entry)."""
-    return f"local-{effect.intervention_id}-{effect.outcome.replace(':', '-')}"
 
 
 def effect_title(effect, intervention_name: str, services: dict[str, str]) -> str:
@@ -100,7 +96,7 @@ class EffectsList(QWidget):
         used = {iv.id: dict(iv.evidence) for iv in option.interventions}
         for number, effect in enumerate(effects):
             name = names.get(effect.intervention_id, effect.intervention_id)
-            in_use = used.get(effect.intervention_id, {}).get(effect.outcome) == local_id(effect)
+            in_use = used.get(effect.intervention_id, {}).get(effect.outcome) == local_entry_id(effect.intervention_id, effect.outcome)
             card = EffectCard(number, effect, effect_title(effect, name, services), in_use, self)
             card.use.clicked.connect(lambda _=False, e=effect: self.useRequested.emit(e))
             self._layout.addWidget(card)

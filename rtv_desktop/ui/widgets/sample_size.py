@@ -25,6 +25,7 @@ def _spin(name: str, words: str, value: float, low: float, high: float, step: fl
     spin.setSingleStep(step)
     spin.setValue(value)
     spin.setSuffix(" points")
+    spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("00.00 points") * 2)  # a figure, not a line
     return spin
 
 
