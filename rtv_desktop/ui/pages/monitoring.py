@@ -409,9 +409,9 @@ class MonitoringPage(QScrollArea):
         option = doc.options[effect.option]
         name = next((iv.name for iv in option.interventions if iv.id == effect.intervention_id), "")
         title = effect_title(effect, name, {s.id: s.name for s in doc.services})
-        self.session.set_document(accept_local_evidence(doc, effect, actuals.source),
-                                  f"Use local evidence: {title.split(' (')[0]}")
-        self.message.emit(f"{title.split(' (')[0]} is now local evidence; Edit > Undo restores the figure it had")
+        what = title.split(":")[0]  # "Peer support, effect on GP appointment"
+        self.session.set_document(accept_local_evidence(doc, effect, actuals.source), f"Use local evidence: {what}")
+        self.message.emit(f"{what}: the figure observed is now local evidence; Edit > Undo restores the one it had")
 
     def copy_table(self) -> str:
         text = "\n".join("\t".join(row) for row in self.model.as_rows())

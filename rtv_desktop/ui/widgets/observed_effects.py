@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core.declare import show
-from ...core.library import figure_kind, outcome_words
+from ...core.monitoring_words import effect_line
 from ...core.model import SHORT_DESIGN_LABELS
 from ...core.monitoring import local_entry_id
 
@@ -21,10 +20,8 @@ CARD_STYLE = ("QFrame#effect_card { background: white; border: 1px solid #D8DDE0
 
 
 def effect_title(effect, intervention_name: str, services: dict[str, str]) -> str:
-    """"Peer support: Effect on GP appointment 20% (95% CI 9% to 30%)"."""
-    kind = figure_kind(effect.outcome)
-    return (f"{intervention_name}: {outcome_words(effect.outcome, services)} {show(kind, effect.value)} "
-            f"(95% interval {show(kind, effect.low)} to {show(kind, effect.high)})")
+    """"Peer support, effect on GP appointment: 20% (95% interval 9% to 30%)"."""
+    return effect_line(intervention_name, effect.outcome, effect.value, effect.low, effect.high, services)
 
 
 def effect_detail(effect) -> str:
