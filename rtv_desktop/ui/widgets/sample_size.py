@@ -7,7 +7,7 @@ Object names: ``monitoring.sample.sd``, ``monitoring.sample.change``, ``monitori
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...core.sample_size import LIFE_SATISFACTION_SD, participants_needed
 
@@ -25,6 +25,7 @@ def _spin(name: str, words: str, value: float, low: float, high: float, step: fl
     spin.setSingleStep(step)
     spin.setValue(value)
     spin.setSuffix(" points")
+    spin.findChild(QLineEdit).setAccessibleName(words)  # the part that takes focus
     spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("00.00 points") * 2)  # a figure, not a line
     return spin
 
