@@ -26,6 +26,15 @@ def known_run(values) -> int:
     return count
 
 
+def quarters_shown(actual_values) -> int:
+    """The quarters a chart shows: the years with any actual and the year after (all when none is known),
+    so a first year's figures are not lost in a ten-year line."""
+    known = [k for k, value in enumerate(actual_values) if value is not None]
+    if not known:
+        return len(actual_values)
+    return min(len(actual_values), (known[-1] // 4 + 2) * 4)
+
+
 def _curve(colour: str, dashed: bool = False) -> pg.PlotDataItem:
     style = Qt.PenStyle.DashLine if dashed else None
     return pg.PlotDataItem(pen=pen(colour, 2.5, style), symbol="o", symbolSize=6, symbolBrush=colour,
@@ -45,6 +54,7 @@ class CumulativeActualChart(ChartPanel):
         for item in (self.forecast_curve, self.actual_curve):
             self.plot.addItem(item)
         self.quarters: list[str] = []
+        self.horizon_quarters = 0
         self.plot.getAxis("bottom").setLabel("Quarter")
         self.set_legend([(FORECAST_COLOUR, f"Forecast {self.WHAT}", LINE), (ACTUAL_COLOUR, f"Actual {self.WHAT}", LINE)])
         self.clear()
@@ -54,6 +64,8 @@ class CumulativeActualChart(ChartPanel):
         if not rows:
             self.clear()
             return
+        self.horizon_quarters = len(rows)
+        rows = rows[:quarters_shown([getattr(row.actual, self.FIGURE) for row in rows])]
         self.quarters = [row.quarter for row in rows]
         forecast = np.cumsum([getattr(row.forecast, self.FIGURE) or 0.0 for row in rows])
         actual_values = [getattr(row.actual, self.FIGURE) for row in rows]
@@ -63,7 +75,7 @@ class CumulativeActualChart(ChartPanel):
         self.forecast_curve.setData(x, forecast)
         self.actual_curve.setData(x[:known], actual)
         self._quarter_ticks()
-        self.plot.setXRange(0.5, len(rows) + 0.5, padding=0)
+        self.plot.setXRange(0.3, len(rows) + 0.5, padding=0)  # room for the first year's label
         both = np.concatenate([forecast, actual, [0.0]])
         top = max(float(both.max()), float(both.min()) + self._min_span())
         self.plot.setYRange(float(both.min()), top, padding=0.05)
@@ -90,9 +102,13 @@ class CumulativeActualChart(ChartPanel):
     def _note(self, forecast, actual, known: int) -> str:
         if not known:
             return f"No actual {self.WHAT} yet: blank cells are not yet known, never zero."
-        last = self.quarters[known - 1]
-        return (f"To {last}: actual {self._write(actual[-1])} against a forecast of "
-                f"{self._write(forecast[known - 1])}. The actual line stops at the first quarter not yet known.")
+        text = (f"To {self.quarters[known - 1]}: actual {self._write(actual[-1])} against a forecast of "
+                f"{self._write(forecast[known - 1])}.")
+        if known < len(self.quarters):
+            text += f" {self.quarters[known]} is not yet known: the actual line stops there."
+        if len(self.quarters) < self.horizon_quarters:
+            text += f" Shown: the years with actuals and the next, of {self.horizon_quarters // 4} years."
+        return text
 
     def clear(self) -> None:
         for item in (self.forecast_curve, self.actual_curve):

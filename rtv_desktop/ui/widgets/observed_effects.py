@@ -27,7 +27,8 @@ def effect_title(effect, intervention_name: str, services: dict[str, str]) -> st
 def effect_detail(effect) -> str:
     """Design, grade, people and how it was worked out, in one line."""
     design = SHORT_DESIGN_LABELS.get(effect.design, effect.design)
-    return f"{design.capitalize()}, evidence grade {effect.grade}, {effect.n:,} people. {effect.method}"
+    method = effect.method[:1].upper() + effect.method[1:]
+    return f"{design.capitalize()}, evidence grade {effect.grade}, {effect.n:,} people. {method}."
 
 
 class EffectCard(QFrame):
