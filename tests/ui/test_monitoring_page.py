@@ -13,7 +13,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from rtv_desktop.core import Document
 from rtv_desktop.core.monitoring import local_entry_id
@@ -22,9 +22,9 @@ from rtv_desktop.ui.models.monitoring import NOT_KNOWN
 from rtv_desktop.ui.widgets.evidence_picker import LOCAL_HEADING
 from tests.core.builders import intervention, scenario
 
-STARTERS_F, STARTERS_A, STARTERS_V = 2, 3, 4  # table columns: forecast, actual, variance of each figure
-COMPLETERS_F, COMPLETERS_A, COMPLETERS_V = 5, 6, 7
-SPEND_F, SPEND_A, SPEND_V = 8, 9, 10
+STARTERS_F, STARTERS_A, STARTERS_V = 1, 2, 3  # table columns: forecast, actual, variance of each figure
+COMPLETERS_F, COMPLETERS_A, COMPLETERS_V = 4, 5, 6
+SPEND_F, SPEND_A, SPEND_V = 7, 8, 9
 FIRST = 5  # first data row of the workbook's sheets, under their headings
 
 
@@ -93,8 +93,8 @@ def _cells(window, row):
 
 
 def test_file_monitoring_holds_the_two_commands_and_the_page_their_buttons(page_window):
-    menu = next(a.menu() for a in page_window.file_menu.actions() if a.menu() and a.menu().objectName() ==
-                "menu.monitoring")
+    menu = page_window.findChild(QMenu, "menu.monitoring")
+    assert menu.menuAction() in page_window.file_menu.actions()
     assert [a.objectName() for a in menu.actions()] == ["action.new_monitoring_workbook", "action.import_actuals"]
     page = page_window.monitoring_page
     assert page.new_button.defaultAction() is page_window.monitoring.new_workbook
@@ -162,14 +162,14 @@ def test_an_observed_effect_becomes_local_evidence_and_undo_restores_the_default
     assert any("Coaching, effect on GP" in t and ": 17% (95% interval" in t for t in titles), titles
     assert any("Coaching, wellbeing gain: +0.60 points" in t for t in titles), titles
     gp = next(card for card in page.effects.cards if card.effect.outcome == "service:gp")
-    assert "Controlled study, evidence grade 2" in gp.detail.text() and "ratio of rate ratios 0.83" in gp.detail.text()
+    assert "Controlled study, evidence grade 2" in gp.detail.text() and "Ratio of rate ratios 0.83" in gp.detail.text()
     default = page_window.session.document.options[0].interventions[0]
     gp.use.click()
     _settle()
     used = page_window.session.document.options[0].interventions[0]
     assert used.evidence_for("service:gp") == local_entry_id("coach", "service:gp")
     assert used.effect_on("gp").central == pytest.approx(1 - 0.75 / 0.90)
-    assert (used.effect_design, used.effect_grade) == ("controlled", 2)
+    assert (used.effect_design, used.evidence_grade) == ("controlled", 2)
     in_use = next(card for card in page.effects.cards if card.effect.outcome == "service:gp")
     assert not in_use.use.isEnabled() and in_use.use.text() == "In use as local evidence"
     # The intervention editor's study card says the figure is local evidence.
