@@ -37,6 +37,7 @@ from .controllers.help_links import HelpLinks
 from .widgets.headline_strip import HeadlineStrip
 from .pages.interventions import InterventionsPage
 from .controllers.monitoring import MonitoringActions
+from .controllers.reforecast_simulation import ReforecastSimulation
 from .pages.monitoring import MonitoringPage
 from .widgets.issues import IssuesList
 from .pages.results import ResultsPage
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         self.headline = HeadlineStrip(session)
         self.documents = DocumentActions(session, settings, self)
         self.monitoring = MonitoringActions(session, self.documents, self)
-        self.monitoring_page = MonitoringPage(session, self.monitoring)
+        self.reforecast_simulation = ReforecastSimulation(self)
+        self.monitoring_page = MonitoringPage(session, self.monitoring, self.reforecast_simulation)
         self.setCentralWidget(self._central())
         self.areas_page.export_folder = self.documents.export_folder
         self.areas_page.remember_export_folder = self.documents.remember_export_folder
@@ -264,6 +266,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.pages.currentIndex())
         self.settings.sync()
         self.runner.shutdown()
+        self.reforecast_simulation.shutdown()
         event.accept()
 
 

@@ -10,15 +10,19 @@ year: spend £3,250 in the first quarter ((£11,500 - £500) / 4 + £500) and £
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from rtv_desktop.core import Document
-from rtv_desktop.core.monitoring import local_entry_id
+from rtv_desktop.core import Document, simulate
+from rtv_desktop.core.monitoring import local_entry_id, reforecast
 from rtv_desktop.io.monitoring import ACTIVITY_HEADERS, OUTCOME_HEADERS
+from rtv_desktop.ui.controllers.reforecast_simulation import paired_document
 from rtv_desktop.ui.models.monitoring import NOT_KNOWN
+from rtv_desktop.ui.pages.monitoring import simulation_text
 from rtv_desktop.ui.widgets.evidence_picker import LOCAL_HEADING
 from tests.core.builders import intervention, scenario
 
@@ -216,3 +220,19 @@ def test_a_new_workbook_never_writes_over_the_open_document(page_window, tmp_pat
     assert own.with_suffix(".xlsx").read_bytes() == saved
     assert "open document's own file" in page_window.documents.last_error.text()
     page_window.documents.last_error.close()
+
+
+def test_simulate_re_forecast_draws_both_together_off_the_window_thread(page_window, tmp_path, qtbot):
+    _import(page_window, fill(_template(page_window, tmp_path), Q1_Q2))
+    page = page_window.monitoring_page
+    page.simulate_button.click()
+    assert page.simulate_button.text() == "Stop simulation"  # the click returned: the work is elsewhere
+    qtbot.waitUntil(lambda: page.simulation_label.text().startswith("Drawn together"), timeout=20_000)
+    doc = page_window.session.document
+    s = doc.settings
+    expected = simulate(paired_document(doc, reforecast(doc, doc.actuals), 0), iterations=s.iterations, seed=s.seed)
+    assert page.simulation_label.text() == simulation_text(expected, s)
+    qtbot.waitUntil(lambda: page.simulate_button.text() == "Simulate re-forecast", timeout=5_000)
+    page_window.session.set_document(replace(doc, name="Coaching, renamed"), "Rename")
+    _settle()
+    assert page.simulation_label.text() == ""  # of other inputs: not shown beside these

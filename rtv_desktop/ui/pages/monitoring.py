@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
 from ...core import InvalidScenario, run
 from ...core.library import LOCAL_PREFIX
 from ...core.monitoring import accept_local_evidence, forecast_activity, observed_effects, reforecast
-from ...core.outputs import REFORECAST_CARDS, outputs
+from ...core.outputs import NPV_SOCIAL, REFORECAST_CARDS, outputs
 from ...core.text import format_money, format_percent
 from ...session import Session
 from ..charts.lazy import LazyCharts
@@ -39,6 +39,7 @@ INTRO = ("After an option starts, record what happens each quarter in the monito
          "forecast and actual side by side, the effects observed locally, and the option re-forecast from them.")
 NO_ACTUALS = ("No actuals imported yet: the table shows the forecast, every actual not yet known. File > Monitoring > "
               "New monitoring workbook writes the workbook to fill in.")
+SIMULATE = "Simulate re-forecast"
 TWO_COLUMNS_FROM = 880  # [px] narrower pages stack the charts
 CHART_HEIGHT = 260  # [px]
 ROW_HEIGHT = 24  # [px] table rows; the page scrolls, the table shows every quarter
@@ -95,6 +96,17 @@ def budget_text(rows, option_name: str) -> str:
             "the horizon.")
 
 
+def simulation_text(sim, settings) -> str:
+    """Net social value of the forecast and re-forecast drawn together: the range of 9 draws in 10, and
+    how often above zero."""
+    forecast, again = (option.summary for option in sim.options)
+    social = lambda s: f"{format_money(s[NPV_SOCIAL]['p5'], True)} to {format_money(s[NPV_SOCIAL]['p95'], True)}"  # noqa: E731
+    return (f"Drawn together ({sim.iterations:,} draws): net social value lay between {social(forecast)} for the "
+            f"forecast and {social(again)} for the re-forecast in 9 draws out of 10; above zero in "
+            f"{format_percent(forecast['prob_npv_social_positive'])} and "
+            f"{format_percent(again['prob_npv_social_positive'])} of draws.")
+
+
 class CardsHolder(QWidget):
     """The forecast and re-forecast cards, two columns; each row's figures in one font that fits."""
 
@@ -120,12 +132,12 @@ class MonitoringPage(QScrollArea):
 
     message = Signal(str)
 
-    def __init__(self, session: Session, actions, parent: QWidget | None = None):
+    def __init__(self, session: Session, actions, simulation=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page.monitoring")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.session, self.actions = session, actions
+        self.session, self.actions, self.simulation = session, actions, simulation
         self._stale = True  # the document changed while the page was hidden
         self._columns = 0
         self.new_button = _button(actions.new_workbook, "monitoring.new_workbook")
@@ -145,6 +157,17 @@ class MonitoringPage(QScrollArea):
         self.effects = EffectsList()
         self.effects.useRequested.connect(self.use_effect)
         self.reforecast_basis = _label("monitoring.reforecast.basis")
+        self.simulate_button = QPushButton(SIMULATE)
+        self.simulate_button.setObjectName("monitoring.simulate")
+        self.simulate_button.setToolTip("Draw the uncertain inputs of the forecast and the re-forecast together "
+                                        "(the document's iterations and seed); the window stays usable meanwhile")
+        self.simulate_button.clicked.connect(self.simulate_or_cancel)
+        self.simulate_button.setVisible(simulation is not None)
+        self.simulation_label = _label("monitoring.simulation")
+        if simulation is not None:
+            simulation.finished.connect(self._on_simulated)
+            simulation.failed.connect(lambda _id, text: self.simulation_label.setText(f"The simulation failed: {text}"))
+            simulation.busyChanged.connect(self._on_simulation_busy)
         self.cards = self._build_cards()
         self.calculator = SampleSizeCalculator()
         self.charts = LazyCharts({"starters": "monitoring.StartersChart", "spend": "monitoring.SpendChart",
@@ -216,6 +239,10 @@ class MonitoringPage(QScrollArea):
         layout.addWidget(self.effects)
         layout.addWidget(_section("Re-forecast beside the forecast"))
         layout.addWidget(self.reforecast_basis)
+        simulate_row = QHBoxLayout()
+        simulate_row.addWidget(self.simulate_button, 0, Qt.AlignmentFlag.AlignTop)
+        simulate_row.addWidget(self.simulation_label, 1)
+        layout.addLayout(simulate_row)
         layout.addLayout(self._reforecast_grid)
         self.cards_holder = self._cards_grid()
         self._reforecast_grid.addWidget(self.cards_holder, 0, 0)
@@ -286,6 +313,7 @@ class MonitoringPage(QScrollArea):
 
     # -- session -> page ------------------------------------------------------------------------
     def _on_document(self, _document) -> None:
+        self._forget_simulation()
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -412,6 +440,32 @@ class MonitoringPage(QScrollArea):
         what = title.split(":")[0]  # "Peer support, effect on GP appointment"
         self.session.set_document(accept_local_evidence(doc, effect, actuals.source), f"Use local evidence: {what}")
         self.message.emit(f"{what}: the figure observed is now local evidence; Edit > Undo restores the one it had")
+
+    def simulate_or_cancel(self) -> None:
+        """Simulate the forecast and re-forecast of the option shown together, or stop the one running."""
+        if self.simulation.busy:
+            self.simulation.cancel()
+            self.simulation_label.setText("Simulation stopped.")
+            return
+        doc, k = self.session.document, self.option()
+        if doc.actuals is None or k >= len(doc.options):
+            self.simulation_label.setText("Import the actuals first: there is no re-forecast to simulate yet.")
+            return
+        self._simulated_option = k
+        self.simulation.start(doc, reforecast(doc, doc.actuals), k)
+        self.simulation_label.setText(f"Simulating {doc.settings.iterations:,} draws of the forecast and the "
+                                      "re-forecast...")
+
+    def _on_simulation_busy(self, busy: bool) -> None:
+        self.simulate_button.setText("Stop simulation" if busy else SIMULATE)
+
+    def _on_simulated(self, _run_id, sim) -> None:
+        self.simulation_label.setText(simulation_text(sim, self.session.document.settings))
+
+    def _forget_simulation(self) -> None:
+        if self.simulation is not None and (self.simulation.busy or self.simulation_label.text()):
+            self.simulation.cancel()
+            self.simulation_label.setText("")
 
     def copy_table(self) -> str:
         text = "\n".join("\t".join(row) for row in self.model.as_rows())
