@@ -236,3 +236,22 @@ def test_simulate_re_forecast_draws_both_together_off_the_window_thread(page_win
     page_window.session.set_document(replace(doc, name="Coaching, renamed"), "Rename")
     _settle()
     assert page.simulation_label.text() == ""  # of other inputs: not shown beside these
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_the_actuals_and_local_evidence_are_saved_with_the_document(page_window, make_window, tmp_path, suffix):
+    _import(page_window, fill(_template(page_window, tmp_path), Q1_Q2, OUTCOMES))
+    gp = next(card for card in page_window.monitoring_page.effects.cards if card.effect.outcome == "service:gp")
+    gp.use.click()
+    _settle()
+    saved = page_window.session.document
+    assert page_window.documents.save_to(tmp_path / f"coaching{suffix}")
+    again = make_window(wait_for_results=False)
+    assert again.documents.open_path(tmp_path / f"coaching{suffix}", confirm=False)
+    opened = again.session.document
+    assert opened.actuals == saved.actuals and opened.local_evidence == saved.local_evidence
+    assert opened.options[0].interventions[0].evidence_for("service:gp") == local_entry_id("coach", "service:gp")
+    again.show()
+    again.pages.setCurrentWidget(again.monitoring_page)
+    _settle()
+    assert _cells(again, 0)[STARTERS_F:STARTERS_V + 1] == ["25", "20", "-5 (-20%)"]
