@@ -1,4 +1,5 @@
-"""Headless commands: ``rtv-desktop run | template | check | areas | evidence`` (``report`` is the app's).
+"""Headless commands: ``rtv-desktop run | template | check | areas | evidence | monitor`` (``report`` is the
+app's).
 
 Exit codes: 0 success, 2 bad input (a clear message on stderr, never a traceback),
 1 unexpected failure (logged with its traceback).
@@ -22,7 +23,7 @@ from .io.files import JSON_SUFFIXES, OTHER_SPREADSHEET_SUFFIXES, WORKBOOK_SUFFIX
 from .logs import configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("run", "template", "check", "report", "areas", "evidence")
+COMMANDS = ("run", "template", "check", "report", "areas", "evidence", "monitor")
 log = logging.getLogger(__name__)
 
 
@@ -75,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_evidence.add_argument("--outcome", help="only the entries for this outcome: service:<id> (e.g. service:nel), "
                                               "wellbeing, qaly, completion, reach, cost_per_starter, cost or "
                                               "wellbeing_scale")
+    p_monitor = sub.add_parser(
+        "monitor", help="benefits realisation: 'monitor template DOC.json OUT.xlsx [--start 2026/27]' writes the "
+                        "monitoring workbook; 'monitor DOC.json ACTUALS.xlsx' prints forecast against actual, the "
+                        "observed effects and the re-forecast as JSON")
+    p_monitor.add_argument("files", nargs="+", metavar="FILE",
+                           help="'template DOC OUT.xlsx', or 'DOC ACTUALS.xlsx' (DOC: scenario .json or RtV workbook)")
+    p_monitor.add_argument("--start", help="financial year of the first quarter, e.g. 2026/27 (default: the "
+                                           "document's first delivery year)")
     return parser
 
 
@@ -103,7 +112,7 @@ def main(argv: Sequence[str] | None = None, handlers: dict | None = None) -> int
     """
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "template": cmd_template, "check": cmd_check, "areas": cmd_areas,
-               "evidence": cmd_evidence,
+               "evidence": cmd_evidence, "monitor": cmd_monitor,
                "report": _report_needs_the_app, **(handlers or {})}[args.command]
     try:
         return handler(args)
@@ -128,6 +137,38 @@ def cmd_evidence(args) -> int:
     sys.stdout.write("\n")
     if not found:
         print("rtv-desktop: no entries match", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_monitor(args) -> int:
+    """``monitor template DOC OUT.xlsx [--start YYYY/YY]`` writes the monitoring workbook;
+    ``monitor DOC ACTUALS.xlsx`` prints the forecast against actual, observed effects and the
+    re-forecast (``core.monitoring.monitoring_summary``) as JSON."""
+    from .core.monitoring import monitoring_summary  # noqa: PLC0415
+    from .io.monitoring import read_actuals, write_template  # noqa: PLC0415 (openpyxl is slow to import)
+
+    files = list(args.files)
+    if files[0] == "template":
+        if len(files) != 3:
+            raise InputFileError("monitor", [], "Write the monitoring workbook with "
+                                                "'rtv-desktop monitor template DOC.json OUT.xlsx [--start 2026/27]'")
+        _require_workbook_suffix(files[2])
+        if same_file(Path(files[2]), Path(files[1])):
+            raise SaveError(messages.will_not_save_over_read_workbook(Path(files[2])))
+        document = load_document(files[1])
+        try:
+            written = write_template(document, files[2], args.start)
+        except ValueError as exc:
+            raise InputFileError(files[2], [], f"--start: {exc}") from None
+        print(f"Wrote {written}")
+        return EXIT_OK
+    if len(files) != 2 or args.start:
+        raise InputFileError("monitor", [], "Read the actuals with 'rtv-desktop monitor DOC.json ACTUALS.xlsx' "
+                                            "(--start belongs to 'monitor template')")
+    document = load_document(files[0])
+    actuals = read_actuals(document, files[1])
+    json.dump(monitoring_summary(document, actuals), sys.stdout, indent=2)
+    sys.stdout.write("\n")
     return EXIT_OK
 
 

@@ -17,7 +17,9 @@ from . import serialize
 from .serialize import fresh_id  # noqa: F401 (part of the document's API: new ids for interventions)
 from .export_log import ExportLog
 from .defaults import approach_preset, default_services, default_settings
+from .actuals import Actuals
 from .issues import ScenarioFormatError, described
+from .library import EvidenceEntry
 from .model import GROUPS, Area, Intervention, Service, Settings
 
 
@@ -98,6 +100,10 @@ class Document:
     is asked to ...") are the document's properties, printed on its report. ``export_log`` records
     its workbook exports (:mod:`.export_log`); it is history, not an input, so it takes no part in
     equality.
+
+    After go-live (MODEL.md section 12), ``local_evidence`` holds the evidence entries recorded
+    locally and accepted (the library finds them through the document) and ``actuals`` the
+    imported monitoring figures (None before any import).
     """
 
     name: str
@@ -110,6 +116,8 @@ class Document:
     notes: str = ""
     stories: tuple[Story, ...] = ()
     decision: str = ""
+    local_evidence: tuple[EvidenceEntry, ...] = ()
+    actuals: Actuals | None = None
     export_log: ExportLog = field(default=ExportLog(), compare=False)
 
     @property

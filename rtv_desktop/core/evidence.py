@@ -111,9 +111,9 @@ class FigureEvidence:
     link: str
 
 
-def figure_evidence(s: Scenario) -> list[FigureEvidence]:
+def figure_evidence(s: Scenario, doc=None) -> list[FigureEvidence]:
     """Every effect, wellbeing gain and QALY gain ``s`` counts, with the study behind it (or that it
-    is a local figure or judgement)."""
+    is a local figure or judgement); with ``doc``, its local evidence entries are found too."""
     names = {svc.id: svc.name for svc in s.services}
     out = []
     for iv in s.interventions:
@@ -122,7 +122,7 @@ def figure_evidence(s: Scenario) -> list[FigureEvidence]:
             if not counts(v):
                 continue
             which, kind = outcome_kind(outcome), figure_kind(outcome)
-            cited = entry(iv.evidence_for(outcome)) if iv.evidence_for(outcome) else None
+            cited = entry(iv.evidence_for(outcome), doc) if iv.evidence_for(outcome) else None
             out.append(FigureEvidence(
                 iv.name, outcome_words(outcome, names),
                 f"{show(kind, v.central)} ({show(kind, v.low)} to {show(kind, v.high)})",

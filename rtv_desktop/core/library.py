@@ -34,6 +34,8 @@ INTERVALS = ("95% CI", "range", "judgement")
 TEXT_FIELDS = ("id", "outcome", "interval", "design", "citation", "link", "population", "setting", "measure",
                "conversion", "notes")
 NOT_REPORTED = "not reported"
+LOCAL_SETTING = "local"  # the setting of an entry recorded locally (core.monitoring)
+LOCAL_PREFIX = "local-"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,11 @@ class EvidenceEntry:
     conversion: str
     notes: str
     price_year: str = ""
+
+    @property
+    def is_local(self) -> bool:
+        """Recorded locally after go-live (monitoring), not a published study."""
+        return self.setting == LOCAL_SETTING or self.id.startswith(LOCAL_PREFIX)
 
     @property
     def sets_figure(self) -> bool:
@@ -114,6 +121,11 @@ def entry_problems(raw: dict, known_services: set[str] | None = None) -> list[st
     return problems
 
 
+def entry_from_json(raw: dict) -> EvidenceEntry:
+    """An entry from its JSON (or TOML) form; ``raw`` must have no :func:`entry_problems`."""
+    return _entry(raw)
+
+
 def _entry(raw: dict) -> EvidenceEntry:
     number = lambda key: None if raw.get(key) is None else float(raw[key])  # noqa: E731
     return EvidenceEntry(
@@ -158,16 +170,25 @@ def evidence_library() -> tuple[EvidenceEntry, ...]:
     return read_library(resource_path("evidence"), {svc.id for svc in service_catalogue()})
 
 
-def entry(entry_id: str) -> EvidenceEntry | None:
-    """The shipped entry ``entry_id``, or None."""
-    return next((e for e in evidence_library() if e.id == entry_id), None)
+def _local(doc) -> tuple[EvidenceEntry, ...]:
+    return tuple(getattr(doc, "local_evidence", ()) or ()) if doc is not None else ()
+
+
+def entry(entry_id: str, doc=None) -> EvidenceEntry | None:
+    """The entry ``entry_id``: the document's local entries first (when ``doc`` is given), then
+    the shipped library; None when neither has it."""
+    return next((e for e in _local(doc) + evidence_library() if e.id == entry_id), None)
 
 
 def entries_for(approach: str | None = None, outcome: str | None = None,
-                entries: tuple[EvidenceEntry, ...] | None = None) -> tuple[EvidenceEntry, ...]:
-    """The entries for an approach and/or an outcome ("service:gp", "wellbeing", ...)."""
-    pool = evidence_library() if entries is None else entries
-    return tuple(e for e in pool if (approach is None or approach in e.approach)
+                entries: tuple[EvidenceEntry, ...] | None = None, doc=None) -> tuple[EvidenceEntry, ...]:
+    """The entries for an approach and/or an outcome ("service:gp", "wellbeing", ...).
+
+    With ``doc``, the document's local entries come first (a local entry matches any approach
+    when it names none: it was measured on the intervention itself).
+    """
+    pool = _local(doc) + (evidence_library() if entries is None else entries)
+    return tuple(e for e in pool if (approach is None or approach in e.approach or (e.is_local and not e.approach))
                  and (outcome is None or e.outcome == outcome))
 
 

@@ -181,6 +181,8 @@ AREAS = (NPV_FISCAL, NPV_CASHABLE, NPV_SOCIAL, "npv_social_excl_wellbeing", "pv_
 AREA_SIMULATED = (NPV_FISCAL, NPV_SOCIAL)  # percentiles of these in the all-areas table
 AREA_PROBABILITIES = ("prob_npv_fiscal_positive", "prob_bcr_social_above_1")
 COVER = (NPV_FISCAL, NPV_SOCIAL, "bcr_social", "nmb")
+# The forecast beside the re-forecast from what was observed (Monitoring page, board paper "Benefits so far").
+REFORECAST_CARDS = ("starters", "completers", "pv_cost", NPV_FISCAL, NPV_SOCIAL, "bcr_social")
 REPORT_PARTS = ("pv_cost", "pv_saving", "pv_cashable", "pv_wellbeing", "pv_volunteer", "pv_social",
                 "cost_per_completer", "share_social_weak_evidence")
 REPORT_OPTIONS = ("pv_cost", "pv_saving", NPV_FISCAL, NPV_SOCIAL, "npv_social_excl_wellbeing", "bcr_social")

@@ -32,9 +32,11 @@ import datetime as dt
 import re
 from dataclasses import MISSING, dataclass, fields, replace
 
+from .actuals import actuals_from_json, actuals_to_json
 from .declare import Spec, specs
 from .export_log import KEY as EXPORT_LOG_KEY, log_to_json, read_log
 from .issues import Issue
+from .library import EvidenceEntry, entry_from_json, entry_problems
 from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, Uncertain
 from .reader import Reader
 
@@ -113,6 +115,8 @@ def document_to_dict(doc) -> dict:
         "stories": [{"title": s.title, "text": s.text, "teller": s.teller, "consent": s.consent,
                      "intervention_id": s.intervention_id} for s in doc.stories],
         EXPORT_LOG_KEY: log_to_json(doc.export_log),
+        "local_evidence": [found.to_json() for found in doc.local_evidence],
+        "monitoring": None if doc.actuals is None else actuals_to_json(doc.actuals),
     }
 
 
@@ -148,7 +152,9 @@ def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
              "comparator": comparator, "author": r.text(data, "author", "author", ""),
              "notes": r.text(data, "notes", "notes", ""), "decision": r.text(data, "decision", "decision", ""),
              "stories": _read_stories(r, data.get("stories", [])),
-             "export_log": read_log(r, data.get(EXPORT_LOG_KEY))}
+             "export_log": read_log(r, data.get(EXPORT_LOG_KEY)),
+             "local_evidence": _read_local_evidence(r, data.get("local_evidence", [])),
+             "actuals": actuals_from_json(data.get("monitoring"), "monitoring", r)}
     return parts, r.issues
 
 
@@ -331,6 +337,22 @@ def fresh_id(taken, stem: str = "iv") -> str:
     while f"{stem}_{number}" in taken:
         number += 1
     return f"{stem}_{number}"
+
+
+def _read_local_evidence(r: Reader, raw) -> tuple[EvidenceEntry, ...]:
+    """Evidence entries recorded locally (monitoring after go-live), held in the document."""
+    if not isinstance(raw, list):
+        r.fail("local_evidence", "must be a list of evidence entries")
+        return ()
+    out = []
+    for k, item in enumerate(raw):
+        item = r.mapping(item, f"local_evidence[{k}]")
+        problems = entry_problems(item) if item else []
+        for problem in problems:
+            r.fail(f"local_evidence[{k}]", problem)
+        if item and not problems:
+            out.append(entry_from_json(item))
+    return tuple(out)
 
 
 def _read_stories(r: Reader, raw) -> list[dict]:

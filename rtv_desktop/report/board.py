@@ -1,7 +1,8 @@
 """The board paper: at most six A4 pages in plain words (ARCHITECTURE.md v3, Board pack).
 
 Recommendation and the decision asked, the options in one table, what it costs and saves whom
-by financial year, what the case rests on, and the main risks. The words of method (seeds,
+by financial year, what the case rests on, and the main risks; after go-live, the benefits so far
+(:mod:`.benefits`). The words of method (seeds,
 correlations, the value of information) belong to the technical annex (:mod:`.build`).
 """
 
@@ -11,6 +12,7 @@ import re
 
 from ..core.outputs import NPV_FISCAL, NPV_SOCIAL, REPORT_OPTIONS, format_output, short
 from ..core.text import format_switch
+from .benefits import benefits_so_far
 from .board_years import year_tables
 from .figures import ReportFigures
 from .model import Block, Bullets, Heading, Paragraph, Table
@@ -27,7 +29,8 @@ def board_paper(f: ReportFigures) -> list[Block]:
                 Paragraph("The option has no interventions yet, so every figure is zero. Add interventions in the "
                           "Intervention mix to value them.", "warning"),
                 Paragraph(_decision(f))]
-    return [*recommendation(f), *options_table(f), *year_tables(f), *rests_on(f), *risks(f)]
+    return [*recommendation(f), *options_table(f), *benefits_so_far(f), *year_tables(f), *rests_on(f),
+            *risks(f)]
 
 
 # -- recommendation and the decision asked -----------------------------------------------------------

@@ -3,12 +3,13 @@
 It composes and wires only: each page edits the session, the compute controller keeps
 results in step, the document actions handle files. Object names: ``pages`` (the tab
 widget of input pages), ``page.comparison``, ``page.area``, ``page.interventions``, ``page.assumptions``,
-``page.areas`` (all areas),
+``page.areas`` (all areas), ``page.monitoring`` (forecast against actual after go-live),
 ``issues.list``, ``results.page``, ``headline.strip`` (labels ``headline.<summary key>``);
 actions ``action.<verb>`` (``new``, ``open``, ``save``, ``save_as``, ``export``, ``undo``,
 ``redo``, ``rebase``, ``simulate``, ``cancel``, ``stories``, ``document_properties``, ``user_guide``,
 ``method``, ``about``, ``quit``; the Options menu holds ``add_option``, ``duplicate_option``, ``rename_option``,
-``delete_option``, ``option_up``, ``option_down``); the report adds ``action.report`` to
+``delete_option``, ``option_up``, ``option_down``; File > Monitoring holds ``new_monitoring_workbook`` and
+``import_actuals``); the report adds ``action.report`` to
 :attr:`MainWindow.file_menu` (see :mod:`rtv_desktop.report.window`).
 """
 
@@ -35,6 +36,9 @@ from .dialogs.guide import METHOD, USER_GUIDE, GuideDialog
 from .controllers.help_links import HelpLinks
 from .widgets.headline_strip import HeadlineStrip
 from .pages.interventions import InterventionsPage
+from .controllers.monitoring import MonitoringActions
+from .controllers.reforecast_simulation import ReforecastSimulation
+from .pages.monitoring import MonitoringPage
 from .widgets.issues import IssuesList
 from .pages.results import ResultsPage
 from .dialogs.stories import StoriesDialog
@@ -59,8 +63,11 @@ class MainWindow(QMainWindow):
         self.areas_page = AllAreasPage(session, runner)
         self.issues_list = IssuesList()
         self.headline = HeadlineStrip(session)
-        self.setCentralWidget(self._central())
         self.documents = DocumentActions(session, settings, self)
+        self.monitoring = MonitoringActions(session, self.documents, self)
+        self.reforecast_simulation = ReforecastSimulation(self)
+        self.monitoring_page = MonitoringPage(session, self.monitoring, self.reforecast_simulation)
+        self.setCentralWidget(self._central())
         self.areas_page.export_folder = self.documents.export_folder
         self.areas_page.remember_export_folder = self.documents.remember_export_folder
         self.compute = ComputeController(session, runner, self.results_page, self.statusBar(), self)
@@ -88,6 +95,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
         self.pages.addTab(self.areas_page, "All a&reas")
+        self.pages.addTab(self.monitoring_page, "&Monitoring")
         for index in range(self.pages.count()):  # a page that scrolls takes focus: say which page it is
             self.pages.widget(index).setAccessibleName(self.pages.tabText(index).replace("&&", "and").replace("&", ""))
         central = QWidget()
@@ -118,6 +126,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(docs.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([docs.save, docs.save_as, docs.export])
+        file_menu.addSeparator()
+        monitoring_menu = file_menu.addMenu("&Monitoring")
+        monitoring_menu.setObjectName("menu.monitoring")
+        monitoring_menu.addActions([self.monitoring.new_workbook, self.monitoring.import_actuals])
         file_menu.addSeparator()
         file_menu.addAction(self.properties_action)
         file_menu.addSeparator()
@@ -157,6 +169,8 @@ class MainWindow(QMainWindow):
         self.compute.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.autosave.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.areas_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.monitoring.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.monitoring_page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.issues_list.fieldRequested.connect(self.focus_field)
         self._update_history_actions()
 
@@ -252,6 +266,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.pages.currentIndex())
         self.settings.sync()
         self.runner.shutdown()
+        self.reforecast_simulation.shutdown()
         event.accept()
 
 

@@ -130,7 +130,8 @@ class InterventionEditor(QWidget):
         self._fit_effects_height()
         self._set_source_tooltips(intervention.approach)
         self._show_funding_total(intervention, None)
-        self.evidence.show_for(intervention, {svc.id: svc.name for svc in document.services}, list(typed_over))
+        self.evidence.show_for(intervention, {svc.id: svc.name for svc in document.services}, list(typed_over),
+                               document)
         # Only a custom group has a size to type; the others follow from the area.
         self.binder.widgets[PREFIX + "custom_size"].setEnabled(intervention.target_group == "custom")
 

@@ -385,7 +385,7 @@ class InterventionsPage(QWidget):
         return edited.with_interventions(k, rows)
 
     def _on_evidence_chosen(self, entry_id: str) -> None:
-        i, found = self.editor.index, entry(entry_id)
+        i, found = self.editor.index, entry(entry_id, self.session.document)
         if i is None or found is None:
             return
         rows = list(self.rows)

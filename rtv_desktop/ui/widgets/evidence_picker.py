@@ -3,7 +3,9 @@ card, use its figure; and what each outcome rests on now (MODEL.md 10e).
 
 Object names: ``interventions.selected.evidence.entries`` (the entries for the approach),
 ``.card`` (the study card), ``.use`` (set the figure from the entry) and ``.status`` (what each
-figure rests on, and the local figures whose design and grade need saying).
+figure rests on, and the local figures whose design and grade need saying). An entry recorded
+locally after go-live (the Monitoring page) is listed first and its card says
+:data:`LOCAL_HEADING`.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from ...core import DESIGN_LABELS, Intervention, entries_for, entry
 from ...core.declare import show
-from ...core.library import EvidenceEntry, counts, figure_kind, figure_of, outcome_kind, outcome_words
+from ...core.library import LOCAL_PREFIX, EvidenceEntry, counts, figure_kind, figure_of, outcome_kind, outcome_words
 from ...core.model import SHORT_DESIGN_LABELS
 
 NAME = "interventions.selected.evidence."
+LOCAL_HEADING = "Local evidence (from monitoring)"
 
 
 def figure_text(found: EvidenceEntry) -> str:
@@ -40,20 +43,26 @@ def study_card(found: EvidenceEntry, services: dict[str, str]) -> str:
              else str(found.follow_up_months)),
             ("As published", found.measure), ("Conversion", found.conversion), ("Notes", found.notes)]
     body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+    if found.is_local:  # measured here, not published: no link to follow
+        return (f"<p><b>{LOCAL_HEADING}</b><br>{escape(found.citation)}</p>"
+                f"<table cellspacing=\"2\">{body}</table>")
     return (f"<p><b>{escape(found.citation)}</b><br><a href=\"{escape(found.link)}\">{escape(found.link)}</a></p>"
             f"<table cellspacing=\"2\">{body}</table>")
 
 
-def rests_on(iv: Intervention, services: dict[str, str]) -> list[str]:
-    """A line per outcome with a figure: the entry it comes from, or that it is a local figure
-    or judgement with the design and grade it carries."""
+def rests_on(iv: Intervention, services: dict[str, str], doc=None) -> list[str]:
+    """A line per outcome with a figure: the entry it comes from (local evidence from monitoring
+    when it is one of ``doc``'s local entries), or that it is a local figure or judgement with the
+    design and grade it carries."""
     lines = []
     outcomes = [f"service:{sid}" for sid, _ in iv.effect] + ["wellbeing", "qaly"]
     for outcome in (o for o in outcomes if counts(figure_of(iv, o))):
         kind = outcome_kind(outcome)
         carried = f"{SHORT_DESIGN_LABELS[iv.design_of(kind)]}, grade {iv.grade_of(kind)}"
         cited = iv.evidence_for(outcome)
-        source = f"from {cited}" if cited else "a local figure or judgement"
+        found = entry(cited, doc) if cited else None
+        source = (f"{LOCAL_HEADING[:1].lower()}{LOCAL_HEADING[1:]}" if found is not None and found.is_local
+                  else f"from {cited}" if cited else "a local figure or judgement")
         lines.append(f"{outcome_words(outcome, services)}: {source} ({carried})")
     return lines
 
@@ -66,6 +75,7 @@ class EvidencePicker(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.services: dict[str, str] = {}
+        self.document = None  # the open document: its local entries are listed with the library's
         self.entries = QComboBox()
         self.entries.setObjectName(NAME + "entries")
         self.entries.setAccessibleName("Studies in the evidence library for this approach")
@@ -93,21 +103,29 @@ class EvidencePicker(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.card)
 
-    def show_for(self, iv: Intervention, services: dict[str, str], typed_over: list[str] = ()) -> None:
-        """The entries for ``iv``'s approach, and what its figures rest on; ``typed_over`` are the
-        outcomes just typed over a study's figure (their design and grade are now the user's to say)."""
-        self.services = services
+    def show_for(self, iv: Intervention, services: dict[str, str], typed_over: list[str] = (), doc=None) -> None:
+        """The entries for ``iv``'s approach (``doc``'s local entries for it first), and what its
+        figures rest on; ``typed_over`` are the outcomes just typed over a study's figure (their
+        design and grade are now the user's to say)."""
+        self.services, self.document = services, doc
         current = self.entries.currentData()
+        listed = {self.entries.itemData(k) for k in range(self.entries.count())}
         self.entries.blockSignals(True)
         self.entries.clear()
-        for found in entries_for(iv.approach):
-            label = (f"{outcome_words(found.outcome, services)}: {found.citation.split('.')[0]} "
+        for found in entries_for(iv.approach, doc=doc):
+            if found.is_local and not found.id.startswith(f"{LOCAL_PREFIX}{iv.id}-"):
+                continue  # measured on another intervention
+            where = "Local evidence" if found.is_local else found.citation.split('.')[0]
+            label = (f"{outcome_words(found.outcome, services)}: {where} "
                      f"({SHORT_DESIGN_LABELS[found.design]}, grade {found.grade})")
             self.entries.addItem(label, found.id)
+        cited_new = [eid for _o, eid in iv.evidence if eid.startswith(LOCAL_PREFIX) and eid not in listed]
+        if cited_new and self.entries.findData(cited_new[0]) >= 0:  # just accepted on the Monitoring page: show it
+            current = cited_new[0]
         if current is not None and self.entries.findData(current) >= 0:
             self.entries.setCurrentIndex(self.entries.findData(current))
         self.entries.blockSignals(False)
-        lines = rests_on(iv, services)
+        lines = rests_on(iv, services, doc)
         warnings = [f"\u26a0 {outcome_words(o, services)} is now your own figure: say how it was measured and "
                     "how strong it is (its evidence design and grade above)." for o in typed_over]
         empty = "No study in the library for this approach yet." if self.entries.count() == 0 else ""
@@ -117,7 +135,7 @@ class EvidencePicker(QWidget):
 
     def _selected(self) -> EvidenceEntry | None:
         entry_id = self.entries.currentData()
-        return entry(entry_id) if entry_id else None
+        return entry(entry_id, self.document) if entry_id else None
 
     def _show_card(self, *_args) -> None:
         found = self._selected()

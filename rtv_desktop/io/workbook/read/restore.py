@@ -1,6 +1,7 @@
 """What the visible cells cannot say, taken from the copy of the document the workbook was exported with.
 
-- Case stories and the log of exports are not inputs on any sheet: they come back from the hidden copy.
+- Case stories, the log of exports, the local evidence entries accepted and the monitoring
+  actuals imported are not on any sheet: they come back from the hidden copy.
 - Mappings (effects by service, funding by party, area sources) are read in column order;
   when the same entries are present, they keep the order they were exported in.
 - Provenance follows the figure: an area figure whose value changed while its Source cell
@@ -25,7 +26,8 @@ def changed_source(file_name: str) -> FigureSource:
 
 
 def restore(doc: Document, exported: Document | None, file_name: str) -> Document:
-    """``doc`` with the stories, mapping order and figure sources that follow from the exported copy."""
+    """``doc`` with the stories, local evidence, actuals, mapping order and figure sources that follow
+    from the exported copy."""
     if exported is None:
         return doc
     area = _same_order(doc.area, exported.area)
@@ -37,7 +39,8 @@ def restore(doc: Document, exported: Document | None, file_name: str) -> Documen
             _cited(_same_order(iv, before[i]), before[i]) if i < len(before) else iv
             for i, iv in enumerate(option.interventions))))
     return replace(doc, area=area, options=tuple(options), stories=exported.stories,
-                   export_log=exported.export_log)
+                   export_log=exported.export_log,
+                   local_evidence=exported.local_evidence, actuals=exported.actuals)
 
 
 def _same_order(obj, before):
