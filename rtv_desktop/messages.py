@@ -189,9 +189,10 @@ def price_year_typed(exported: str, typed: str) -> str:
             f"the figures: every value is still in {exported} prices.\n\nRebase to {typed} prices with the GDP "
             f"deflator? Every money input (unit costs, costs per starter, fixed and set-up costs, the WELLBY value "
             f"and the value of a volunteer hour) is multiplied by the deflator for {typed} over the deflator for "
-            f"{exported}; you see the factor before it is applied, and Undo takes it back.")
+            f"{exported}; you see the factor before it is applied, and Undo takes it back. Choose Keep to open the "
+            f"workbook at {exported} prices.")
 
 
 def price_year_kept(exported: str, typed: str) -> str:
     return (f"Kept {exported} prices: the price year {typed} typed in the workbook was not applied "
-            "(Edit > Change price year rebases the figures)")
+            "(use Edit > Change price year to rebase the figures).")
