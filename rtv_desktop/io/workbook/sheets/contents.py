@@ -29,6 +29,7 @@ from ..layout import (
     RESULTS,
     SERVICES,
     SETTINGS,
+    TOTALS,
     UNCERTAINTY,
     quote_sheet,
 )
@@ -43,6 +44,7 @@ PURPOSES = {
     BY_PARTY: "Who pays and who benefits: the NHS, the council, the voluntary sector and residents.",
     CHARTS: "Charts of the live results.",
     DETAILS: "Each option's yearly totals (the payback year) and its interventions' figures.",
+    TOTALS: "Each calculation sheet's figures and the option it is in now, which the options' totals add up.",
     AREA: "Input: the local people, each figure with its source.",
     SETTINGS: "Input: appraisal settings (horizon, discount rates, values, optimism bias).",
     SERVICES: "Input: the services whose use can change, their unit costs and who bears them.",
