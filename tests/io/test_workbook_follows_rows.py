@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -190,3 +189,84 @@ def test_a_deleted_row_leaves_its_sheet_showing_na_named_by_check(books, capsys)
     main(["check", str(recalculated)])
     err = capsys.readouterr().err
     assert re.search(r"sheet 'Calc 3\.1', cell B\d+: shows #N/A", err), err
+
+
+# -- without a spreadsheet: what the formulas say and what the reader makes of the key column -----
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    return write_workbook(rich_document(), tmp_path_factory.mktemp("export") / "export.xlsx")
+
+
+def test_each_row_names_its_calculation_sheet_under_a_plain_label(exported):
+    ws = openpyxl.load_workbook(exported)["Interventions"]
+    column = _columns(ws)[KEY]
+    assert ws.cell(HEADER_ROW - 1, column).value == "Calculation sheet"
+    keys = [ws.cell(r, column).value for r in _data_rows(ws)]
+    assert keys == ["Calc 1.1", "Calc 2.1", "Calc 2.2"] + [f"Calc 3.{i}" for i in range(1, 7)]
+
+
+def test_calculation_sheets_find_their_row_by_key_not_by_position(exported):
+    wb = openpyxl.load_workbook(exported)
+    letter = openpyxl.utils.get_column_letter(_columns(wb["Interventions"])[KEY])
+    calc = wb["Calc 2.2"]
+    formulas = {row[0].value: row[1].value for row in calc.iter_rows(max_col=2) if row[0].value}
+    key_label = next(text for text in formulas if str(text).startswith("This sheet's key"))
+    assert formulas[key_label] == "Calc 2.2"
+    find = formulas["Row in the Interventions table (1 = its first row)"]
+    assert find.startswith("=MATCH($B$") and f"Interventions!${letter}$6:${letter}$1000,0)" in find
+    position = next(row[1].coordinate for row in calc.iter_rows(max_col=2) if row[1].value == find)
+    reads = [str(c.value) for row in calc.iter_rows() for c in row if "Interventions!" in str(c.value)]
+    assert len(reads) > 30  # every input and each service's effect
+    fixed = [f for f in reads if re.search(r"Interventions!\$[A-Z]+\$\d+(?!:)", f)]
+    assert fixed == []  # no fixed row: each reads a whole column at the row found
+    assert all("$6:$" in f and f",${position[0]}${position[1:]})" in f for f in reads if not f.startswith("=MATCH"))
+
+
+def test_options_add_up_their_interventions_by_option_number(exported):
+    wb = openpyxl.load_workbook(exported)
+    totals = wb["Intervention totals"]
+    assert [totals.cell(r, 1).value for r in range(7, 16)] == _keys_in_order()
+    assert all(str(totals.cell(r, 3).value).startswith("='Calc ") for r in range(7, 16))
+    results = [named_cell(wb, f"opt{k}_pv_cost").value for k in (1, 2, 3)]
+    assert results == [f"=SUMIFS('Intervention totals'!$E$7:$E$15,'Intervention totals'!$C$7:$C$15,Options!$A${5 + k})"
+                       for k in (1, 2, 3)]
+    nhs = named_cell(wb, "opt3_nhs_pays").value
+    assert nhs.startswith("=SUMIFS('Intervention totals'!") and nhs.endswith(",Options!$A$8)")
+    by_year = [str(c.value) for row in wb["Results by year"].iter_rows() for c in row if "Calc " in str(c.value)]
+    party = [str(c.value) for row in wb["By party"].iter_rows() for c in row if "Calc " in str(c.value)]
+    result = [str(c.value) for row in wb["Results"].iter_rows() for c in row if "Calc " in str(c.value)]
+    assert by_year == party == result == []  # nothing sums a fixed list of calculation sheets
+    assert "Intervention totals" in [c.value for c in wb["Contents"]["A"]]
+
+
+def _keys_in_order() -> list[str]:
+    return ["Calc 1.1", "Calc 2.1", "Calc 2.2"] + [f"Calc 3.{i}" for i in range(1, 7)]
+
+
+def test_the_reader_ignores_the_calculation_sheet_column(exported, tmp_path):
+    """Cleared, changed or deleted keys read as the same document (a version-2 file has none), and a
+    row holding only its key is a blank row."""
+    expected = read_workbook(exported).document
+    assert expected == rich_document()
+
+    def keys_changed(ws) -> None:
+        column = _columns(ws)[KEY]
+        for k, r in enumerate(_data_rows(ws)):
+            ws.cell(r, column).value = None if k % 2 else f"anything {k}"
+
+    def column_deleted(ws) -> None:
+        ws.delete_cols(_columns(ws)[KEY])
+
+    for name, change in (("changed", keys_changed), ("deleted", column_deleted)):
+        _edit(exported, tmp_path / f"{name}.xlsx", change)
+        assert read_workbook(tmp_path / f"{name}.xlsx").document == expected, name
+
+    def last_row_cleared_but_its_key(ws) -> None:
+        last = _data_rows(ws)[-1]
+        for c in range(1, ws.max_column + 1):
+            if c != _columns(ws)[KEY]:
+                ws.cell(last, c).value = None
+
+    _edit(exported, tmp_path / "cleared.xlsx", last_row_cleared_but_its_key)
+    doc = read_workbook(tmp_path / "cleared.xlsx").document
+    assert doc.options[2].interventions == expected.options[2].interventions[:-1]

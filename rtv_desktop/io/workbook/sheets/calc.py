@@ -1,7 +1,10 @@
 """One calculation sheet per intervention of each option: the model as live Excel formulas.
 
-The sheet pulls the intervention's inputs from its row of the Interventions sheet (one row
-per declared input, in declaration order), then lays out the rows of
+The sheet finds its intervention's row of the Interventions table by its own name, held in that
+row's Calculation sheet cell (``MATCH``), so the row may be sorted, moved to another option or
+have rows inserted above it; it pulls the inputs from that row (``INDEX``, one row per declared
+input, in declaration order) and shows the option number the row holds now, by which the
+Intervention totals sheet adds it to its option. Then it lays out the rows of
 :mod:`.workbook_formulas`: derived values, the services block, years across ten columns
 (C..L, years 0..9; years at or beyond the horizon evaluate to 0, so editing the horizon in
 Excel works) and the intervention's present values. Every row says what it is and which

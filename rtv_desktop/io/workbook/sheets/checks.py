@@ -16,7 +16,6 @@ from ....core.outputs import label as figure_label
 from .. import formulas as fx
 from .. import styles as st
 from ..text_cells import write_text
-from .calc import CalcSheet
 from .inputs import InputMap
 from ..layout import (
     BASELINE,

@@ -5,7 +5,8 @@ it saves (the savings on services whose cost it bears; all and cashable), the va
 receives (residents: wellbeing, and volunteer time when it counts as a benefit) and its net
 position, in present values (residents pay the volunteer time they give when it counts as an
 in-kind cost, so the nets add up to net social value: MODEL.md 13); then each party's undiscounted cash flow by year, the
-affordability view a Better Care Fund paper needs. Cells are named
+affordability view a Better Care Fund paper needs. Each option adds up the interventions whose rows
+hold its number now (Intervention totals sheet). Cells are named
 ``opt<k>_<party>_<figure>`` and the yearly rows ``opt<k>_<party>_<flow>_by_year``.
 """
 
