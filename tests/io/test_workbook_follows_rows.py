@@ -202,7 +202,10 @@ def test_each_row_names_its_calculation_sheet_under_a_plain_label(exported):
     column = _columns(ws)[KEY]
     assert ws.cell(HEADER_ROW - 1, column).value == "Calculation sheet"
     keys = [ws.cell(r, column).value for r in _data_rows(ws)]
-    assert keys == ["Calc 1.1", "Calc 2.1", "Calc 2.2"] + [f"Calc 3.{i}" for i in range(1, 7)]
+    assert keys == _keys_in_order()
+    assert all(not ws.cell(r, column).protection.locked for r in _data_rows(ws))  # sortable with the rest
+    protection = ws.protection
+    assert protection.sheet and not (protection.sort or protection.insertRows or protection.deleteRows)
 
 
 def test_calculation_sheets_find_their_row_by_key_not_by_position(exported):

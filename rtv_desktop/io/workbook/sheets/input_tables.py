@@ -163,6 +163,9 @@ def write_interventions(wb, doc: Document, where: InputMap) -> None:
     st.print_layout(ws, landscape=True, title_rows=f"{HEADER_ROW - 1}:{HEADER_ROW}", title_cols="A:B",
                     pages_wide=max(1, ceil(len(columns) / COLUMNS_PER_PAGE)))
     st.protect(ws)
+    # The calculation sheets follow their rows (by the Calculation sheet column), so sorting, filtering,
+    # inserting and deleting rows are allowed without lifting the protection; the checks catch the rest.
+    ws.protection.sort = ws.protection.autoFilter = ws.protection.insertRows = ws.protection.deleteRows = False
 
 
 def write_input_sheets(wb, doc: Document) -> InputMap:
