@@ -182,3 +182,16 @@ def recovery_offer(original: str, saved_at: str) -> str:
 def recovery_unreadable(path) -> str:
     return (f"An automatic save could not be read ('{path}'); it was probably cut short. "
             "Your saved files are unchanged; discard it to stop this message.")
+
+
+def price_year_typed(exported: str, typed: str) -> str:
+    return (f"The price year was changed in the workbook from {exported} to {typed}, but typing it only relabels "
+            f"the figures: every value is still in {exported} prices.\n\nRebase to {typed} prices with the GDP "
+            f"deflator? Every money input (unit costs, costs per starter, fixed and set-up costs, the WELLBY value "
+            f"and the value of a volunteer hour) is multiplied by the deflator for {typed} over the deflator for "
+            f"{exported}; you see the factor before it is applied, and Undo takes it back.")
+
+
+def price_year_kept(exported: str, typed: str) -> str:
+    return (f"Kept {exported} prices: the price year {typed} typed in the workbook was not applied "
+            "(Edit > Change price year rebases the figures)")

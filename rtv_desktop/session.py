@@ -12,6 +12,7 @@ request, read-only.
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,7 +21,7 @@ from . import messages
 from .core import (Comparison, Document, Issue, Results, Scenario, SimulationResults, TornadoRow, default_document,
                    described, errors, validate_document)
 from .core.outputs import NPV_SOCIAL
-from .io import SaveError, load_document, save_document
+from .io import SaveError, export_document, load_document
 from .io.files import WORKBOOK_SUFFIXES, same_file
 
 UNDO_LIMIT = 200
@@ -94,6 +95,10 @@ class UndoHistory:
             self._index += 1
         self._merge_key = None
         return self.current
+
+    def set_export_log(self, log) -> None:
+        """Every state, past and future, carries ``log``: the exports happened whatever is undone."""
+        self._states = [replace(state, export_log=log) for state in self._states]
 
     def break_merge(self) -> None:
         """The next edit starts a new undo step even if its key matches the last one."""
@@ -185,7 +190,22 @@ class Session(QObject):
 
     @property
     def dirty(self) -> bool:
-        return self.document != self._saved
+        """Unsaved edits, or a log of exports the file does not hold yet (it takes no part in equality)."""
+        saved = self._saved
+        return saved is None or self.document != saved or self.document.export_log != saved.export_log
+
+    def record_export(self, exported: Document) -> None:
+        """Keep the log of exports ``exported`` carries (the document as a workbook was just exported):
+        no undo step, since undoing an edit never forgets an export, but the document is marked modified
+        so the log is saved."""
+        was_dirty = self.dirty
+        self._keep_export_log(exported)
+        if self.dirty != was_dirty:
+            self.dirtyChanged.emit(self.dirty)
+        self._history.break_merge()
+
+    def _keep_export_log(self, exported: Document) -> None:
+        self._history.set_export_log(exported.export_log)
 
     @property
     def history(self) -> UndoHistory:
@@ -304,8 +324,8 @@ class Session(QObject):
             raise ValueError("no file name: use save(path)")
         if self.was_read(target):
             raise SaveError(messages.will_not_save_over_read_workbook(target))
-        save_document(self.document, target, **workbook_options)
         was_dirty = self.dirty
+        self._keep_export_log(export_document(self.document, target, **workbook_options))
         self._saved = self.document
         self._origin = None
         self._set_path(target)

@@ -16,6 +16,7 @@ from .defaults import (
     source_for,
 )
 from .document import Document, Option, Scenario, Story, all_interventions, as_document, fresh_id, read_document
+from .export_log import ExportLog, ExportRecord
 from .evidence import (GRADE_NAMES, AssumptionInUse, FigureEvidence, assumptions_in_use, figure_evidence,
                        value_by_grade, weak_evidence_note)
 from .examples import blank_document, blank_scenario, default_document, default_scenario

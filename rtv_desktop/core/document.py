@@ -11,10 +11,11 @@ option the others are compared with, or ``None`` for "do nothing".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import serialize
 from .serialize import fresh_id  # noqa: F401 (part of the document's API: new ids for interventions)
+from .export_log import ExportLog
 from .defaults import approach_preset, default_services, default_settings
 from .issues import ScenarioFormatError, described
 from .model import GROUPS, Area, Intervention, Service, Settings
@@ -94,7 +95,9 @@ class Document:
     """The shared frame, the options and the comparator; immutable like a scenario.
 
     ``name``, ``author``, ``notes`` and ``decision`` (what the board is asked to do: "The board
-    is asked to ...") are the document's properties, printed on its report.
+    is asked to ...") are the document's properties, printed on its report. ``export_log`` records
+    its workbook exports (:mod:`.export_log`); it is history, not an input, so it takes no part in
+    equality.
     """
 
     name: str
@@ -107,6 +110,7 @@ class Document:
     notes: str = ""
     stories: tuple[Story, ...] = ()
     decision: str = ""
+    export_log: ExportLog = field(default=ExportLog(), compare=False)
 
     @property
     def service_ids(self) -> tuple[str, ...]:

@@ -44,10 +44,24 @@ def describe_field(path: str, context=None, open_option: int | None = None) -> s
         return _story_field(int(head.group(2)), parts[1:], context)
     if parts[0] in _SPECS:
         return _frame_field(parts[0], parts[1:])
+    if parts[0] == "export_log":
+        return _export_log_field(parts[1:])
     if parts[0] == "baseline_use" and len(parts) in (3, 4):
         label = f"Baseline use of {_service_name(parts[2], context)}, {GROUP_LABELS.get(parts[1], parts[1])}"
         return _with_end(label, parts[3:])
     return _TOP.get(parts[0], parts[0].replace("_", " ").capitalize())
+
+
+_EXPORT_PARTS = {"at": "date and time", "version": "version", "author": "author", "changes": "what changed"}
+
+
+def _export_log_field(rest: list[str]) -> str:
+    """``export_log.records[0].changes``: "Change log, export 1: what changed"."""
+    record = _INDEXED.match(rest[0]) if rest else None
+    if record is None:
+        return "Change log" + (", inputs at the last export" if rest == ["last"] else "")
+    label = f"Change log, export {int(record.group(2)) + 1}"
+    return f"{label}: {_EXPORT_PARTS.get(rest[1], rest[1])}" if len(rest) > 1 else label
 
 
 def _label(cls, name: str) -> tuple[str, Spec | None]:

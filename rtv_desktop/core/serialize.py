@@ -33,6 +33,7 @@ import re
 from dataclasses import MISSING, dataclass, fields, replace
 
 from .declare import Spec, specs
+from .export_log import KEY as EXPORT_LOG_KEY, log_to_json, read_log
 from .issues import Issue
 from .model import GROUPS, Area, FigureSource, Intervention, Service, Settings, Uncertain
 from .reader import Reader
@@ -111,6 +112,7 @@ def document_to_dict(doc) -> dict:
         "comparator": doc.comparator,
         "stories": [{"title": s.title, "text": s.text, "teller": s.teller, "consent": s.consent,
                      "intervention_id": s.intervention_id} for s in doc.stories],
+        EXPORT_LOG_KEY: log_to_json(doc.export_log),
     }
 
 
@@ -145,7 +147,8 @@ def read_parts(data, base: Base) -> tuple[dict, list[Issue]]:
     parts = {"name": name, "area": area, "settings": settings, "services": services, "options": options,
              "comparator": comparator, "author": r.text(data, "author", "author", ""),
              "notes": r.text(data, "notes", "notes", ""), "decision": r.text(data, "decision", "decision", ""),
-             "stories": _read_stories(r, data.get("stories", []))}
+             "stories": _read_stories(r, data.get("stories", [])),
+             "export_log": read_log(r, data.get(EXPORT_LOG_KEY))}
     return parts, r.issues
 
 

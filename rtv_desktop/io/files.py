@@ -55,6 +55,18 @@ def save_document(doc: Document, path, **workbook_options) -> Path:
     return write_scenario_json(doc, path)
 
 
+def export_document(doc: Document, path, **workbook_options) -> Document:
+    """Save as :func:`save_document` does; returns the document to keep: a workbook adds a row to the
+    document's log of exports (and the hidden copy carries it), a scenario file is ``doc`` as it was."""
+    path = Path(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from .workbook.write import export_workbook  # noqa: PLC0415
+
+        return export_workbook(doc, path, **workbook_options)
+    write_scenario_json(doc, path)
+    return doc
+
+
 def save_scenario(s: Scenario, path, **workbook_options) -> Path:
     """Save a scenario as a document of one option (the counterpart of :func:`load_scenario`)."""
     return save_document(Document.from_scenario(s), path, **workbook_options)

@@ -3,7 +3,9 @@
 Errors from reading or writing (``InputFileError``, ``SaveError``) are shown in full in
 a message box (object name ``dialog.error``, opened without blocking) and the open
 scenario is left as it was. A workbook edited in Excel since it was exported opens only
-after the user accepts the list of changes (:attr:`DocumentActions.review_changes`).
+after the user accepts the list of changes (:attr:`DocumentActions.review_changes`); one whose
+price year was typed over is offered a rebase to that year (:attr:`DocumentActions.ask_typed_price_year`
+and :attr:`DocumentActions.ask_rebase`), since typing the year only relabels the figures.
 Unsaved changes are confirmed through :attr:`DocumentActions.ask_save_changes`, which
 returns ``"save"``, ``"discard"`` or ``"cancel"``. Both are replaceable (e.g. by tests).
 """
@@ -18,8 +20,8 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ... import messages
-from ...core import blank_document, blank_scenario, default_scenario
-from ...io import InputFileError, SaveError, save_document
+from ...core import blank_document, blank_scenario, default_scenario, rebase
+from ...io import InputFileError, SaveError, export_document
 from ...io.files import WORKBOOK_SUFFIXES
 from ...session import Session
 
@@ -54,6 +56,8 @@ class DocumentActions(QObject):
         self.session, self.settings, self.window = session, settings, window
         self.ask_save_changes = self._ask_save_changes
         self.review_changes = self._review_changes  # (changes) -> True to accept a workbook's edits
+        self.ask_typed_price_year = self._ask_typed_price_year  # (exported, typed) -> "rebase", "keep" or "cancel"
+        self.ask_rebase = self._ask_rebase  # (document, typed year) -> (target, source) deflators, or None
         self.last_error: QMessageBox | None = None
         self._overrides: list = []
         self.new = _action(self, "new", "&New", QKeySequence.StandardKey.New, "Start a new scenario")
@@ -129,16 +133,56 @@ class DocumentActions(QObject):
             return True
         from ...io.workbook.read.reader import read_workbook  # noqa: PLC0415 (openpyxl is slow to import)
 
-        imported = read_workbook(path)
+        imported = read_workbook(path, offer_rebase=True)
         self._overrides = imported.overrides  # shown beside the changes in the review
         if (imported.changes or imported.overrides) and not self.review_changes(imported.changes):
             return False
+        answer = self.ask_typed_price_year(*imported.typed_price_year) if imported.typed_price_year else "keep"
+        if answer == "cancel":
+            return False
         self.session.replace_document(imported.document, path, saved=True)
+        if imported.typed_price_year:
+            self._rebase_to_typed_year(answer == "rebase", *imported.typed_price_year)
         # Formulas typed over were in the review just accepted: warn about the rest only, once.
         rest = [w for w in imported.warnings if w not in imported.overrides]
         if rest:
             self.show_error("Opened with warnings", "\n".join(str(w) for w in rest), QMessageBox.Icon.Warning)
         return True
+
+    def _rebase_to_typed_year(self, wanted: bool, exported: str, typed: str) -> None:
+        """The rebase the user asked for, as one undoable step after opening; else say the year was kept."""
+        request = self.ask_rebase(self.session.document, typed) if wanted else None
+        if request is None:
+            self.message.emit(messages.price_year_kept(exported, typed))
+            return
+        target, source = request
+        self.session.set_document(rebase(self.session.document, target, source), f"Change price year to {target.year}")
+        self.message.emit(f"Rebased every money input from {exported} to {target.year} prices")
+
+    def typed_price_year_box(self, exported: str, typed: str) -> QMessageBox:
+        """The question asked when a workbook's price year was typed over (object name ``dialog.typed_price_year``)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Price year typed in the workbook",
+                          messages.price_year_typed(exported, typed), QMessageBox.StandardButton.NoButton,
+                          self.window)
+        box.setObjectName("dialog.typed_price_year")
+        box.addButton(f"Rebase to {typed} prices...", QMessageBox.ButtonRole.AcceptRole).setObjectName(
+            "typed_price_year.rebase")
+        box.addButton(f"Keep {exported} prices", QMessageBox.ButtonRole.RejectRole).setObjectName(
+            "typed_price_year.keep")
+        box.addButton(QMessageBox.StandardButton.Cancel).setObjectName("typed_price_year.cancel")
+        return box
+
+    def _ask_typed_price_year(self, exported: str, typed: str) -> str:
+        box = self.typed_price_year_box(exported, typed)
+        box.exec()
+        return {"typed_price_year.rebase": "rebase", "typed_price_year.keep": "keep"}.get(
+            box.clickedButton().objectName() if box.clickedButton() else "", "cancel")
+
+    def _ask_rebase(self, document, typed: str):
+        from ..dialogs.rebase import RebaseDialog  # noqa: PLC0415
+
+        dialog = RebaseDialog(document, self.window, target=typed)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _review_changes(self, changes) -> bool:
         from ..dialogs.change_review import ChangeReviewDialog  # noqa: PLC0415
@@ -194,15 +238,17 @@ class DocumentActions(QObject):
         return self.export_to(path) if path else False
 
     def export_to(self, path) -> bool:
-        """Write a workbook with the scenario, its results and any simulation (not the document)."""
+        """Write a workbook with the scenario, its results and any simulation; the document keeps the new row of
+        its change log (marked modified, so the log is saved with it)."""
         path = Path(path).with_suffix(".xlsx")
         try:
             if self.session.was_read(path):
                 raise SaveError(messages.will_not_save_over_read_workbook(path))
-            save_document(self.session.document, path, **self._workbook_contents())
+            exported = export_document(self.session.document, path, **self._workbook_contents())
         except SaveError as exc:
             self.show_error("Could not export", str(exc))
             return False
+        self.session.record_export(exported)
         self.message.emit(f"Exported results to {path.name}")
         return True
 

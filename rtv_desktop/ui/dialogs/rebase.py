@@ -13,7 +13,8 @@ Object names: ``rebase.target`` (the year typed), ``rebase.target_value`` and
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from ...core import Deflator, Document, bundled_deflator, calendar_year
 from ..widgets.fields import NumberEdit
@@ -29,8 +30,9 @@ class TypedDeflator(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QFormLayout()  # the caption above the form, not in it: a wrapped row of a form is cut short
         self.value = NumberEdit("index")
         self.value.setObjectName(f"rebase.{name}_value")
         self.value.setToolTip("The GDP deflator index of that year, on the same base as the other year's figure")
@@ -39,9 +41,10 @@ class TypedDeflator(QWidget):
         self.source.setPlaceholderText("e.g. HM Treasury GDP deflator forecast, March 2026")
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        layout.addRow(self.caption)
+        outer.addWidget(self.caption)
         layout.addRow("Deflator &value:", self.value)
         layout.addRow("S&ource:", self.source)
+        outer.addLayout(layout)
 
     def ask_for(self, year: str) -> None:
         self.caption.setText(f"{year} is not in {SERIES}: type its deflator and where it comes from.")
@@ -59,13 +62,23 @@ class TypedDeflator(QWidget):
 class RebaseDialog(QDialog):
     """Asks for a target price year (and any deflator the bundled series lacks); shows the factor."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None):
+    def __init__(self, document: Document, parent: QWidget | None = None, target: str = ""):
+        """``target`` fills in the year to change to (a price year typed in a workbook)."""
         super().__init__(parent)
         self.setObjectName("dialog.rebase")
         self.setWindowTitle("Change price year")
         self.current = document.settings.price_year.strip()
         self.source_bundled = bundled_deflator(self.current)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # Everything but the buttons scrolls: with a deflator to type in, it is taller than a small screen.
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll)
         intro = QLabel(f"Every money input (unit costs, costs per starter, fixed and set-up costs, the WELLBY value "
                        f"and the value of a volunteer hour) is in {self.current or 'an unnamed'} prices now. "
                        f"Choose the year to bring them to. {FINANCIAL_YEARS} {NOT_CHANGED}")
@@ -94,16 +107,27 @@ class RebaseDialog(QDialog):
         self.problem.setProperty("role", "problem")
         layout.addWidget(self.factor)
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Change price year")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         for edit in (self.target, self.target_typed.value, self.target_typed.source, self.source_typed.value,
                      self.source_typed.source):
             edit.textChanged.connect(self.refresh)
         self.setMinimumWidth(480)
+        self.target.setText(target)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Open tall enough for everything shown, within the screen (beyond it, the body scrolls)."""
+        super().showEvent(event)
+        width = max(self.width(), self.minimumWidth())
+        wanted = self.body.heightForWidth(width) if self.body.hasHeightForWidth() else self.body.sizeHint().height()
+        wanted += self.buttons.sizeHint().height() + 40
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        self.resize(width, min(max(wanted, self.height()), int(screen * 0.9)))
 
     def request(self) -> tuple[Deflator, Deflator | None] | None:
         """``(target, source)`` to hand to :func:`rtv_desktop.core.rebase` (source None: the bundled

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .... import messages
@@ -57,7 +57,9 @@ class WorkbookImport:
     replaced by typed values in Excel, which the import ignores (see
     :mod:`rtv_desktop.io.workbook.read.overrides`), ``spreadsheet`` the workbook's own failing
     checks and formula errors as the spreadsheet last worked them out (also in ``warnings``; see
-    :mod:`rtv_desktop.io.workbook.read.cached`).
+    :mod:`rtv_desktop.io.workbook.read.cached`). ``typed_price_year`` is ``(exported, typed)`` when the
+    price year was typed over and the caller asked to be offered a rebase: the document keeps the
+    exported year, the one its values are in.
     """
 
     document: Document
@@ -66,6 +68,7 @@ class WorkbookImport:
     warnings: list[Problem] = field(default_factory=list)
     overrides: list[Problem] = field(default_factory=list)
     spreadsheet: list[Problem] = field(default_factory=list)
+    typed_price_year: tuple[str, str] | None = None
 
     @property
     def scenario(self) -> Scenario:
@@ -73,8 +76,12 @@ class WorkbookImport:
         return self.document.scenario(0)
 
 
-def read_workbook(path) -> WorkbookImport:
+def read_workbook(path, offer_rebase: bool = False) -> WorkbookImport:
     """Read the document in an RtV workbook.
+
+    A price year typed over since export is refused (the values are still in the exported year's
+    prices), unless ``offer_rebase``: then the document keeps the exported price year and
+    ``typed_price_year`` says what was typed, so the window can offer to rebase to it.
 
     Raises
     ------
@@ -97,6 +104,9 @@ def read_workbook(path) -> WorkbookImport:
     read = {p.field for p in cells.problems if p.field}
     located = [locate(issue, cells.locations) for issue in described(format_issues, doc) + errors(issues)
                if not _near(issue.field, read)]
+    typed = _typed_price_year(doc, exported) if offer_rebase else None
+    if typed is not None:
+        doc = replace(doc, settings=replace(doc.settings, price_year=typed[0]))
     problems = cells.problems + _unique(located) + retyped_price_year(doc, exported, cells.locations)
     if problems:
         raise InputFileError(path, problems, f"'{path.name}' has {len(problems)} problem(s) to fix")
@@ -105,10 +115,16 @@ def read_workbook(path) -> WorkbookImport:
     warned = (spreadsheet + overrides + notes
               + [locate(issue, cells.locations) for issue in issues if issue.severity != "error"])
     changes = changes_between(exported, doc) if exported is not None else []
-    return WorkbookImport(doc, exported, changes, warned, overrides, spreadsheet)
+    return WorkbookImport(doc, exported, changes, warned, overrides, spreadsheet, typed)
 
 
 PRICE_YEAR = "settings.price_year"
+
+
+def _typed_price_year(doc: Document, exported: Document | None) -> tuple[str, str] | None:
+    if exported is None or doc.settings.price_year == exported.settings.price_year:
+        return None
+    return exported.settings.price_year, doc.settings.price_year
 
 
 def retyped_price_year(doc: Document, exported: Document | None, locations: dict) -> list[Problem]:
@@ -164,8 +180,6 @@ def _hidden_version(wb) -> int:
 
 
 def _as_option_1(issue):
-    from dataclasses import replace  # noqa: PLC0415
-
     return replace(issue, field="options[0]." + issue.field) if issue.field.startswith("interventions[") else issue
 
 

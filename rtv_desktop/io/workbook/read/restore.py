@@ -1,6 +1,6 @@
 """What the visible cells cannot say, taken from the copy of the document the workbook was exported with.
 
-- Case stories are not on any sheet: they come back from the hidden copy.
+- Case stories and the log of exports are not inputs on any sheet: they come back from the hidden copy.
 - Mappings (effects by service, funding by party, area sources) are read in column order;
   when the same entries are present, they keep the order they were exported in.
 - Provenance follows the figure: an area figure whose value changed while its Source cell
@@ -36,7 +36,8 @@ def restore(doc: Document, exported: Document | None, file_name: str) -> Documen
         options.append(replace(option, interventions=tuple(
             _cited(_same_order(iv, before[i]), before[i]) if i < len(before) else iv
             for i, iv in enumerate(option.interventions))))
-    return replace(doc, area=area, options=tuple(options), stories=exported.stories)
+    return replace(doc, area=area, options=tuple(options), stories=exported.stories,
+                   export_log=exported.export_log)
 
 
 def _same_order(obj, before):

@@ -17,6 +17,7 @@ from ..layout import (
     ASSUMPTIONS,
     BASELINE,
     BY_PARTY,
+    CHANGE_LOG,
     CHARTS,
     CHECKS,
     COMPARISON,
@@ -29,6 +30,7 @@ from ..layout import (
     RESULTS,
     SERVICES,
     SETTINGS,
+    SUMMARY_000,
     TOTALS,
     UNCERTAINTY,
     quote_sheet,
@@ -40,6 +42,7 @@ PURPOSES = {
     COVER: "The question, the headline figures of each option, the checks' status and how to use the workbook.",
     CONTENTS: "This page: every sheet, the flow of the figures and what to print for a board pack.",
     RESULTS: "Every option's headline figures, as live formulas.",
+    SUMMARY_000: "The main money figures of each option from Results, in thousands of pounds (£000).",
     COMPARISON: "Each option against the comparator, and the preferred option.",
     BY_PARTY: "Who pays and who benefits: the NHS, the council, the voluntary sector and residents.",
     CHARTS: "Charts of the live results.",
@@ -54,13 +57,14 @@ PURPOSES = {
     CHECKS: "Live checks of the inputs and the totals: OK or CHECK, and what to do.",
     UNCERTAINTY: "The last simulation's results (values, not live) and when it ran.",
     ASSUMPTIONS: "What this document uses, each value with its source.",
+    CHANGE_LOG: "Each export of this document: when, by which version and whom, and what changed since the last.",
 }
 CALC_PURPOSE = "Calculation: one intervention's equations, year by year."
 FLOW = (
     "How the figures flow:",
     f"Inputs ({AREA}, {SETTINGS}, {SERVICES}, {BASELINE}, {OPTIONS}, {INTERVENTIONS})",
     "  -> Calc sheets (Calc 1.1, Calc 1.2, ...: one per intervention of each option)",
-    f"  -> {RESULTS} and {DETAILS}  -> {COMPARISON}, {BY_PARTY}, {CHARTS}",
+    f"  -> {RESULTS} and {DETAILS}  -> {SUMMARY_000}, {COMPARISON}, {BY_PARTY}, {CHARTS}",
     f"{CHECKS} test the inputs and the totals; {UNCERTAINTY} and {ASSUMPTIONS} record the simulation and the sources.",
 )
 
@@ -106,7 +110,7 @@ def write_contents(wb) -> None:
     ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=2)
     ws.cell(row + 2, 1, "Hidden sheet").font = st.BOLD
     st.wrap(ws.cell(row + 3, 1, "The hidden sheet _rtv holds a copy of the document as exported, so RtV Desktop "
-                                "can list what you changed; it holds no figures the workbook uses."), 110)
+                                "can list what you changed and carry the change log on; it holds no figures the workbook uses."), 110)
     ws.merge_cells(start_row=row + 3, start_column=1, end_row=row + 3, end_column=2)
     st.widths(ws, {"A": 26, "B": 96})
     st.print_layout(ws)

@@ -29,7 +29,9 @@ HOW_TO_USE = (
     "Results holds every option's headline figures as live formulas; Comparison sets each option against the "
     "comparator and names the preferred option; By party shows who pays and who benefits. Checks says OK or CHECK.",
     "Uncertainty holds values from the last simulation in RtV Desktop (not live). Assumptions lists what this "
-    "document uses, each value with its source (the shipped one, or entered for this document).",
+    "document uses, each value with its source (the shipped one, or entered for this document). Change log lists "
+    "every export of this document and what changed since the one before; Summary £000 shows the main figures in "
+    "thousands.",
     "Sheets are protected without a password so formulas are not overwritten by accident (Review > Unprotect).",
     "To bring your edits back, open this workbook in RtV Desktop: it shows what changed since export.",
 )

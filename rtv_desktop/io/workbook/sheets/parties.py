@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ....core import FUNDERS, PARTIES, PARTY_KEYS, PARTY_LABELS, Document
 from .. import styles as st
+from .. import formulas as fx
 from ..formulas import VOLUNTEER_TIME
 from .calc import YEAR_LETTERS
 from .inputs import InputMap, add_name
@@ -57,7 +58,7 @@ def _present_values(wb, ws, k: int, total, results: ResultsLayout, row: int, cel
 def _yearly(wb, ws, k: int, total, row: int) -> int:
     """``total(key, t)``: the option's sum of a yearly flow in year ``t`` over its interventions now."""
     st.header_row(ws, row, ["Undiscounted cash flow by year (£)", "", *range(len(YEAR_LETTERS))])
-    r = row + 1
+    r = _financial_years(ws, row)
     for party in PARTIES:
         first = r
         for flow in FLOWS:
@@ -79,6 +80,17 @@ def _yearly(wb, ws, k: int, total, row: int) -> int:
             add_name(wb, option_name(k, f"{party}_{flow}_by_year"), BY_PARTY,
                      f"{YEAR_LETTERS[0]}{r}:{YEAR_LETTERS[-1]}{r}")
             r += 1
+    return r + 1
+
+
+def _financial_years(ws, header: int) -> int:
+    """Under the header of years t, each year's financial year from the Settings' first delivery year
+    ("2027/28"), as the Calc and Results by year sheets label them; returns the next row."""
+    r = header + 1
+    ws.cell(r, 1, "Financial year").font = st.BOLD
+    for c in YEAR_LETTERS:
+        st.as_calc(ws[f"{c}{r}"], "@", True)
+        ws[f"{c}{r}"] = fx.financial_year(f"{c}${header}")
     return r + 1
 
 
