@@ -25,7 +25,6 @@ from ...core.params import GRADE_WEAK
 from .layout import (
     BASELINE,
     DECIMAL,
-    INTERVENTIONS,
     MONEY,
     PERCENT,
     PERSONS,
@@ -36,6 +35,8 @@ from .layout import (
 )
 
 SETTING = "settings_{}"  # defined names of the settings cells
+IV_ROW = "interventions_row"  # key of a calculation sheet's cell: its row's position in the Interventions table
+OPTION_NUMBER = "option_number"  # ... and the option number that row holds now
 VOLUNTEER_TIME = "settings_volunteer_time"
 
 
@@ -137,9 +138,11 @@ def _outcome_rows(tag: str, words: str, design: str, grade: str, value: str = ""
     return rows
 
 
-def service_cells(where, iv_row: int, service_row: int, service_id: str, ref: dict) -> list[tuple[str, str]]:
+def service_cells(where, service_row: int, service_id: str, ref: dict) -> list[tuple[str, str]]:
     """One service's row of the services block: ``(formula, format)`` for name, baseline use of
-    the target group, effect, unit cost, cashable share and the organisation that bears its cost."""
+    the target group, effect, unit cost, cashable share and the organisation that bears its cost.
+
+    The effect comes from the intervention's row wherever it is now (``ref[IV_ROW]``, found by its key)."""
     base = where.baseline_rows
     groups = sheet_ref(BASELINE, f"{where.baseline_columns['group']}{base[0]}:{where.baseline_columns['group']}{base[1]}")
     col = where.baseline_columns[service_id.lower()]
@@ -151,7 +154,7 @@ def service_cells(where, iv_row: int, service_row: int, service_id: str, ref: di
     return [
         (svc("name"), "@"),
         (f"=INDEX({use},MATCH({ref['target_group']},{groups},0))", DECIMAL),
-        ("=" + sheet_ref(INTERVENTIONS, f"{where.intervention_columns['effect_' + service_id]}{iv_row}"), PERCENT),
+        (f"=INDEX({where.intervention_column('effect_' + service_id)},{ref[IV_ROW]})", PERCENT),
         (svc("unit_cost"), "£#,##0.00"),
         (svc("cashable_share"), PERCENT),
         (svc("party"), "@"),

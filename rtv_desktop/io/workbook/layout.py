@@ -21,6 +21,7 @@ COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS = (
 RESULTS, DETAILS, COMPARISON, BY_PARTY, CHARTS = "Results", "Results by year", "Comparison", "By party", "Charts"
 CHECKS, UNCERTAINTY, ASSUMPTIONS, HIDDEN = "Checks", "Uncertainty", "Assumptions", "_rtv"
 CONTENTS = "Contents"
+TOTALS = "Intervention totals"  # one row per calculation sheet: its option number now and its figures
 CHANGE_LOG, SUMMARY_000 = "Change log", "Summary £000"
 PACK_SHEETS = (COVER, RESULTS, SUMMARY_000, COMPARISON, BY_PARTY, ASSUMPTIONS)  # what goes to a board pack, in order
 INPUT_SHEETS = (COVER, AREA, SETTINGS, SERVICES, BASELINE, OPTIONS, INTERVENTIONS)
@@ -37,6 +38,12 @@ QALYS = "0.000"
 _GROUPED = ("persons", "count")
 # The option column of the Interventions table and the comparator cell are not model fields.
 OPTION_KEY = "option"
+# Each Interventions row names the calculation sheet that works it out: the key the sheet finds its
+# row by (MATCH), so sorting, moving and inserting rows keep every figure on its intervention.
+CALC_KEY = "calc_sheet"
+# The Interventions table's columns are read to this row by the calculation sheets, so rows added
+# below the table (as far as this) are followed too.
+TABLE_LAST_ROW = 1000
 COMPARATOR_NAME = "comparator"
 # What the optimism-bias table does (MODEL.md 10b): more than a haircut on benefits.
 OPTIMISM_WORDS = ("lowers benefits and raises harms by the evidence grade of each outcome, and raises costs by "

@@ -5,7 +5,8 @@ Sheets: Cover, Contents (a link to every sheet, the flow of the figures, the pri
 against the comparator, the preferred option), By party (who pays, who benefits), Charts,
 Results by year, the input sheets (Area with each figure's source, Settings, Services,
 Baseline use, Options, Interventions), one calculation sheet per intervention of each
-option, Checks, Uncertainty (values from the last simulation), Assumptions, the Change log (each
+option, Intervention totals (each calculation sheet's figures and the option it is in now), Checks,
+Uncertainty (values from the last simulation), Assumptions, the Change log (each
 export of the document: when, by whom, what changed since the one before) and a hidden ``_rtv``
 sheet holding the exported document so an import can show what changed and keep the log.
 """
@@ -35,6 +36,7 @@ from .change_log import logged_export
 from .sheets.cover import write_cover, write_hidden
 from .sheets.results import write_results
 from .sheets.thousands import write_thousands
+from .sheets.totals import write_totals
 from .sheets.uncertainty import write_uncertainty
 from .layout import RESULTS
 
@@ -56,12 +58,13 @@ def build_workbook(doc: Document, results=None, simulation: SimulationResults | 
     wb = Workbook()
     where = write_input_sheets(wb, doc)
     calcs = write_calc_sheets(wb, doc, where)
-    layout = write_results(wb, doc, where, calcs, summaries_at_export(doc, results))
+    totals = write_totals(wb, where, calcs)
+    layout = write_results(wb, doc, where, totals, summaries_at_export(doc, results))
     write_comparison(wb, doc, where, layout)
-    parties = write_by_party(wb, doc, where, calcs, layout)
+    parties = write_by_party(wb, doc, where, totals, layout)
     write_thousands(wb, doc, layout, wb.sheetnames.index(RESULTS) + 1)
     write_charts(wb, layout)
-    checks = write_checks(wb, doc, where, calcs, layout, parties)
+    checks = write_checks(wb, doc, where, calcs, totals, layout, parties)
     write_uncertainty(wb, simulation, tornado_rows)
     write_assumptions(wb, doc)
     write_change_log(wb, doc)

@@ -18,7 +18,8 @@ from pathlib import Path
 from ....core import Document, compare
 from ...errors import Problem
 from .cells import where_text
-from ..layout import INPUT_SHEETS, RESULTS
+from .tables import HEADER_SEARCH_ROWS
+from ..layout import CALC_KEY, INPUT_SHEETS, INTERVENTIONS, RESULTS
 from ..sheets.results import AT_EXPORT
 
 MAX_TRACED_CELLS = 20_000  # enough for any RtV workbook's chain from a result back to inputs
@@ -97,6 +98,7 @@ class _InputTracer:
         self.names = {}
         for name, definition in wb.defined_names.items():
             self.names[name.lower()] = list(definition.destinations)
+        self.key_column, self.row_of = _rows_by_key(wb)
 
     def inputs_of(self, sheet: str, coordinate: str) -> list[str]:
         seen, inputs, todo = set(), set(), [(sheet, coordinate)]
@@ -128,7 +130,32 @@ class _InputTracer:
                     yield from _cells(title, ref)
                 continue
             title, _, ref = text.rpartition("!")
-            yield from _cells(title.strip("'").replace("''", "'") if title else sheet, ref)
+            title = title.strip("'").replace("''", "'") if title else sheet
+            if title == INTERVENTIONS and sheet in self.row_of:
+                yield from self._own_row(sheet, ref)
+            else:
+                yield from _cells(title, ref)
+
+    def _own_row(self, sheet: str, ref: str):
+        """A calculation sheet reads the Interventions columns at its own row only (INDEX at the row
+        its key is on), so a column range traced from it is that one cell; its key column is no input."""
+        for title, coordinate in _cells(INTERVENTIONS, ref.split(":")[0]):
+            column = _CELL.match(coordinate.replace("$", "")).group(1)
+            if column != self.key_column:
+                yield title, f"{column}{self.row_of[sheet]}"
+
+
+def _rows_by_key(wb) -> tuple[str | None, dict[str, int]]:
+    """The Interventions table's Calculation sheet column and the row naming each calculation sheet."""
+    if INTERVENTIONS not in wb.sheetnames:
+        return None, {}
+    ws = wb[INTERVENTIONS]
+    for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS):
+        for cell in row:
+            if cell.value == CALC_KEY:
+                keys = ws.iter_rows(min_row=cell.row + 1, min_col=cell.column, max_col=cell.column)
+                return cell.column_letter, {str(c[0].value): c[0].row for c in keys if c[0].value}
+    return None, {}
 
 
 def _cells(title: str, ref: str):

@@ -15,6 +15,7 @@ from ..sheets.input_tables import OPTION_COLUMN, OPTION_COLUMNS
 from ..layout import (
     BASELINE,
     BASELINE_TABLE,
+    CALC_KEY,
     INTERVENTIONS,
     INTERVENTIONS_TABLE,
     OPTION_KEY,
@@ -157,8 +158,9 @@ def read_interventions(wb, cells: CellReader, services: list[dict], options: lis
     from ....core import Service as _Service  # noqa: PLC0415
 
     columns = record_cells(Intervention, tuple(_Service(id=sid, name=sid) for sid in ids if sid))
+    # The calculation sheet column (version 3) only tells the workbook's formulas which row is whose.
     table = read_table(wb, cells, INTERVENTIONS, INTERVENTIONS_TABLE,
-                       _required(columns) + ((OPTION_KEY,) if options is not None else ()))
+                       _required(columns) + ((OPTION_KEY,) if options is not None else ()), ignored=(CALC_KEY,))
     if table is None:
         return []
     _unknown_columns(cells, table, columns)

@@ -63,10 +63,12 @@ def _blank(ws, row: int, columns) -> bool:
     return all(ws.cell(row, col).value in (None, "") for col in columns)
 
 
-def read_table(wb, cells: CellReader, sheet: str, table_name: str, required: tuple[str, ...]) -> TableRows | None:
+def read_table(wb, cells: CellReader, sheet: str, table_name: str, required: tuple[str, ...],
+               ignored: tuple[str, ...] = ()) -> TableRows | None:
     """The table ``table_name`` on ``sheet``; problems are recorded in ``cells``.
 
-    ``required`` lists the header keys that must be present.
+    ``required`` lists the header keys that must be present; a row holding nothing but ``ignored``
+    columns (the calculation sheet of a row whose inputs were cleared) is a blank row.
     """
     if sheet not in wb.sheetnames:
         cells.fail(sheet, None, "is missing. Export a fresh workbook from RtV Desktop and copy your values in.")
@@ -81,11 +83,12 @@ def read_table(wb, cells: CellReader, sheet: str, table_name: str, required: tup
         return None
     header_row, last = found
     columns = _header(ws, header_row)
+    read = [col for key, col in columns.items() if key not in ignored]
     rows = []
     row = header_row + 1
     end = last if last is not None else ws.max_row
-    while row <= end or (last is not None and row <= ws.max_row and not _blank(ws, row, columns.values())):
-        if not _blank(ws, row, columns.values()):
+    while row <= end or (last is not None and row <= ws.max_row and not _blank(ws, row, read)):
+        if not _blank(ws, row, read):
             rows.append(row)
         row += 1
     return TableRows(ws, columns, tuple(rows), header_row)

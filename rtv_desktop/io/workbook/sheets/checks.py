@@ -16,10 +16,10 @@ from ....core.outputs import label as figure_label
 from .. import formulas as fx
 from .. import styles as st
 from ..text_cells import write_text
-from .calc import CalcSheet
 from .inputs import InputMap
 from ..layout import (
     BASELINE,
+    CALC_KEY,
     CHECKS,
     COMPARATOR_NAME,
     INTERVENTIONS,
@@ -33,6 +33,7 @@ from ..layout import (
     sheet_ref,
 )
 from .results import ResultsLayout
+from .totals import OPTION_COLUMN, ROW_COLUMN, TotalsLayout
 
 FIRST_ROW = 5
 TOLERANCE = "1E-9"
@@ -154,25 +155,35 @@ def _document_checks(doc: Document, where: InputMap) -> list[tuple[str, str, str
     return checks
 
 
-def _sheet_checks(ws, where: InputMap, calcs: list[list[CalcSheet]]) -> list[tuple[str, str, str]]:
-    """The calculation sheets were built for the exported rows: adding or moving rows needs a fresh export.
+FOLLOW_UP = ("open the workbook in RtV Desktop and export it again, which gives every row its calculation sheet "
+             "(or undo the edit)")
 
-    The option each row was exported with is listed in column E, beside the checks.
-    """
+
+def _sheet_checks(where: InputMap, totals: TotalsLayout) -> list[tuple[str, str, str]]:
+    """What the formulas cannot follow: each calculation sheet finds its row by its key (the Calculation
+    sheet column), so sorting and moving rows are followed, but a deleted row, a key typed twice, a row
+    added without a calculation sheet or an option number with no option are not."""
     if not where.intervention_rows:
         return []
-    column = _column_ref(where, INTERVENTIONS)
-    ws.cell(FIRST_ROW - 1, 5, "Option of each intervention row at export")
-    for offset, (k, _) in enumerate(where.intervention_rows):
-        ws.cell(FIRST_ROW + offset, 5, k + 1)
-    exported = f"$E${FIRST_ROW}:$E${FIRST_ROW + len(where.intervention_rows) - 1}"
-    count = sum(len(c) for c in calcs)
+    keys, ids, names = (where.intervention_column(h) for h in (CALC_KEY, "id", "name"))
+    numbers = _column_ref(where, OPTIONS)(OPTION_KEY)
     return [
-        ("Every intervention has its calculation sheet", f'COUNTIF({column("name")},"<>")={count}',
-         "Rows were added or removed: open the workbook in RtV Desktop, then export it again."),
-        ("Every intervention is in the option it was exported with",
-         f"SUMPRODUCT(({column(OPTION_KEY)}<>{exported})*1)=0",
-         "An intervention was moved to another option: open the workbook in RtV Desktop, then export it again."),
+        ("Every calculation sheet finds its row in the Interventions table (Intervention totals, column "
+         f"{ROW_COLUMN}: no #N/A)", f"SUMPRODUCT(ISERROR({totals.rows})*1)=0",
+         "A row was deleted or its Calculation sheet cell changed, so that sheet's figures count in no option: "
+         + FOLLOW_UP + "."),
+        ("Every calculation sheet is named by one row only (Interventions table, Calculation sheet column)",
+         f"SUMPRODUCT((COUNTIF({keys},{totals.keys})>1)*1)=0",
+         "A row was copied with its Calculation sheet cell, so one sheet works out only the first of them: clear "
+         "the copy's Calculation sheet cell, then " + FOLLOW_UP + "."),
+        ("Every intervention row has its calculation sheet (Interventions table, Calculation sheet column)",
+         f'SUMPRODUCT(({ids}&{names}<>"")*(COUNTIF({totals.keys},{keys})=0))=0',
+         "A row was added (or its Calculation sheet cell cleared or changed): its figures are in no option yet: "
+         + FOLLOW_UP + "."),
+        ("Every calculation sheet's option number is an option on the Options sheet (Intervention totals, "
+         f"column {OPTION_COLUMN})", f"SUMPRODUCT((COUNTIF({numbers},{totals.options})=0)*1)=0",
+         "An intervention names an option number the Options sheet does not have, so its figures count in no "
+         "option: use one of the Options sheet's numbers."),
     ]
 
 
@@ -199,19 +210,22 @@ def _all_formulas(label: str, refs: list[str]) -> list[tuple[str, str, str]]:
              "AND(" + ",".join(is_formula(r) for r in part) + ")", RETYPED) for n, part in enumerate(parts)]
 
 
-def _reconcile_checks(doc: Document, calcs, results: ResultsLayout, parties: dict) -> list[tuple[str, str, str]]:
+def _reconcile_checks(doc: Document, where: InputMap, calcs, totals: TotalsLayout, results: ResultsLayout,
+                      parties: dict) -> list[tuple[str, str, str]]:
     """Tie-outs a typed-over cell breaks, and checks that the results are still formulas.
 
-    Each option's present values on Results equal both the sum of its calculation sheets' and
-    its yearly flows (Results by year) times the discount factors; By party's nets add up to
-    net social value and its payments to the cost social value is set against (MODEL.md 13).
+    Each option's present values on Results equal both the sum of its calculation sheets' (those
+    whose rows hold its option number now, summed another way than Results does) and its yearly
+    flows (Results by year) times the discount factors; By party's nets add up to net social value
+    and its payments to the cost social value is set against (MODEL.md 13).
     """
     checks = []
     for k in range(len(doc.options)):
         for key, flow, factor in PV_FLOWS:
             value = results.cell(k, key)
             by_year = f"SUMPRODUCT({results.year_span(k, flow)},{results.year_span(k, factor)})"
-            by_sheet = f"SUM({','.join(c.cell(key) for c in calcs[k])})" if calcs[k] else "0"
+            by_sheet = (f"SUMPRODUCT(({totals.options}={where.option_number(k)})*{totals.span(totals.columns[key])})"
+                        if calcs and any(calcs) else "0")
             checks.append((f"Option {k + 1}: {figure_label(key)} on Results = the sum of its calculation sheets = "
                            "its yearly flows, discounted", f"AND({_close(by_year, value)},{_close(by_sheet, value)})",
                            "A calculation sheet or a Results row was edited: export the workbook again from RtV "
@@ -229,6 +243,10 @@ def _reconcile_checks(doc: Document, calcs, results: ResultsLayout, parties: dic
                            f"AND({_close(nets, results.cell(k, 'npv_social'))},{_close(pays, social_cost)})",
                            "A By party or Results cell was typed over: export the workbook again from RtV Desktop."))
             checks += _all_formulas(f"Option {k + 1}: every figure on By party is still a formula", list(mine.values()))
+    if totals.last >= totals.first:
+        checks += _all_formulas("Intervention totals: every present value and option number is still a formula",
+                                [ref for key, _flow, _factor in PV_FLOWS for ref in totals.cells(totals.columns[key])]
+                                + totals.cells(OPTION_COLUMN))
     if results.columns and results.rows:
         block = sheet_ref(RESULTS, f"{results.columns[0]}{min(results.rows.values())}:"
                                    f"{results.columns[-1]}{max(results.rows.values())}")
@@ -256,13 +274,15 @@ def cover_status(status: str) -> str:
             '"The checks cannot be counted: see the Checks sheet")')
 
 
-def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayout, parties: dict) -> str:
+def write_checks(wb, doc: Document, where: InputMap, calcs, totals: TotalsLayout, results: ResultsLayout,
+                 parties: dict) -> str:
     """The Checks sheet; returns the range of status cells (for the cover's summary)."""
     ws = wb.create_sheet(CHECKS)
     st.title(ws, "Checks", "Live checks of the inputs and the totals: each says OK or CHECK, and what to do.")
     st.header_row(ws, FIRST_ROW - 1, ("Check", "Status", "What to do if it says CHECK"))
     checks = (_frame_checks(Area, "area", "Area") + fx.area_checks() + _frame_checks(Settings, "settings", "Settings")
-              + _document_checks(doc, where) + _sheet_checks(ws, where, calcs) + _reconcile_checks(doc, calcs, results, parties))
+              + _document_checks(doc, where) + _sheet_checks(where, totals)
+              + _reconcile_checks(doc, where, calcs, totals, results, parties))
     for offset, (label, condition, action) in enumerate(checks):
         r = FIRST_ROW + offset
         write_text(ws.cell(r, 1), label)
@@ -273,7 +293,7 @@ def write_checks(wb, doc: Document, where: InputMap, calcs, results: ResultsLayo
     ws.conditional_formatting.add(status, CellIsRule(operator="equal", formula=['"CHECK"'],
                                                      fill=PatternFill("solid", fgColor="F8CBAD"),
                                                      font=Font(bold=True, color="9C0006")))
-    st.widths(ws, {"A": 70, "B": 10, "C": 80, "E": 12})
+    st.widths(ws, {"A": 70, "B": 10, "C": 80})
     st.print_layout(ws, landscape=True, title_rows=f"{FIRST_ROW - 1}:{FIRST_ROW - 1}")
     st.protect(ws)
     return sheet_ref(CHECKS, status)

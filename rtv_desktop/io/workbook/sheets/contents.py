@@ -31,6 +31,7 @@ from ..layout import (
     SERVICES,
     SETTINGS,
     SUMMARY_000,
+    TOTALS,
     UNCERTAINTY,
     quote_sheet,
 )
@@ -45,7 +46,8 @@ PURPOSES = {
     COMPARISON: "Each option against the comparator, and the preferred option.",
     BY_PARTY: "Who pays and who benefits: the NHS, the council, the voluntary sector and residents.",
     CHARTS: "Charts of the live results.",
-    DETAILS: "Each option's yearly totals (the payback year) and its interventions' figures.",
+    DETAILS: "Each option's yearly totals (the payback year).",
+    TOTALS: "Each calculation sheet's figures and the option it is in now, which the options' totals add up.",
     AREA: "Input: the local people, each figure with its source.",
     SETTINGS: "Input: appraisal settings (horizon, discount rates, values, optimism bias).",
     SERVICES: "Input: the services whose use can change, their unit costs and who bears them.",
@@ -61,7 +63,8 @@ CALC_PURPOSE = "Calculation: one intervention's equations, year by year."
 FLOW = (
     "How the figures flow:",
     f"Inputs ({AREA}, {SETTINGS}, {SERVICES}, {BASELINE}, {OPTIONS}, {INTERVENTIONS})",
-    "  -> Calc sheets (Calc 1.1, Calc 1.2, ...: one per intervention of each option)",
+    "  -> Calc sheets (Calc 1.1, Calc 1.2, ...: one per intervention, each finding its row by name)",
+    f"  -> {TOTALS} (each Calc sheet's figures under the option number its row holds now)",
     f"  -> {RESULTS} and {DETAILS}  -> {SUMMARY_000}, {COMPARISON}, {BY_PARTY}, {CHARTS}",
     f"{CHECKS} test the inputs and the totals; {UNCERTAINTY} and {ASSUMPTIONS} record the simulation and the sources.",
 )

@@ -24,8 +24,9 @@ HIDDEN_VERSION = 2
 HOW_TO_USE = (
     "Yellow cells are inputs; everything else is calculated. Change a yellow cell and every figure recomputes.",
     "Inputs: Area (each figure with its source), Settings, Services, Baseline use, Options, Interventions (one table "
-    "for every option). Each calculation sheet (Calc 1.1, Calc 1.2, ...: option, intervention) shows one "
-    "intervention's equations year by year.",
+    "for every option). Each calculation sheet (Calc 1.1, Calc 1.2, ...: option, intervention at export) shows one "
+    "intervention's equations year by year; it finds its row by the table's Calculation sheet column, so sort the "
+    "table or change an option number freely. A row you add gets its sheet when RtV Desktop exports the file again.",
     "Results holds every option's headline figures as live formulas; Comparison sets each option against the "
     "comparator and names the preferred option; By party shows who pays and who benefits. Checks says OK or CHECK.",
     "Uncertainty holds values from the last simulation in RtV Desktop (not live). Assumptions lists what this "

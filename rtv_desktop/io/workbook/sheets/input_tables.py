@@ -20,6 +20,7 @@ from .inputs import InputMap, add_name, note, put_value
 from ..layout import (
     BASELINE,
     BASELINE_TABLE,
+    CALC_KEY,
     COMPARATOR_NAME,
     INTERVENTIONS,
     INTERVENTIONS_TABLE,
@@ -29,6 +30,7 @@ from ..layout import (
     SERVICES,
     SERVICES_TABLE,
     Plain,
+    calc_sheet_name,
     record_cells,
     series_field,
     service_cells,
@@ -42,6 +44,10 @@ OPTION_COLUMNS = (Plain(OPTION_KEY, "Option number", "count", ("whole", 1, 999),
                         "Interventions name their option by this number."),
                   Plain("name", "Option", "text", None, 36, "A short name, different from the other options'."),
                   Plain("notes", "Notes", "text", None, 70, "What this option is and why it is considered."))
+KEY_COLUMN = Plain(CALC_KEY, "Calculation sheet", "text", None, 14,
+                   "The calculation sheet that works out this row: it finds the row by this name wherever the row "
+                   "is, so sort the table or change the option number freely, keeping this cell with its row. A row "
+                   "added here has none: open the workbook in RtV Desktop and export it again to give it its sheet.")
 COLUMNS_PER_PAGE = 14
 
 
@@ -136,8 +142,8 @@ def write_options(wb, doc: Document, where: InputMap) -> None:
 
 
 def intervention_columns(doc: Document) -> list:
-    """The Interventions table's columns: the option, then every declared field."""
-    return [OPTION_COLUMN, *record_cells(Intervention, doc.services)]
+    """The Interventions table's columns: the option, every declared field, then the row's calculation sheet."""
+    return [OPTION_COLUMN, *record_cells(Intervention, doc.services), KEY_COLUMN]
 
 
 def write_interventions(wb, doc: Document, where: InputMap) -> None:
@@ -148,13 +154,18 @@ def write_interventions(wb, doc: Document, where: InputMap) -> None:
     rows, keys = [], []
     for k, option in enumerate(doc.options):
         for i, iv in enumerate(option.interventions):
-            rows.append({OPTION_KEY: k + 1, **_row_values(iv, columns)})
+            rows.append({OPTION_KEY: k + 1, **_row_values(iv, columns), CALC_KEY: calc_sheet_name(k, i)})
             keys.append((k, i))
     where.intervention_columns, data_rows = write_table(ws, INTERVENTIONS_TABLE, columns, rows)
     where.intervention_rows = dict(zip(keys, data_rows))
+    for row in data_rows:  # a key, not an input: shaded as the table's key row, left unlocked so rows can be sorted
+        ws[f"{where.intervention_columns[CALC_KEY]}{row}"].fill = st.KEY_FILL
     st.print_layout(ws, landscape=True, title_rows=f"{HEADER_ROW - 1}:{HEADER_ROW}", title_cols="A:B",
                     pages_wide=max(1, ceil(len(columns) / COLUMNS_PER_PAGE)))
     st.protect(ws)
+    # The calculation sheets follow their rows (by the Calculation sheet column), so sorting, filtering,
+    # inserting and deleting rows are allowed without lifting the protection; the checks catch the rest.
+    ws.protection.sort = ws.protection.autoFilter = ws.protection.insertRows = ws.protection.deleteRows = False
 
 
 def write_input_sheets(wb, doc: Document) -> InputMap:

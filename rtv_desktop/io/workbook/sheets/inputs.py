@@ -20,10 +20,14 @@ from ..text_cells import write_text
 from ..formulas import group_sizes
 from ..layout import (
     AREA,
+    INTERVENTIONS,
     OPTIMISM_WORDS,
+    OPTION_KEY,
+    OPTIONS,
     PERSONS,
     SCENARIO_TEXT,
     SETTINGS,
+    TABLE_LAST_ROW,
     Cell,
     defined_name,
     record_cells,
@@ -33,6 +37,7 @@ from ..layout import (
 
 EXACT_INTEGER = 2**53
 FIRST_ROW = 5
+HEADER_DATA_ROW = 6  # the first data row of an input table (its header keys are on row 5)
 SOURCE_PARTS = (("source", "Source", 60), ("date", "Date (YYYY-MM-DD)", 14), ("need_index", "Need index", 11))
 
 
@@ -53,6 +58,18 @@ class InputMap:
     intervention_rows: dict[tuple[int, int], int] = field(default_factory=dict)
     intervention_columns: dict[str, str] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)  # defined name -> "Sheet!$B$5" of every named input
+
+    def intervention_column(self, header: str) -> str:
+        """A column of the Interventions table from its first data row to :data:`TABLE_LAST_ROW` (or
+        further for a long table): wide enough to hold rows sorted, inserted or added below."""
+        first = min(self.intervention_rows.values(), default=HEADER_DATA_ROW)
+        last = max(TABLE_LAST_ROW, 2 * max(self.intervention_rows.values(), default=0))
+        letter = self.intervention_columns[header]
+        return sheet_ref(INTERVENTIONS, f"{letter}{first}:{letter}{last}")
+
+    def option_number(self, k: int) -> str:
+        """The cell holding option ``k``'s (0-based) number on the Options sheet."""
+        return sheet_ref(OPTIONS, f"{self.option_columns[OPTION_KEY]}{self.option_rows[k]}")
 
 
 def add_name(wb, name: str, sheet: str, coordinate: str) -> None:

@@ -5,7 +5,8 @@ it saves (the savings on services whose cost it bears; all and cashable), the va
 receives (residents: wellbeing, and volunteer time when it counts as a benefit) and its net
 position, in present values (residents pay the volunteer time they give when it counts as an
 in-kind cost, so the nets add up to net social value: MODEL.md 13); then each party's undiscounted cash flow by year, the
-affordability view a Better Care Fund paper needs. Cells are named
+affordability view a Better Care Fund paper needs. Each option adds up the interventions whose rows
+hold its number now (Intervention totals sheet). Cells are named
 ``opt<k>_<party>_<figure>`` and the yearly rows ``opt<k>_<party>_<flow>_by_year``.
 """
 
@@ -15,10 +16,11 @@ from ....core import FUNDERS, PARTIES, PARTY_KEYS, PARTY_LABELS, Document
 from .. import styles as st
 from .. import formulas as fx
 from ..formulas import VOLUNTEER_TIME
-from .calc import YEAR_LETTERS, CalcSheet
+from .calc import YEAR_LETTERS
 from .inputs import InputMap, add_name
 from ..layout import BY_PARTY, MONEY, option_name, sheet_ref
-from .results import ResultsLayout, option_title
+from .results import ResultsLayout, option_number, option_title
+from .totals import TotalsLayout
 
 PARTY_FIGURES = {"pays": "Pays", "saves": "Saves (all)", "saves_cashable": "Saves (cashable)",
                  "value": "Value received", "net": "Net position"}
@@ -27,12 +29,8 @@ _CALC = {"pays": "pays", "saves": "saves", "saves_cashable": "cash"}
 FLOWS = ("pays", "saves", "saves_cashable", "value", "net")
 
 
-def _sum(calcs: list[CalcSheet], ref) -> str:
-    return f"=SUM({','.join(ref(c) for c in calcs)})" if calcs else "=0"
-
-
-def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayout, row: int,
-                    cells: dict) -> int:
+def _present_values(wb, ws, k: int, total, results: ResultsLayout, row: int, cells: dict) -> int:
+    """``total(key)``: the option's sum of a calculation-sheet figure over its interventions now."""
     st.header_row(ws, row, ["Party", "", *[PARTY_FIGURES[key] for key in PARTY_KEYS]])
     columns = {key: chr(ord("C") + j) for j, key in enumerate(PARTY_KEYS)}
     for offset, party in enumerate(PARTIES, start=1):
@@ -43,7 +41,7 @@ def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayo
             if key == "net":
                 formula = f"={columns['saves']}{r}+{columns['value']}{r}-{columns['pays']}{r}"
             elif party in FUNDERS and key != "value":
-                formula = _sum(calcs, lambda c, f=f"{_CALC[key]}_{party}": c.cell(f))
+                formula = "=" + total(f"{_CALC[key]}_{party}")
             elif key == "pays":  # residents give their time when it is an in-kind cost
                 formula = f'=IF({VOLUNTEER_TIME}="cost",{results.cell(k, "pv_volunteer")},0)'
             elif party in FUNDERS or key != "value":
@@ -57,7 +55,8 @@ def _present_values(wb, ws, k: int, calcs: list[CalcSheet], results: ResultsLayo
     return row + len(PARTIES) + 2
 
 
-def _yearly(wb, ws, k: int, calcs: list[CalcSheet], row: int) -> int:
+def _yearly(wb, ws, k: int, total, row: int) -> int:
+    """``total(key, t)``: the option's sum of a yearly flow in year ``t`` over its interventions now."""
     st.header_row(ws, row, ["Undiscounted cash flow by year (£)", "", *range(len(YEAR_LETTERS))])
     r = _financial_years(ws, row)
     for party in PARTIES:
@@ -65,16 +64,15 @@ def _yearly(wb, ws, k: int, calcs: list[CalcSheet], row: int) -> int:
         for flow in FLOWS:
             ws.cell(r, 1, f"{PARTY_LABELS[party]}: {PARTY_FIGURES[flow].lower()}")
             ws.cell(r, 2, party)
-            for c in YEAR_LETTERS:
+            for t, c in enumerate(YEAR_LETTERS):
                 if flow == "net":
                     formula = f"={c}{first + 1}+{c}{first + 3}-{c}{first}"
                 elif party in FUNDERS and flow != "value":
-                    formula = _sum(calcs, lambda x, f=f"{_CALC[flow]}_{party}", c=c: x.year(f, c))
+                    formula = "=" + total(f"{_CALC[flow]}_{party}", t)
                 elif party == "residents" and flow == "value":
-                    formula = _sum(calcs, lambda x, c=c: x.year("residents", c))
-                elif party == "residents" and flow == "pays" and calcs:
-                    formula = (f'=IF({VOLUNTEER_TIME}="cost",'
-                               f'{_sum(calcs, lambda x, c=c: x.year("volunteer", c))[1:]},0)')
+                    formula = "=" + total("residents", t)
+                elif party == "residents" and flow == "pays":
+                    formula = f'=IF({VOLUNTEER_TIME}="cost",{total("volunteer", t)},0)'
                 else:
                     formula = "=0"
                 st.as_calc(ws[f"{c}{r}"], MONEY, flow == "net")
@@ -96,7 +94,7 @@ def _financial_years(ws, header: int) -> int:
     return r + 1
 
 
-def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], results: ResultsLayout) -> dict:
+def write_by_party(wb, doc: Document, where: InputMap, totals: TotalsLayout, results: ResultsLayout) -> dict:
     """The By party sheet; returns each present-value cell, keyed ``(option, party, figure)`` (for the checks)."""
     cells: dict = {}
     ws = wb.create_sheet(BY_PARTY, 3)
@@ -107,8 +105,9 @@ def write_by_party(wb, doc: Document, where: InputMap, calcs: list[list[CalcShee
     row = 4
     for k in range(len(doc.options)):
         st.as_calc(ws.cell(row, 1, option_title(where, k)), "@", bold=True)
-        row = _present_values(wb, ws, k, calcs[k], results, row + 1, cells)
-        row = _yearly(wb, ws, k, calcs[k], row)
+        number = option_number(where, k)
+        row = _present_values(wb, ws, k, lambda key, n=number: totals.sum(key, n), results, row + 1, cells)
+        row = _yearly(wb, ws, k, lambda key, t, n=number: totals.year(key, t, n), row)
     st.widths(ws, {"A": 58, "B": 10, **{c: 15 for c in YEAR_LETTERS}})
     st.print_layout(ws, landscape=True, title_cols="A:A")
     st.protect(ws)

@@ -3,7 +3,8 @@
 Results: one column per option, one row per summary key; each cell is named
 ``opt<k>_<key>`` (k from 1) and option 1's also by the bare key (``npv_fiscal``), as v1
 workbooks were. "Results by year": each option's yearly totals (which give the payback
-year) and its interventions' figures, summed from the calculation sheets.
+year), summed by option number from the Intervention totals sheet (one row per calculation
+sheet), so an intervention moved to another option counts in that option's figures.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from ....core import INTERVENTION_KEYS, SUMMARY_KEYS, Document
+from ....core import SUMMARY_KEYS, Document
 from .. import formulas as fx
 from .. import styles as st
-from ..text_cells import write_text
-from .calc import FIRST, LAST, YEAR_LETTERS, CalcSheet
-from ..figures import ADDITIVE_KEYS, FIGURES, WORKING_KEYS, YEARLY_FLOWS, fmt, label, unit
+from .calc import FIRST, LAST, YEAR_LETTERS
+from .totals import TotalsLayout
+from ..figures import ADDITIVE_KEYS, WORKING_KEYS, YEARLY_FLOWS, fmt, label, unit
 from .inputs import InputMap, add_name
-from ..layout import DETAILS, INTERVENTIONS, MONEY, OPTIONS, RESULTS, WHOLE, option_name, sheet_ref
+from ..layout import DETAILS, MONEY, OPTIONS, RESULTS, WHOLE, option_name, sheet_ref
 
 FIRST_ROW = 6
 ROW_KEYS = SUMMARY_KEYS + WORKING_KEYS
@@ -33,7 +34,6 @@ class ResultsLayout:
     columns: list[str] = field(default_factory=list)  # Results column letter of each option
     rows: dict[str, int] = field(default_factory=dict)  # Results row of each key
     years: list[dict[str, int]] = field(default_factory=list)  # per option: Results by year row of each key
-    by_intervention: list[tuple[int, int]] = field(default_factory=list)  # per option: first, last row
     iceberg: tuple[int, int] = (0, 0)
     name_row: int = 0  # the row of option names on Results
 
@@ -50,10 +50,17 @@ def option_title(where: InputMap, k: int) -> str:
     return "=" + sheet_ref(OPTIONS, f"{where.option_columns['name']}{where.option_rows[k]}")
 
 
-def _formula(key: str, col: str, rows: dict[str, int], calcs: list[CalcSheet], years: dict[str, int]) -> str:
+def option_number(where: InputMap, k: int) -> str:
+    """The cell of option ``k``'s number on the Options sheet: the option's totals add up the
+    interventions whose rows hold this number (Intervention totals sheet)."""
+    return where.option_number(k)
+
+
+def _formula(key: str, col: str, rows: dict[str, int], total, years: dict[str, int]) -> str:
+    """``total(key)``: the option's sum of an additive figure over its interventions now."""
     at = lambda k: f"{col}{rows[k]}"  # noqa: E731
     if key in ADDITIVE_KEYS:
-        return f"=SUM({','.join(c.cell(key) for c in calcs)})" if calcs else "=0"
+        return "=" + total(key)
     if key in OPTION_LEVEL:
         f, args = OPTION_LEVEL[key]
         return "=" + f(*(at(a) for a in args))
@@ -70,14 +77,15 @@ def _formula(key: str, col: str, rows: dict[str, int], calcs: list[CalcSheet], y
 AT_EXPORT = "RtV Desktop at export"
 
 
-def write_results(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet]], at_export) -> ResultsLayout:
-    """The Results sheet (second in the book) and the Results by year sheet.
+def write_results(wb, doc: Document, where: InputMap, totals: TotalsLayout, at_export) -> ResultsLayout:
+    """The Results sheet (second in the book) and the Results by year sheet, summed by option number
+    from the Intervention totals sheet (``totals``).
 
     ``at_export`` is a list of each option's summary as RtV Desktop computed it (or None).
     """
     layout = ResultsLayout()
     details = wb.create_sheet(DETAILS, 1)
-    layout.years, layout.by_intervention = _write_details(details, doc, where, calcs)
+    layout.years = _write_details(details, doc, where, totals)
     ws = wb.create_sheet(RESULTS, 1)
     st.title(ws, "Results", "Live formulas: change any yellow input and these figures recompute.")
     ws["A3"] = fx.stated_basis()
@@ -100,7 +108,8 @@ def write_results(wb, doc: Document, where: InputMap, calcs: list[list[CalcSheet
         for k, col in enumerate(layout.columns):
             bold = key.startswith(("npv", "bcr"))
             st.as_calc(ws[f"{col}{row}"], fmt(key), bold)
-            ws[f"{col}{row}"] = _formula(key, col, layout.rows, calcs[k], layout.years[k])
+            ws[f"{col}{row}"] = _formula(key, col, layout.rows, lambda f, k=k: totals.sum(f, option_number(where, k)),
+                                         layout.years[k])
             add_name(wb, option_name(k, key), RESULTS, f"{col}{row}")
             if k == 0 and key in SUMMARY_KEYS:
                 add_name(wb, key, RESULTS, f"{col}{row}")
@@ -148,26 +157,25 @@ def _iceberg(ws, layout: ResultsLayout, row: int) -> tuple[int, int]:
     return row + 1, row + len(parts)
 
 
-def _write_details(ws, doc: Document, where: InputMap, calcs) -> tuple[list[dict], list[tuple[int, int]]]:
-    st.title(ws, "Results by year and by intervention", "Each option's undiscounted yearly totals (they give the "
-                                                         "payback year) and its interventions' figures.")
-    years, spans = [], []
+def _write_details(ws, doc: Document, where: InputMap, totals: TotalsLayout) -> list[dict]:
+    st.title(ws, "Results by year", "Each option's undiscounted yearly totals (they give the payback year), summed "
+                                    "by option number; each intervention's figures are on the Intervention totals "
+                                    "sheet.")
+    years = []
     row = 4
     for k in range(len(doc.options)):
         st.as_calc(ws.cell(row, 1, option_title(where, k)), "@", bold=True)
-        rows, row = _yearly_block(ws, calcs[k], row + 1)
+        rows, row = _yearly_block(ws, lambda key, t, k=k: totals.year(key, t, option_number(where, k)), row + 1)
         years.append(rows)
-        span, row = _by_intervention(ws, where, calcs[k], row + 1)
-        spans.append(span)
         row += 2
-    st.widths(ws, {"A": 44, "B": 16, **{c: 14 for c in YEAR_LETTERS},
-                   **{get_column_letter(13 + k): 14 for k in range(len(INTERVENTION_KEYS) - 10)}})
+    st.widths(ws, {"A": 44, "B": 16, **{c: 14 for c in YEAR_LETTERS}})
     st.print_layout(ws, landscape=True, title_cols="A:A", pages_wide=2)
     st.protect(ws)
-    return years, spans
+    return years
 
 
-def _yearly_block(ws, calcs: list[CalcSheet], row: int) -> tuple[dict[str, int], int]:
+def _yearly_block(ws, total, row: int) -> tuple[dict[str, int], int]:
+    """One option's yearly rows; ``total(key, t)`` sums a yearly flow over its interventions now."""
     st.header_row(ws, row, ["Year t", "Unit", *range(len(YEAR_LETTERS))])
     rows = {"year": row, "financial_year": row + 1}
     year = lambda c: f"{c}${rows['year']}"  # noqa: E731
@@ -179,9 +187,9 @@ def _yearly_block(ws, calcs: list[CalcSheet], row: int) -> tuple[dict[str, int],
     for key, text in YEARLY_FLOWS.items():
         ws.cell(r, 1, text)
         ws.cell(r, 2, "QALYs" if key == "qalys" else "£")
-        for c in YEAR_LETTERS:
+        for t, c in enumerate(YEAR_LETTERS):
             st.as_calc(ws[f"{c}{r}"], "0.000" if key == "qalys" else MONEY)
-            ws[f"{c}{r}"] = f"=SUM({','.join(calc.year(key, c) for calc in calcs)})" if calcs else "=0"
+            ws[f"{c}{r}"] = "=" + total(key, t)
         rows[key] = r
         r += 1
     extra = (
@@ -202,22 +210,3 @@ def _yearly_block(ws, calcs: list[CalcSheet], row: int) -> tuple[dict[str, int],
         rows[key] = r
         r += 1
     return rows, r
-
-
-def _by_intervention(ws, where: InputMap, calcs: list[CalcSheet], row: int) -> tuple[tuple[int, int], int]:
-    ws.cell(row, 1, "By intervention (present values in £; from each calculation sheet)").font = st.BOLD
-    st.header_row(ws, row + 1, ["Intervention", "Sheet", *[FIGURES[key][0] for key in INTERVENTION_KEYS]])
-    ws.row_dimensions[row + 1].height = 60
-    top = row + 2
-    for i, calc in enumerate(calcs):
-        r = top + i
-        name = sheet_ref(INTERVENTIONS, f"{where.intervention_columns['name']}"
-                                        f"{where.intervention_rows[(calc.option, calc.index)]}")
-        st.as_calc(ws.cell(r, 1, f"={name}"), "@")
-        write_text(ws.cell(r, 2), calc.name)
-        for j, key in enumerate(INTERVENTION_KEYS):
-            st.as_calc(ws.cell(r, 3 + j, "=" + calc.cell(key)), fmt(key))
-    if not calcs:
-        ws.cell(top, 1, "No interventions in this option yet: add them in RtV Desktop.")
-        return (top, top - 1), top + 1
-    return (top, top + len(calcs) - 1), top + len(calcs)
