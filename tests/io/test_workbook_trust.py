@@ -72,6 +72,9 @@ def test_an_export_ties_out_and_says_every_check_passes(recalculated, capsys):
     assert rich_document().settings.volunteer_time == "cost"  # residents pay the time they give
     assert statuses[TIE_OUT] == "OK" and set(statuses.values()) == {"OK"}
     assert f"All {len(statuses)} checks pass" in _cover(recalculated["export"])
+    cover = openpyxl.load_workbook(recalculated["export"], data_only=True)["Cover"]
+    code = next(row[1].value for row in cover.iter_rows(max_col=2) if row[0].value == "ONS code")
+    assert code in (None, "") and not rich_document().area.area_code  # a blank code shows blank, never 0
     assert main(["check", str(recalculated["export"])]) == EXIT_OK
     assert capsys.readouterr().out.strip().endswith("No problems found")
 

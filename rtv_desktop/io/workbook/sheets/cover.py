@@ -48,7 +48,9 @@ def write_cover(wb, doc: Document, checks_range: str) -> None:
     row = write_cover_fields(wb, ws, doc) + 1
     info = [("Exported on", dt.date.today().isoformat(), "@"), ("RtV Desktop version", __version__, "@"),
             ("Basis", stated_basis(), "@")]
-    info += [(c.label, "=" + defined_name(f"area.{c.path}"), "@") for c in record_cells(Area) if c.is_text]
+    # A blank text input reads as 0 in a formula: show it blank.
+    info += [(c.label, f'=IF({name}="","",{name})', "@")
+             for c in record_cells(Area) if c.is_text for name in [defined_name(f"area.{c.path}")]]
     info += [("Checks", cover_status(checks_range), "@"),
              ("Preferred option", '=IF(preferred="","Doing nothing",INDEX(option_names,preferred))', "@")]
     for offset, (text, value, number_format) in enumerate(info):
