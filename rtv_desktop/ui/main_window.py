@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.area_page, "&1 Area && population")
         self.pages.addTab(self.interventions_page, "&2 Intervention mix")
         self.pages.addTab(self.assumptions_page, "&3 Assumptions")
-        self.pages.addTab(self.areas_page, "All a&reas")
+        self.pages.addTab(self.areas_page, "All area&s")  # R is the Run menu's
         self.pages.addTab(self.monitoring_page, "&Monitoring")
         for index in range(self.pages.count()):  # a page that scrolls takes focus: say which page it is
             self.pages.widget(index).setAccessibleName(self.pages.tabText(index).replace("&&", "and").replace("&", ""))

@@ -222,7 +222,7 @@ class MonitoringPage(QScrollArea):
         layout.addLayout(bar)
         layout.addWidget(self.source_label)
         choose = QHBoxLayout()
-        for words, box in (("&Option:", self.option_box), ("Interven&tion:", self.intervention_box)):
+        for words, box in (("O&ption:", self.option_box), ("Interven&tion:", self.intervention_box)):
             label = QLabel(words)
             label.setBuddy(box)
             choose.addWidget(label)
