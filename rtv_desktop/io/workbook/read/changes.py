@@ -140,7 +140,7 @@ def changes_between(old: Document, new: Document) -> list[Change]:
     pairs = match_interventions(old, new)
     out = [Change("options", None, None, REORDERED_TEXT, None, REORDERED)] if reordered(pairs) else []
     out += _differences(frame_inputs(old), frame_inputs(new), old, new)
-    columns = {id(doc): record_cells(Intervention, doc.services) for doc in (old, new)}
+    old_columns, new_columns = (record_cells(Intervention, doc.services) for doc in (old, new))
     for k, option in enumerate(new.options):
         for i, iv in enumerate(option.interventions):
             prefix = f"options[{k}].interventions[{i}]"
@@ -148,13 +148,12 @@ def changes_between(old: Document, new: Document) -> list[Change]:
             before = old.options[found[0]].interventions[found[1]] if found is not None else None
             if found is not None and found[0] != k:
                 out.append(_moved(prefix, iv, old.option_names()[found[0]], option.name, k))
-            out += _differences(_intervention_inputs(prefix, before, columns[id(old)]),
-                                _intervention_inputs(prefix, iv, columns[id(new)]), old, new)
+            out += _differences(_intervention_inputs(prefix, before, old_columns),
+                                _intervention_inputs(prefix, iv, new_columns), old, new)
     removed = set(_all_places(old)) - set(pairs.values())
     for k, i in sorted(removed):
         prefix = f"options[{k}].interventions[{i}]"
-        out += _differences(_intervention_inputs(prefix, old.options[k].interventions[i], columns[id(old)]), {},
-                            old, new)
+        out += _differences(_intervention_inputs(prefix, old.options[k].interventions[i], old_columns), {}, old, new)
     return sorted(out, key=lambda c: -1 if c.option is None else c.option)
 
 

@@ -7,6 +7,10 @@ JSON form and the core reads that (:func:`rtv_desktop.core.read_document`), so a
 a scenario file with the same values give the same document; a workbook exported by
 version 1 (one intervention mix, no Options sheet) opens as a document of one option, as a
 version-1 scenario file does. The user's file is only read, never saved.
+
+Each intervention row is paired with its own exported copy by identity (:mod:`.match`), so a
+sorted table or a row moved to another option takes its exact values, citations and change
+list from the intervention it is, not from the one exported at its row.
 """
 
 from __future__ import annotations
