@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox
 
-from rtv_desktop.io.workbook.read.changes import Change
+from rtv_desktop.io.workbook.read.changes import MOVED, REORDERED, REORDERED_TEXT, Change
 from rtv_desktop.ui.dialogs.change_review import ChangeReviewDialog
 
 CHANGES = [Change("area.population", 1_000_000.0, 250_000.0, "Population (all ages)", None, "persons"),
@@ -38,3 +38,19 @@ def test_accept_and_cancel(qtbot):
     other.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert other.result() == QDialog.DialogCode.Rejected
     assert "No inputs changed" in other.explanation.text()
+
+
+def test_rows_moved_or_reordered_are_one_line_each_not_an_input_changed(qtbot):
+    """A sort is one line with nothing in the value columns; a move shows the options it left and joined."""
+    events = [Change("options", None, None, REORDERED_TEXT, None, REORDERED),
+              Change("options[1].interventions[2]", "Full mix", "Core", "Peer support moved from option 'Full mix' to "
+                     "option 'Core'", 1, MOVED)]
+    dialog = ChangeReviewDialog(events)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert [table.item(0, c).text() for c in range(3)] == [REORDERED_TEXT, "", ""]
+    assert [table.item(1, c).text() for c in range(3)] == [events[1].label, "Full mix", "Core"]
+    assert dialog.explanation.text().startswith("The Interventions rows were moved or reordered in the workbook since")
+    both = ChangeReviewDialog(events + CHANGES[:1])
+    qtbot.addWidget(both)
+    assert both.explanation.text().startswith("1 input(s) changed and the Interventions rows were moved or reordered")

@@ -48,11 +48,14 @@ class ChangeReviewDialog(QDialog):
         self.resize(760, 420)
 
     def _explanation(self) -> str:
-        count = len(self.changes)
-        if count == 0:
+        if not self.changes:
             return "No inputs changed since this workbook was exported from RtV Desktop."
-        return (f"{count} input(s) changed in the workbook since RtV Desktop exported it. Accept to open the "
-                "scenario with these values, or Cancel to keep what is open now.")
+        count = sum(not change.is_event for change in self.changes)
+        rows = "the Interventions rows were moved or reordered"
+        what = (f"{count} input(s) changed" + (f" and {rows}" if count < len(self.changes) else "") if count else
+                rows[0].upper() + rows[1:])
+        return (f"{what} in the workbook since RtV Desktop exported it. Accept to open the scenario with these "
+                "values, or Cancel to keep what is open now.")
 
     def _overrides_text(self) -> str:
         if not self.overrides:

@@ -7,6 +7,10 @@ JSON form and the core reads that (:func:`rtv_desktop.core.read_document`), so a
 a scenario file with the same values give the same document; a workbook exported by
 version 1 (one intervention mix, no Options sheet) opens as a document of one option, as a
 version-1 scenario file does. The user's file is only read, never saved.
+
+Each intervention row is paired with its own exported copy by identity (:mod:`.match`), so a
+sorted table or a row moved to another option takes its exact values, citations and change
+list from the intervention it is, not from the one exported at its row.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from .fields import read_area, read_comparator, read_cover, read_settings
 from ..layout import AREA, BASELINE, COVER, HIDDEN, INTERVENTIONS, OPTIONS, SERVICES, SETTINGS, defined_name
 from .cached import spreadsheet_problems
 from .overrides import formula_overrides
+from .match import match_interventions, moved
 from .restore import restore
 from .rows import read_interventions, read_options, read_services
 
@@ -97,6 +102,12 @@ def read_workbook(path, offer_rebase: bool = False) -> WorkbookImport:
     cells = CellReader(flatten(exported) if exported is not None else {})
     data = read_cells(wb, cells, legacy)
     doc, format_issues = read_document(data)
+    if exported is not None:
+        pairs = match_interventions(exported, doc)
+        if moved(pairs):  # sorted or moved rows take their exact values from their own exported copy
+            cells = CellReader(flatten(exported, pairs))
+            data = read_cells(wb, cells, legacy)
+            doc, format_issues = read_document(data)
     if legacy:  # a version-1 file lists its interventions at the top level: option 1's
         format_issues = [_as_option_1(issue) for issue in format_issues]
     doc = restore(doc, exported, path.name)

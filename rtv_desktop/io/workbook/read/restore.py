@@ -9,6 +9,9 @@
   to the table it first came from; an intervention's figure that cites a study in the evidence
   library keeps the citation only while the figure is the one exported (a figure typed over in
   the workbook is a local one).
+- Each intervention is given what its own exported copy held, found by identity (its id within
+  its option, see :mod:`.match`), so a sorted table or a row moved to another option keeps its
+  citations.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import replace
 
 from ....core import Area, Document, FigureSource, Intervention, specs
 from ....core.library import without_stale
+from .match import match_interventions
 
 
 def changed_source(file_name: str) -> FigureSource:
@@ -32,13 +36,19 @@ def restore(doc: Document, exported: Document | None, file_name: str) -> Documen
         return doc
     area = _same_order(doc.area, exported.area)
     area = _provenance(area, exported.area, file_name)
-    options = []
-    for k, option in enumerate(doc.options):
-        before = exported.options[k].interventions if k < len(exported.options) else ()
-        options.append(replace(option, interventions=tuple(
-            _cited(_same_order(iv, before[i]), before[i]) if i < len(before) else iv
-            for i, iv in enumerate(option.interventions))))
-    return replace(doc, area=area, options=tuple(options), stories=exported.stories,
+    pairs = match_interventions(exported, doc)
+
+    def restored(k: int, i: int, iv: Intervention) -> Intervention:
+        if (k, i) not in pairs:
+            return iv  # added in the workbook
+        found_k, found_i = pairs[(k, i)]
+        before = exported.options[found_k].interventions[found_i]
+        return _cited(_same_order(iv, before), before)
+
+    options = tuple(replace(option, interventions=tuple(restored(k, i, iv)
+                                                        for i, iv in enumerate(option.interventions)))
+                    for k, option in enumerate(doc.options))
+    return replace(doc, area=area, options=options, stories=exported.stories,
                    export_log=exported.export_log,
                    local_evidence=exported.local_evidence, actuals=exported.actuals)
 
