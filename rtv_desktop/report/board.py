@@ -16,7 +16,7 @@ from .benefits import benefits_so_far
 from .board_years import year_tables
 from .figures import ReportFigures
 from .model import Block, Bullets, Heading, Paragraph, Table
-from .summary import _money_to_the_nhs, _qalys, what_is_valued
+from .summary import money_to_the_nhs, qalys_sentence, what_is_valued
 from .words import listing, money, percent, probability, ratio, years
 
 RISK_INPUTS = 3  # inputs of the tornado named among the main risks
@@ -39,9 +39,9 @@ def recommendation(f: ReportFigures) -> list[Block]:
             Paragraph(_recommend(f), "lead"),
             Paragraph(_decision(f)),
             Paragraph(what_is_valued(f)),
-            Paragraph(_money_to_the_nhs(f)),
+            Paragraph(money_to_the_nhs(f)),
             Paragraph(present_value_words(f)),
-            Paragraph(_qalys(f))]
+            Paragraph(qalys_sentence(f))]
 
 
 def _recommend(f: ReportFigures) -> str:

@@ -27,7 +27,7 @@ def what_is_valued(f: ReportFigures) -> str:
             f"{years(s.settings.horizon_years)} at {s.settings.price_year} prices.")
 
 
-def _money_to_the_nhs(f: ReportFigures) -> str:
+def money_to_the_nhs(f: ReportFigures) -> str:
     s, r = f.results.scenario.settings, f.results.summary
     cost, saving, cashable = r["pv_cost"], r["pv_saving"], r["pv_cashable"]
     if cost <= 0:
@@ -119,7 +119,7 @@ def evpi_words(sim) -> str:
             "unlikely to pay for itself in a better choice.")
 
 
-def _qalys(f: ReportFigures) -> str:
+def qalys_sentence(f: ReportFigures) -> str:
     r, s = f.results.summary, f.results.scenario.settings
     qalys = r["qalys"]
     if not qalys:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from rtv_desktop.report.summary import _money_to_the_nhs, _qalys
+from rtv_desktop.report.summary import money_to_the_nhs, qalys_sentence
 from rtv_desktop.report.words import probability
 
 
@@ -24,22 +24,22 @@ def test_a_chance_near_zero_or_one_is_never_rounded_to_it(value, shown):
 
 def test_qalys_gained_at_a_net_cost_give_the_cost_per_qaly():
     # 20 QALYs for a net cost of £100,000: £5,000 per QALY; NMB = 20 x 20,000 - 100,000 = £300,000.
-    text = _qalys(figures(qalys=20.0, net_cost=100_000.0, cost_per_qaly=5_000.0, nmb=300_000.0))
+    text = qalys_sentence(figures(qalys=20.0, net_cost=100_000.0, cost_per_qaly=5_000.0, nmb=300_000.0))
     assert "gains 20.0 QALYs: a net cost of £5,000 per QALY" in text and "£300k" in text
 
 
 def test_qalys_gained_while_saving_money_are_dominant_not_a_negative_cost():
-    text = _qalys(figures(qalys=20.0, net_cost=-100_000.0, cost_per_qaly=-5_000.0, nmb=500_000.0))
+    text = qalys_sentence(figures(qalys=20.0, net_cost=-100_000.0, cost_per_qaly=-5_000.0, nmb=500_000.0))
     assert "it is dominant, saving money and gaining health" in text and "-£5,000" not in text
 
 
 def test_qalys_lost_are_said_to_be_lost():
-    text = _qalys(figures(qalys=-2.0, net_cost=100_000.0, cost_per_qaly=None, nmb=-140_000.0))
+    text = qalys_sentence(figures(qalys=-2.0, net_cost=100_000.0, cost_per_qaly=None, nmb=-140_000.0))
     assert "loses 2.0 QALYs, so cost per QALY does not apply" in text and "n/a" not in text
 
 
 def test_nothing_spent_is_no_claim_that_savings_fall_short():
-    text = _money_to_the_nhs(figures(pv_cost=0.0, pv_saving=0.0, pv_cashable=0.0, npv_fiscal=0.0, npv_social=0.0))
+    text = money_to_the_nhs(figures(pv_cost=0.0, pv_saving=0.0, pv_cashable=0.0, npv_fiscal=0.0, npv_social=0.0))
     assert text.startswith("**Nothing is spent**") and "do not cover" not in text
 
 
