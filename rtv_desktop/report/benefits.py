@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ..core import run
 from ..core.model import SHORT_DESIGN_LABELS
-from ..core.monitoring_words import effect_line
-from ..core.monitoring import reforecast
+from ..core.monitoring import observed_effects, reforecast
+from ..core.monitoring_words import effect_figure, effect_line
 from ..core.outputs import NPV_FISCAL, NPV_SOCIAL, format_output, short
 from .figures import ReportFigures
 from .model import Block, Bullets, Heading, Paragraph, Table
@@ -76,21 +76,47 @@ def _activity_table(f: ReportFigures) -> Table:
 
 
 def _effects_lines(f: ReportFigures) -> list[str]:
+    """The local effects accepted, then those observed but not used, with the figure still counted:
+    a board sees the unwelcome findings as well as the welcome ones."""
     doc = f.document
     services = {svc.id: svc.name for svc in doc.services}
     local = {e.id: e for e in doc.local_evidence}
-    lines = []
+    used, lines = set(), []
     for option in doc.options:
         for iv in option.interventions:
-            for outcome, used in iv.evidence:
-                found = local.get(used)
+            for outcome, entry_id in iv.evidence:
+                found = local.get(entry_id)
                 if found is None:
                     continue
+                used.add((iv.id, outcome))
                 lines.append(f"{effect_line(iv.name, outcome, found.value, found.low, found.high, services)}, "
                              f"{SHORT_DESIGN_LABELS.get(found.design, found.design)}, evidence grade {found.grade}: "
                              "measured locally, now used in place of the default figure.")
-    return lines or ["No effect measured locally has been accepted yet: the effects counted are still the "
-                     "published ones."]
+    accepted = len(lines)
+    lines += [_not_used_line(doc, effect, services) for effect in observed_effects(doc.actuals)
+              if (effect.intervention_id, effect.outcome) not in used]
+    if not accepted:
+        lines.insert(0, "No effect measured locally has been accepted yet: the effects counted are still the "
+                        "published ones.")
+    return lines
+
+
+def _not_used_line(doc, effect, services: dict[str, str]) -> str:
+    iv = next(iv for iv in doc.options[effect.option].interventions if iv.id == effect.intervention_id)
+    counted = counted_figure(iv, effect.outcome)
+    still = f"the model still counts {effect_figure(effect.outcome, counted)}" if counted is not None else \
+        "the model counts no effect on it"
+    return (f"{effect_line(iv.name, effect.outcome, effect.value, effect.low, effect.high, services)}, "
+            f"{SHORT_DESIGN_LABELS.get(effect.design, effect.design)}, evidence grade {effect.grade}: measured "
+            f"locally but not used; {still}.")
+
+
+def counted_figure(iv, outcome: str) -> float | None:
+    """The central figure ``iv`` counts for ``outcome`` ("wellbeing" or "service:<id>"), or None."""
+    if outcome == "wellbeing":
+        return iv.wellbeing_gain.central
+    found = dict(iv.effect).get(outcome.removeprefix("service:"))
+    return None if found is None else found.central
 
 
 def _reforecast_table(f: ReportFigures) -> Table:

@@ -89,6 +89,21 @@ def test_without_accepted_effects_the_section_says_the_published_ones_still_coun
     assert "No effect measured locally has been accepted yet" in report.text()
 
 
+def test_effects_observed_but_not_used_are_said_with_the_figure_still_counted(qapp):
+    # The first intervention's GP effect was measured (ratio of rate ratios 0.80 / 0.95 = 0.84, an
+    # effect of 16%) and its wellbeing gain (+0.70 points); only the wellbeing gain is accepted.
+    doc = with_first_year(two_options())
+    wellbeing, service = sorted(observed_effects(doc.actuals), key=lambda e: e.outcome != "wellbeing")
+    accepted = accept_local_evidence(doc, wellbeing, SOURCE)
+    iv = accepted.options[0].interventions[0]
+    counted = dict(iv.effect)[service.outcome.removeprefix("service:")].central
+    text = build_report(accepted, "gm.json", simulation=False).text()
+    assert "No effect measured locally has been accepted yet" not in text
+    assert "+0.70 points" in text and "measured locally, now used in place of the default figure" in text
+    assert f"{service.value * 100:.0f}% (95% interval" in text
+    assert f"measured locally but not used; the model still counts {counted * 100:.0f}%." in text
+
+
 def test_actuals_with_no_figure_yet_say_so(qapp):
     doc = with_first_year(two_options())
     blank = replace(doc.actuals, activity=tuple(replace(row, actual=Figures()) for row in doc.actuals.activity))
