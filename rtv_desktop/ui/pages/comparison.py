@@ -13,17 +13,18 @@ cost-effectiveness acceptability curve) and ``chart.plane`` (the cost-effectiven
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from ...core import errors, weak_evidence_note
 from ...core.outputs import NPV_SOCIAL
+from ...core.text import (basis_note, drawn_phrase, evpi_text, mean_vs_central_note, prob_best_sentence,
+                          simulation_caption, verdict)
 from ...session import Session
 from ..charts.lazy import LazyCharts
-from ...core.text import simulation_caption
 from ..models.comparison import SECTION_ROLE, ComparisonModel
-from ...core.text import basis_note, drawn_phrase, evpi_text, mean_vs_central_note, prob_best_sentence, verdict
+from ..widgets.page_layout import columns_for, copy_rows, fit_height_to_rows, place_in_columns
 
 VERDICT_STYLE = ("background: #F0F4F5; color: #212B32; border-left: 4px solid #007F3B; padding: 6px 10px; "
                  "font-size: 11pt; font-weight: 600;")
@@ -39,7 +40,6 @@ TABLE_STYLE = ("QHeaderView::section:vertical { font-weight: 400; color: #212B32
                "border: none; border-bottom: 1px solid #E8EDEE; padding: 2px 8px; }")
 SIMULATION_CHARTS = ("prob_best", "acceptability", "ceac", "plane")
 CHART_HEIGHT = 300  # [px] each chart; the page scrolls
-TWO_COLUMNS_FROM = 880  # [px] narrower pages stack the charts
 
 
 def _label(name: str, style: str) -> QLabel:
@@ -160,24 +160,15 @@ class ComparisonPage(QScrollArea):
         if columns == self._columns or not made:
             return
         self._columns = columns
-        for index, chart in enumerate(made):
-            self._chart_grid.removeWidget(chart)
-            self._chart_grid.addWidget(chart, index // columns, index % columns)
-            chart.setMinimumHeight(CHART_HEIGHT)
-        for column in range(2):
-            self._chart_grid.setColumnStretch(column, 1 if column < columns else 0)
+        place_in_columns(self._chart_grid, made, columns, CHART_HEIGHT)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
-        self._arrange_charts(self._columns_for(event.size().width()))
+        self._arrange_charts(columns_for(event.size().width()))
         super().resizeEvent(event)
 
     def showEvent(self, event):  # noqa: N802 (Qt's name)
         self._make_charts()
         super().showEvent(event)
-
-    @staticmethod
-    def _columns_for(width: int) -> int:
-        return 2 if width >= TWO_COLUMNS_FROM else 1
 
     def _make_charts(self) -> None:
         if self.charts.made():
@@ -185,15 +176,10 @@ class ComparisonPage(QScrollArea):
         for name in self.charts.names():
             self.charts.get(name)
         self._columns = 0
-        self._arrange_charts(self._columns_for(self.width()) if self.isVisible() else 2)
+        self._arrange_charts(columns_for(self.width()) if self.isVisible() else 2)
 
     def _fit_table_height(self) -> None:
-        # Every row shows: the page scrolls, the table does not.
-        table = self.table
-        rows = self.model.rowCount()
-        header = table.horizontalHeader().sizeHint().height()
-        scroll = table.horizontalScrollBar().sizeHint().height()
-        table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + scroll + 4)
+        fit_height_to_rows(self.table, self.model.rowCount())
 
     # -- session -> page ---------------------------------------------------------------------
     def _on_comparison(self, comparison) -> None:
@@ -268,9 +254,7 @@ class ComparisonPage(QScrollArea):
     # -- actions -----------------------------------------------------------------------------
     def copy_table(self) -> str:
         """Put the table on the clipboard as tab-separated text (pastes into Excel as cells)."""
-        text = "\n".join("\t".join(row) for row in self.model.as_rows())
-        QGuiApplication.clipboard().setText(text)
-        return text
+        return copy_rows(self.model.as_rows())
 
     def chart(self, name: str):
         """The chart panel named ``chart.<name>``, made with the others if the page was not yet shown."""

@@ -18,7 +18,6 @@ charts ``chart.monitoring_starters``, ``chart.monitoring_spend``, ``chart.monito
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QToolButton, QVBoxLayout, QWidget)
 
@@ -31,6 +30,7 @@ from ...session import Session
 from ..charts.lazy import LazyCharts
 from ..style import readable_popup
 from ..widgets.kpi import CARD_STYLE, KpiCard
+from ..widgets.page_layout import columns_for, copy_rows, fit_height_to_rows, place_in_columns
 from ..widgets.observed_effects import NO_EFFECTS, EffectsList, effect_title
 from ..widgets.sample_size import SampleSizeCalculator
 
@@ -40,7 +40,6 @@ INTRO = ("After an option starts, record what happens each quarter in the monito
 NO_ACTUALS = ("No actuals imported yet: the table shows the forecast, every actual not yet known. File > Monitoring > "
               "New monitoring workbook writes the workbook to fill in.")
 SIMULATE = "Simulate re-forecast"
-TWO_COLUMNS_FROM = 880  # [px] narrower pages stack the charts
 CHART_HEIGHT = 260  # [px]
 ROW_HEIGHT = 24  # [px] table rows; the page scrolls, the table shows every quarter
 
@@ -270,13 +269,8 @@ class MonitoringPage(QScrollArea):
         if columns == self._columns or not self.charts.made():
             return
         self._columns = columns
-        for index, name in enumerate(("starters", "spend")):
-            chart = self.charts.get(name)
-            self._activity_grid.removeWidget(chart)
-            self._activity_grid.addWidget(chart, index // columns, index % columns)
-            chart.setMinimumHeight(CHART_HEIGHT)
-        for column in range(2):
-            self._activity_grid.setColumnStretch(column, 1 if column < columns else 0)
+        place_in_columns(self._activity_grid, [self.charts.get(name) for name in ("starters", "spend")], columns,
+                         CHART_HEIGHT)
         chart = self.charts.get("reforecast")  # beside the cards, or below them on a narrow page
         chart.setMinimumHeight(CHART_HEIGHT)
         self._reforecast_grid.removeWidget(chart)
@@ -284,20 +278,16 @@ class MonitoringPage(QScrollArea):
         for column in range(2):
             self._reforecast_grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    @staticmethod
-    def _columns_for(width: int) -> int:
-        return 2 if width >= TWO_COLUMNS_FROM else 1
-
     def _make_charts(self) -> None:
         if not self.charts.made():
             for name in self.charts.names():
                 self.charts.get(name)
             self._columns = 0
-        self._arrange_charts(self._columns_for(self.viewport().width()))
+        self._arrange_charts(columns_for(self.viewport().width()))
 
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         if self.charts.made():
-            self._arrange_charts(self._columns_for(event.size().width()))
+            self._arrange_charts(columns_for(event.size().width()))
         super().resizeEvent(event)
 
     def showEvent(self, event):  # noqa: N802 (Qt's name)
@@ -307,9 +297,7 @@ class MonitoringPage(QScrollArea):
         super().showEvent(event)
 
     def _fit_table_height(self) -> None:
-        header = self.table.horizontalHeader().sizeHint().height()
-        scroll = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(header + max(self.model.rowCount(), 1) * ROW_HEIGHT + scroll + 4)
+        fit_height_to_rows(self.table, max(self.model.rowCount(), 1))
 
     # -- session -> page ------------------------------------------------------------------------
     def _on_document(self, _document) -> None:
@@ -468,9 +456,8 @@ class MonitoringPage(QScrollArea):
             self.simulation_label.setText("")
 
     def copy_table(self) -> str:
-        text = "\n".join("\t".join(row) for row in self.model.as_rows())
-        QGuiApplication.clipboard().setText(text)
-        return text
+        """Put the table on the clipboard as tab-separated text (pastes into Excel as cells)."""
+        return copy_rows(self.model.as_rows())
 
     def chart(self, name: str):
         """The chart ``chart.monitoring_<name>``, made with the others if the page was not yet shown."""
