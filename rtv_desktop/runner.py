@@ -35,7 +35,9 @@ PROGRESS_INTERVAL_S = 0.1  # at most ~10 progress updates a second reach the GUI
 SIMULATION_CHUNK = 2_048
 
 
-class _Job(QRunnable):
+class Job(QRunnable):
+    """``work()`` run once on a pool thread."""
+
     def __init__(self, work):
         super().__init__()
         self._work = work
@@ -119,7 +121,7 @@ class ComputeRunner(QObject):
         returns its run id."""
         run_id = self._new_id()
         self._latest_run = run_id
-        self._pool.start(_Job(lambda: self._deterministic(run_id, document, option)))
+        self._pool.start(Job(lambda: self._deterministic(run_id, document, option)))
         return run_id
 
     def simulate(self, document: Document, iterations: int, seed: int) -> int:
@@ -130,7 +132,7 @@ class ComputeRunner(QObject):
         cancel = threading.Event()
         self._sim_cancel = cancel
         self._set_busy(True)
-        self._pool.start(_Job(lambda: self._simulation(run_id, document, iterations, seed, cancel)))
+        self._pool.start(Job(lambda: self._simulation(run_id, document, iterations, seed, cancel)))
         return run_id
 
     def cancel(self) -> None:
@@ -153,7 +155,7 @@ class ComputeRunner(QObject):
         cancel = threading.Event()
         self._areas_cancel = cancel
         self._set_areas_busy(True)
-        self._pool.start(_Job(lambda: self._areas(run_id, document, level, iterations, seed, cancel)))
+        self._pool.start(Job(lambda: self._areas(run_id, document, level, iterations, seed, cancel)))
         return run_id
 
     def cancel_areas(self) -> None:

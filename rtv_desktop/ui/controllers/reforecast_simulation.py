@@ -12,9 +12,10 @@ import logging
 import threading
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ...core import SimulationCancelled, simulate
+from ...runner import Job
 
 log = logging.getLogger(__name__)
 FORECAST, REFORECAST = "Forecast", "Re-forecast"
@@ -24,16 +25,6 @@ def paired_document(doc, again, k: int):
     """One document of two options: option ``k`` of ``doc`` (the forecast) and of ``again`` (the re-forecast)."""
     return replace(again, options=(replace(doc.options[k], name=FORECAST), replace(again.options[k], name=REFORECAST)),
                    comparator=None)
-
-
-class _Job(QRunnable):
-    def __init__(self, work):
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:  # a pool thread
-        self._work()
 
 
 class ReforecastSimulation(QObject):
@@ -62,7 +53,7 @@ class ReforecastSimulation(QObject):
         self._set_busy(True)
         paired = paired_document(doc, again, k)
         settings = doc.settings
-        self._pool.start(_Job(lambda: self._work(run_id, paired, settings.iterations, settings.seed, cancel)))
+        self._pool.start(Job(lambda: self._work(run_id, paired, settings.iterations, settings.seed, cancel)))
         return run_id
 
     def cancel(self) -> None:
