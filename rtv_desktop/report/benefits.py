@@ -9,6 +9,7 @@ those same quarters: a blank quarter is not yet known and counts on neither side
 from __future__ import annotations
 
 from ..core import run
+from ..core.library import figure_of
 from ..core.model import SHORT_DESIGN_LABELS
 from ..core.monitoring import observed_effects, reforecast
 from ..core.monitoring_words import effect_figure, effect_line
@@ -103,20 +104,12 @@ def _effects_lines(f: ReportFigures) -> list[str]:
 
 def _not_used_line(doc, effect, services: dict[str, str]) -> str:
     iv = next(iv for iv in doc.options[effect.option].interventions if iv.id == effect.intervention_id)
-    counted = counted_figure(iv, effect.outcome)
-    still = f"the model still counts {effect_figure(effect.outcome, counted)}" if counted is not None else \
+    counted = figure_of(iv, effect.outcome)
+    still = f"the model still counts {effect_figure(effect.outcome, counted.central)}" if counted is not None else \
         "the model counts no effect on it"
     return (f"{effect_line(iv.name, effect.outcome, effect.value, effect.low, effect.high, services)}, "
             f"{SHORT_DESIGN_LABELS.get(effect.design, effect.design)}, evidence grade {effect.grade}: measured "
             f"locally but not used; {still}.")
-
-
-def counted_figure(iv, outcome: str) -> float | None:
-    """The central figure ``iv`` counts for ``outcome`` ("wellbeing" or "service:<id>"), or None."""
-    if outcome == "wellbeing":
-        return iv.wellbeing_gain.central
-    found = dict(iv.effect).get(outcome.removeprefix("service:"))
-    return None if found is None else found.central
 
 
 def _reforecast_table(f: ReportFigures) -> Table:
