@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from .reader import Reader
 
 FIGURE_NAMES = ("starters", "completers", "spend")
+# The words every screen, sheet and paper uses for them.
+FIGURE_LABELS = {"starters": "Starters", "completers": "Completers", "spend": "Spend"}
 OUTCOME_NUMBERS = ("before_mean", "before_sd", "before_n", "after_mean", "after_sd", "after_n", "before_contacts",
                    "before_person_years", "after_contacts", "after_person_years")
 GROUPS = ("participants", "comparison")

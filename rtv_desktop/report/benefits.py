@@ -9,6 +9,7 @@ those same quarters: a blank quarter is not yet known and counts on neither side
 from __future__ import annotations
 
 from ..core import run
+from ..core.actuals import FIGURE_LABELS, FIGURE_NAMES
 from ..core.library import figure_of
 from ..core.model import SHORT_DESIGN_LABELS
 from ..core.monitoring import observed_effects, reforecast
@@ -18,7 +19,8 @@ from .figures import ReportFigures
 from .model import Block, Bullets, Heading, Paragraph, Table
 from .words import count, money
 
-FIGURES = (("starters", "Starters", count), ("completers", "Completers", count), ("spend", "Spend", money))
+WRITERS = {"starters": count, "completers": count, "spend": money}
+FIGURES = tuple((name, FIGURE_LABELS[name], WRITERS[name]) for name in FIGURE_NAMES)
 REFORECAST_FIGURES = ("pv_cost", NPV_FISCAL, NPV_SOCIAL)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...core.actuals import GROUPS, LIFE_SATISFACTION, Actuals, Figures, OutcomeRecord
+from ...core.actuals import FIGURE_LABELS, FIGURE_NAMES, GROUPS, LIFE_SATISFACTION, Actuals, Figures, OutcomeRecord
 from ...core.monitoring import forecast_activity, quarters, with_actuals
 from ...core.years import financial_year_problem
 from ..errors import InputFileError, Problem
@@ -21,9 +21,8 @@ from ..workbook.read.reader import open_workbook
 from .layout import (ACTIVITY, ACTIVITY_HEADERS, GUIDE, MAX_HEADER_ROW, OUTCOME_HEADERS, OUTCOMES, SERVICE_COLUMNS,
                      START_CELL, START_NAME, WELLBEING_COLUMNS)
 
-ACTUAL_COLUMNS = ("starters", "completers", "spend")
 WHOLE = {"starters", "completers", "before_n", "after_n", "before_contacts", "after_contacts"}
-WORDS = {"starters": "Starters", "completers": "Completers", "spend": "Spend", "before_mean": "Mean before",
+WORDS = {**FIGURE_LABELS, "before_mean": "Mean before",
          "before_sd": "SD before", "before_n": "People before", "after_mean": "Mean after", "after_sd": "SD after",
          "after_n": "People after", "before_contacts": "Contacts before", "before_person_years": "Person-years before",
          "after_contacts": "Contacts after", "after_person_years": "Person-years after"}
@@ -185,7 +184,7 @@ def _read_activity(doc, ws, start: str, options: dict[str, int], cells: CellRead
                                     f"names a quarter outside the document's {doc.settings.horizon_years} years from "
                                     f"{start}: '{quarter}' (write it like '{start} Q1')"))
         iv_id = _intervention(doc, ws, r, columns["intervention_id"], k, problems) if k is not None else None
-        figures = Figures(*(_number(ws, r, columns[name], name, cells) for name in ACTUAL_COLUMNS))
+        figures = Figures(*(_number(ws, r, columns[name], name, cells) for name in FIGURE_NAMES))
         if k is None or iv_id is None or quarter not in allowed:
             continue
         key = (k, quarter, iv_id)

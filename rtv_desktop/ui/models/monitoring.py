@@ -10,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ...core.actuals import FIGURE_LABELS
 from ...core.monitoring import variance
 from ...core.text import format_money
 
 NOT_KNOWN = "not yet known"
-FIGURES = (("starters", "Starters"), ("completers", "Completers"), ("spend", "Spend"))
+FIGURES = tuple(FIGURE_LABELS.items())
 PARTS = ("forecast", "actual", "variance")
 HEADERS = ("Quarter", *(f"{words}\n{part}" for _key, words in FIGURES for part in PARTS))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
